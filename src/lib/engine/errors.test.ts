@@ -1,0 +1,52 @@
+import { describe, expect, it } from 'vitest';
+import { explainError } from './errors';
+
+const e = (message: string, name = 'Error') => ({ name, message });
+
+describe('explainError', () => {
+	it('quotes the plugin’s own error', () => {
+		const x = explainError(e('Plugin-originated error: bad input'), 'call');
+		expect(x.title).toBe('The plugin reported an error: bad input');
+		expect(x.raw).toBe('Plugin-originated error: bad input');
+	});
+	it('names a missing function', () => {
+		expect(explainError(e('Plugin error: function "nope" does not exist'), 'call').title).toBe(
+			'The plugin has no exported function "nope".'
+		);
+	});
+	it('explains WASI being off', () => {
+		const x = explainError(e('WASI is not enabled; see the "useWasi" plugin option'), 'load');
+		expect(x.title).toBe('This plugin needs WASI, but WASI is off.');
+		expect(x.hint).toMatch(/Switch on WASI/);
+	});
+	it('tells a trap at start from a trap in a call', () => {
+		expect(explainError(e('unreachable', 'RuntimeError'), 'load').title).toMatch(/while starting/);
+		expect(explainError(e('unreachable', 'RuntimeError'), 'call').title).toBe(
+			'The plugin trapped: it executed an "unreachable" instruction.'
+		);
+	});
+	it('recognises stack overflow', () => {
+		expect(explainError(e('Maximum call stack size exceeded', 'RangeError'), 'call').title).toBe(
+			'The plugin overflowed its call stack.'
+		);
+	});
+	it('explains pre-1.0 plugins before the generic import message', () => {
+		const msg = 'from module "main": cannot resolve import "env" "extism_input_length": not provided';
+		expect(explainError(e(msg), 'load').title).toMatch(/before 1\.0/);
+		const host = 'from module "main": cannot resolve import "extism:host/user" "kv.get": not provided';
+		expect(explainError(e(host), 'load').title).toBe(
+			'The plugin imports "kv.get" from "extism:host/user", which this playground does not provide.'
+		);
+	});
+	it('explains Extism memory limits', () => {
+		expect(explainError(e('var memory limit exceeded: 9 bytes requested, 4 allowed'), 'call').title).toMatch(
+			/Max var bytes/
+		);
+		expect(
+			explainError(e('Offset is outside the bounds of the DataView', 'RangeError'), 'call').title
+		).toMatch(/Max memory pages/);
+	});
+	it('falls back to the raw message in words', () => {
+		expect(explainError(e('weird'), 'call').title).toBe('Something failed while running the plugin: weird');
+	});
+});

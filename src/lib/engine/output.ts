@@ -1,0 +1,73 @@
+// How a plugin's output bytes are shown: text, pretty JSON or hex, bounded so huge outputs stay cheap.
+
+export const PREVIEW_BYTES = 64 * 1024;
+const JSON_MAX_BYTES = 1024 * 1024;
+
+export type OutputKind = 'none' | 'empty' | 'text' | 'json' | 'binary';
+
+export interface OutputView {
+	kind: OutputKind;
+	size: number;
+	/** Text of the first PREVIEW_BYTES (UTF-8), or '' for binary. */
+	text: string;
+	/** Indented JSON when the whole output parses as JSON. */
+	pretty?: string;
+	/** Hex dump of the first bytes. */
+	hex: string;
+	/** True when text/hex show only the start of the output. */
+	truncated: boolean;
+}
+
+export function describeOutput(bytes: Uint8Array | null): OutputView {
+	if (bytes === null) return { kind: 'none', size: 0, text: '', hex: '', truncated: false };
+	if (bytes.length === 0) return { kind: 'empty', size: 0, text: '', hex: '', truncated: false };
+	const head = bytes.subarray(0, PREVIEW_BYTES);
+	const truncated = bytes.length > head.length;
+	const hex = hexDump(head.subarray(0, 4096));
+	let text: string;
+	try {
+		// stream: true tolerates a character cut in half at the preview's end.
+		text = new TextDecoder('utf-8', { fatal: true }).decode(head, { stream: truncated });
+	} catch {
+		return { kind: 'binary', size: bytes.length, text: '', hex, truncated };
+	}
+	if (!truncated && bytes.length <= JSON_MAX_BYTES) {
+		const pretty = prettyJson(text);
+		if (pretty !== undefined) return { kind: 'json', size: bytes.length, text, pretty, hex, truncated };
+	}
+	return { kind: 'text', size: bytes.length, text, hex, truncated };
+}
+
+function prettyJson(text: string): string | undefined {
+	const t = text.trim();
+	if (!t.startsWith('{') && !t.startsWith('[')) return undefined;
+	try {
+		return JSON.stringify(JSON.parse(t), null, 2);
+	} catch {
+		return undefined;
+	}
+}
+
+/** Classic 16-bytes-a-line dump: offset, hex bytes, printable ASCII. */
+export function hexDump(bytes: Uint8Array): string {
+	const lines: string[] = [];
+	for (let off = 0; off < bytes.length; off += 16) {
+		const row = bytes.subarray(off, off + 16);
+		const hex = Array.from(row, (b) => b.toString(16).padStart(2, '0')).join(' ');
+		const ascii = Array.from(row, (b) => (b >= 0x20 && b < 0x7f ? String.fromCharCode(b) : '.')).join('');
+		lines.push(`${off.toString(16).padStart(8, '0')}  ${hex.padEnd(47)}  |${ascii}|`);
+	}
+	return lines.join('\n');
+}
+
+export function formatBytes(n: number): string {
+	if (n < 1024) return `${n} B`;
+	if (n < 1024 * 1024) return `${(n / 1024).toFixed(1)} KiB`;
+	return `${(n / 1024 / 1024).toFixed(1)} MiB`;
+}
+
+export function formatMs(ms: number): string {
+	if (ms < 1) return `${ms.toFixed(3)} ms`;
+	if (ms < 100) return `${ms.toFixed(1)} ms`;
+	return `${Math.round(ms)} ms`;
+}

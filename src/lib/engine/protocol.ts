@@ -1,0 +1,33 @@
+// Every message between the page and a plugin worker, typed in one place.
+import type { PluginSettings } from './settings';
+
+export type LogLevel = 'trace' | 'debug' | 'info' | 'warn' | 'error';
+export type StreamName = 'stdout' | 'stderr';
+
+/** An error as it crosses postMessage: the SDK sometimes throws non-Error objects. */
+export interface WireError {
+	name: string;
+	message: string;
+}
+
+export type ToWorker =
+	| { type: 'load'; id: number; module: WebAssembly.Module; settings: PluginSettings }
+	| { type: 'call'; id: number; fn: string; input: Uint8Array };
+
+export type FromWorker =
+	| { type: 'ready' }
+	| { type: 'loaded'; id: number; ms: number }
+	| { type: 'load-failed'; id: number; error: WireError; ms: number }
+	| { type: 'log'; id: number; level: LogLevel; message: string }
+	| { type: 'stream'; id: number; stream: StreamName; text: string }
+	| { type: 'result'; id: number; output: Uint8Array | null; ms: number }
+	| { type: 'call-failed'; id: number; error: WireError; ms: number };
+
+export function toWireError(e: unknown): WireError {
+	if (e instanceof Error) return { name: e.name, message: e.message };
+	if (e && typeof e === 'object' && 'message' in e) {
+		// The SDK's worker mode rejects with a plain {message, originalStack} object.
+		return { name: 'Error', message: String((e as { message: unknown }).message) };
+	}
+	return { name: 'Error', message: String(e) };
+}

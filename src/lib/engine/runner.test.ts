@@ -1,0 +1,175 @@
+import { describe, expect, it } from 'vitest';
+import createPlugin from '@extism/extism';
+import { PluginRunner, type RunEvent, type WorkerLike } from './runner';
+import { createWorkerHost, type CreatePlugin } from './worker-host';
+import type { FromWorker, ToWorker } from './protocol';
+import { DEFAULT_SETTINGS } from './settings';
+import { COUNTER_WAT, WASI_WAT, compileWat } from './test-plugins';
+
+/** Runs the real worker logic and the real SDK in-process, asynchronously like a Worker. */
+class InProcessWorker implements WorkerLike {
+	onmessage: WorkerLike['onmessage'] = null;
+	onerror: WorkerLike['onerror'] = null;
+	terminated = false;
+	received: ToWorker[] = [];
+	#host = createWorkerHost(
+		(msg) => this.#deliver(msg),
+		createPlugin as unknown as CreatePlugin
+	);
+	/** When set, calls are swallowed: the worker looks busy forever, like a plugin in a loop. */
+	constructor(private hang = false) {
+		setTimeout(() => this.#deliver({ type: 'ready' }));
+	}
+	#deliver(msg: FromWorker) {
+		if (!this.terminated) this.onmessage?.({ data: msg } as MessageEvent<FromWorker>);
+	}
+	postMessage(msg: ToWorker) {
+		this.received.push(msg);
+		if (this.hang && msg.type === 'call') return;
+		setTimeout(() => void this.#host.handle(msg));
+	}
+	terminate() {
+		this.terminated = true;
+	}
+}
+
+function setup(hang = () => false) {
+	const workers: InProcessWorker[] = [];
+	const runner = new PluginRunner(() => {
+		const w = new InProcessWorker(hang());
+		workers.push(w);
+		return w;
+	});
+	return { runner, workers };
+}
+
+const text = (b: Uint8Array | null) => (b ? new TextDecoder().decode(b) : null);
+const input = new Uint8Array();
+
+describe('PluginRunner', async () => {
+	const counter = await compileWat(COUNTER_WAT);
+	const base = { module: counter, settings: DEFAULT_SETTINGS, input, timeoutMs: 0 };
+
+	it('keeps one instance across runs, so vars persist, and Reset clears them', async () => {
+		const { runner } = setup();
+		const events: RunEvent[] = [];
+		const first = await runner.run({ ...base, fn: 'count', onEvent: (e) => events.push(e) });
+		expect(first.outcome).toMatchObject({ status: 'ok' });
+		expect(first.instantiateMs).toBeTypeOf('number');
+		const second = await runner.run({ ...base, fn: 'count', onEvent: () => {} });
+		expect(second.instantiateMs).toBeUndefined();
+		expect(second.outcome.status === 'ok' && text(second.outcome.output)).toBe('2');
+		runner.reset();
+		const third = await runner.run({ ...base, fn: 'count', onEvent: () => {} });
+		expect(third.outcome.status === 'ok' && text(third.outcome.output)).toBe('1');
+		expect(events).toEqual([{ type: 'log', level: 'warn', message: '1' }]);
+	});
+
+	it('makes a fresh instance when settings change', async () => {
+		const { runner, workers } = setup();
+		await runner.run({ ...base, fn: 'count', onEvent: () => {} });
+		const changed = { ...DEFAULT_SETTINGS, config: { a: 'b' } };
+		expect(runner.hasInstanceFor(counter, changed)).toBe(false);
+		const r = await runner.run({ ...base, settings: changed, fn: 'count', onEvent: () => {} });
+		expect(r.outcome.status === 'ok' && text(r.outcome.output)).toBe('1');
+		expect(workers[0].terminated).toBe(true);
+	});
+
+	it('filters logs below the chosen level', async () => {
+		const { runner } = setup();
+		const events: RunEvent[] = [];
+		const settings = { ...DEFAULT_SETTINGS, logLevel: 'error' as const };
+		await runner.run({ ...base, settings, fn: 'count', onEvent: (e) => events.push(e) });
+		expect(events).toEqual([]);
+	});
+
+	it('reports a plugin error and keeps the instance', async () => {
+		const { runner } = setup();
+		await runner.run({ ...base, fn: 'count', onEvent: () => {} });
+		const r = await runner.run({ ...base, fn: 'fail', onEvent: () => {} });
+		expect(r.outcome).toMatchObject({
+			status: 'error',
+			phase: 'call',
+			error: { message: 'Plugin-originated error: !' }
+		});
+		expect(r.discarded).toBe(false);
+		const again = await runner.run({ ...base, fn: 'count', onEvent: () => {} });
+		expect(again.outcome.status === 'ok' && text(again.outcome.output)).toBe('2');
+	});
+
+	it('discards the instance after a trap', async () => {
+		const { runner } = setup();
+		await runner.run({ ...base, fn: 'count', onEvent: () => {} });
+		const r = await runner.run({ ...base, fn: 'trap', onEvent: () => {} });
+		expect(r.outcome).toMatchObject({ status: 'error', phase: 'call' });
+		expect(r.outcome.status === 'error' && r.outcome.error.message).toMatch(/unreachable/);
+		expect(r.discarded).toBe(true);
+		const again = await runner.run({ ...base, fn: 'count', onEvent: () => {} });
+		expect(again.outcome.status === 'ok' && text(again.outcome.output)).toBe('1');
+	});
+
+	it('returns null output for a function that sets none', async () => {
+		const { runner } = setup();
+		const r = await runner.run({ ...base, fn: 'nothing', onEvent: () => {} });
+		expect(r.outcome).toMatchObject({ status: 'ok', output: null });
+	});
+
+	it('reports a missing function without discarding the instance', async () => {
+		const { runner } = setup();
+		const r = await runner.run({ ...base, fn: 'nope', onEvent: () => {} });
+		expect(r.outcome.status === 'error' && r.outcome.error.message).toMatch(/"nope" does not exist/);
+		expect(r.discarded).toBe(false);
+	});
+
+	it('reports a load failure: a WASI module with WASI off', async () => {
+		const { runner } = setup();
+		const wasi = await compileWat(WASI_WAT);
+		const r = await runner.run({ ...base, module: wasi, fn: 'run', onEvent: () => {} });
+		expect(r.outcome).toMatchObject({ status: 'error', phase: 'load' });
+		expect(r.outcome.status === 'error' && r.outcome.error.message).toMatch(/WASI is not enabled/);
+		const on = { ...DEFAULT_SETTINGS, wasi: true };
+		const ok = await runner.run({ ...base, module: wasi, settings: on, fn: 'run', onEvent: () => {} });
+		expect(ok.outcome).toMatchObject({ status: 'ok' });
+	});
+
+	it('stops a call that never returns by terminating its worker', async () => {
+		let hangNext = false;
+		const { runner, workers } = setup(() => hangNext);
+		hangNext = true;
+		runner.warm();
+		hangNext = false;
+		const pending = runner.run({ ...base, fn: 'count', onEvent: () => {} });
+		await new Promise((r) => setTimeout(r, 50));
+		expect(runner.busy).toBe(true);
+		expect(runner.stop()).toBe(true);
+		const r = await pending;
+		expect(r.outcome).toEqual({ status: 'stopped' });
+		expect(r.discarded).toBe(true);
+		expect(workers[0].terminated).toBe(true);
+		const next = await runner.run({ ...base, fn: 'count', onEvent: () => {} });
+		expect(next.outcome.status === 'ok' && text(next.outcome.output)).toBe('1');
+		expect(runner.stop()).toBe(false);
+	});
+
+	it('times out a call that never returns', async () => {
+		const { runner, workers } = setup(() => true);
+		const started = Date.now();
+		const r = await runner.run({ ...base, timeoutMs: 100, fn: 'count', onEvent: () => {} });
+		expect(r.outcome).toEqual({ status: 'timeout' });
+		expect(Date.now() - started).toBeGreaterThanOrEqual(95);
+		expect(workers[0].terminated).toBe(true);
+	});
+
+	it('lets the latest run win over one still running', async () => {
+		let hang = true;
+		const { runner } = setup(() => hang);
+		runner.warm();
+		hang = false;
+		const first = runner.run({ ...base, fn: 'count', onEvent: () => {} });
+		await new Promise((r) => setTimeout(r, 50));
+		const second = runner.run({ ...base, fn: 'count', onEvent: () => {} });
+		expect((await first).outcome).toEqual({ status: 'superseded' });
+		const r = await second;
+		expect(r.outcome.status === 'ok' && text(r.outcome.output)).toBe('1');
+	});
+});

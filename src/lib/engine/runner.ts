@@ -1,0 +1,227 @@
+// Page side of the plugin worker: one instance per worker, stop = terminate, latest job wins.
+import type { FromWorker, LogLevel, StreamName, ToWorker, WireError } from './protocol';
+import { sameSettings, type PluginSettings } from './settings';
+
+/** The part of Worker we use; a fake can stand in for it under unit tests. */
+export interface WorkerLike {
+	postMessage(msg: ToWorker, transfer?: Transferable[]): void;
+	terminate(): void;
+	onmessage: ((ev: MessageEvent<FromWorker>) => void) | null;
+	onerror: ((ev: ErrorEvent) => void) | null;
+}
+
+export type RunEvent =
+	| { type: 'log'; level: LogLevel; message: string }
+	| { type: 'stream'; stream: StreamName; text: string };
+
+export type CallOutcome =
+	| { status: 'ok'; output: Uint8Array | null; callMs: number }
+	| { status: 'error'; phase: 'load' | 'call'; error: WireError; callMs?: number }
+	| { status: 'stopped' | 'timeout' | 'superseded' };
+
+export interface RunReport {
+	outcome: CallOutcome;
+	/** Set when this run had to instantiate the plugin first. */
+	instantiateMs?: number;
+	/** Page-side time from sending the call to its answer. */
+	roundTripMs?: number;
+	/** True when the instance was discarded afterwards (vars are gone). */
+	discarded: boolean;
+}
+
+interface Pending {
+	id: number;
+	settle(msg: FromWorker | { type: 'stopped' | 'timeout' | 'superseded' }): void;
+	onEvent(ev: RunEvent): void;
+}
+
+interface Slot {
+	worker: WorkerLike;
+	ready: Promise<void>;
+	/** The module and settings this worker's instance was made from; null until loaded. */
+	loaded: { module: WebAssembly.Module; settings: PluginSettings } | null;
+}
+
+export class PluginRunner {
+	#spawn: () => WorkerLike;
+	#spare: Slot | null = null;
+	#slot: Slot | null = null;
+	#pending: Pending | null = null;
+	#nextId = 1;
+
+	constructor(spawn: () => WorkerLike) {
+		this.#spawn = spawn;
+	}
+
+	/** Start a worker ahead of need, so the SDK is already imported when a run comes. */
+	warm(): void {
+		this.#spare ??= this.#makeSlot();
+	}
+
+	#makeSlot(): Slot {
+		const worker = this.#spawn();
+		let markReady!: () => void;
+		const slot: Slot = { worker, ready: new Promise((r) => (markReady = r)), loaded: null };
+		worker.onmessage = (ev) => {
+			const msg = ev.data;
+			if (msg.type === 'ready') return markReady();
+			const p = this.#pending;
+			if (!p || slot !== this.#slot || !('id' in msg) || msg.id !== p.id) return;
+			if (msg.type === 'log') p.onEvent({ type: 'log', level: msg.level, message: msg.message });
+			else if (msg.type === 'stream') p.onEvent({ type: 'stream', stream: msg.stream, text: msg.text });
+			else p.settle(msg);
+		};
+		worker.onerror = (ev) => {
+			ev.preventDefault?.();
+			const p = this.#pending;
+			if (p && slot === this.#slot) {
+				p.settle({
+					type: 'call-failed',
+					id: p.id,
+					error: { name: 'WorkerError', message: ev.message || 'The plugin worker crashed.' },
+					ms: 0
+				});
+			}
+		};
+		return slot;
+	}
+
+	/** Send one job and wait for its answer, a stop, or the timeout (0 = none). */
+	#job(
+		slot: Slot,
+		msg: ToWorker,
+		timeoutMs: number,
+		onEvent: (ev: RunEvent) => void,
+		transfer: Transferable[] = []
+	): Promise<FromWorker | { type: 'stopped' | 'timeout' | 'superseded' }> {
+		return new Promise((resolve) => {
+			let timer: ReturnType<typeof setTimeout> | undefined;
+			const pending: Pending = {
+				id: msg.id,
+				onEvent,
+				settle: (answer) => {
+					if (this.#pending !== pending) return;
+					this.#pending = null;
+					clearTimeout(timer);
+					resolve(answer);
+				}
+			};
+			this.#pending = pending;
+			if (timeoutMs > 0) timer = setTimeout(() => this.#kill(pending, 'timeout'), timeoutMs);
+			slot.worker.postMessage(msg, transfer);
+		});
+	}
+
+	/** Terminating is the only way to stop wasm; the instance (and its vars) goes with it. */
+	#kill(pending: Pending, why: 'stopped' | 'timeout' | 'superseded') {
+		if (this.#slot) this.#slot.worker.terminate();
+		this.#slot = null;
+		pending.settle({ type: why });
+		this.warm();
+	}
+
+	get busy(): boolean {
+		return this.#pending !== null;
+	}
+
+	/** Stop whatever runs now. */
+	stop(): boolean {
+		if (!this.#pending) return false;
+		this.#kill(this.#pending, 'stopped');
+		return true;
+	}
+
+	/** Drop the instance; the next run makes a fresh one. */
+	reset(): void {
+		if (this.#pending) this.#kill(this.#pending, 'superseded');
+		this.#slot?.worker.terminate();
+		this.#slot = null;
+		this.warm();
+	}
+
+	dispose(): void {
+		this.reset();
+		this.#spare?.worker.terminate();
+		this.#spare = null;
+	}
+
+	/** Whether a run with these inputs would reuse the live instance (vars persist). */
+	hasInstanceFor(module: WebAssembly.Module, settings: PluginSettings): boolean {
+		const l = this.#slot?.loaded;
+		return !!l && l.module === module && sameSettings(l.settings, settings);
+	}
+
+	async run(opts: {
+		module: WebAssembly.Module;
+		settings: PluginSettings;
+		fn: string;
+		input: Uint8Array;
+		timeoutMs: number;
+		onEvent: (ev: RunEvent) => void;
+	}): Promise<RunReport> {
+		const report: RunReport = { outcome: { status: 'superseded' }, discarded: false };
+		// The latest run wins: an unfinished one cannot be interrupted any other way.
+		if (this.#pending) this.#kill(this.#pending, 'superseded');
+		if (!this.hasInstanceFor(opts.module, opts.settings)) {
+			this.#slot?.worker.terminate();
+			this.warm();
+			const slot = (this.#slot = this.#spare!);
+			this.#spare = null;
+			await slot.ready;
+			if (this.#slot !== slot) return report;
+			const id = this.#nextId++;
+			const ans = await this.#job(
+				slot,
+				{ type: 'load', id, module: opts.module, settings: opts.settings },
+				opts.timeoutMs,
+				opts.onEvent
+			);
+			if (ans.type === 'load-failed') {
+				this.reset();
+				report.outcome = { status: 'error', phase: 'load', error: ans.error };
+				return report;
+			}
+			if (ans.type === 'stopped' || ans.type === 'timeout' || ans.type === 'superseded') {
+				report.outcome = { status: ans.type };
+				return report;
+			}
+			slot.loaded = { module: opts.module, settings: opts.settings };
+			report.instantiateMs = ans.ms;
+			this.warm();
+		}
+		const slot = this.#slot!;
+		const id = this.#nextId++;
+		const sent = performance.now();
+		const input = opts.input.slice();
+		const ans = await this.#job(
+			slot,
+			{ type: 'call', id, fn: opts.fn, input },
+			opts.timeoutMs,
+			opts.onEvent,
+			[input.buffer]
+		);
+		report.roundTripMs = performance.now() - sent;
+		switch (ans.type) {
+			case 'result':
+				report.outcome = { status: 'ok', output: ans.output, callMs: ans.ms };
+				return report;
+			case 'call-failed':
+				report.outcome = { status: 'error', phase: 'call', error: ans.error, callMs: ans.ms };
+				// A trap can leave the instance half-updated; the plugin's own error_set, or a call
+				// the SDK refused before running anything, cannot.
+				if (!/^Plugin(-originated)? error/.test(ans.error.message)) {
+					this.reset();
+					report.discarded = true;
+				}
+				return report;
+			case 'stopped':
+			case 'timeout':
+			case 'superseded':
+				report.outcome = { status: ans.type };
+				report.discarded = true;
+				return report;
+			default:
+				return report;
+		}
+	}
+}

@@ -1,0 +1,85 @@
+// The plugin worker's logic, apart from the Worker global so it can run under unit tests in Node.
+import { toWireError, type FromWorker, type LogLevel, type ToWorker } from './protocol';
+import { toSdkOptions, type SdkOptions } from './settings';
+
+interface SdkOutput {
+	bytes(): Uint8Array;
+}
+export interface SdkPlugin {
+	call(fn: string, input?: Uint8Array): Promise<SdkOutput | null>;
+	close(): Promise<void>;
+}
+type Logger = Record<LogLevel, (message: string) => void>;
+export type CreatePlugin = (
+	manifest: { wasm: { module: WebAssembly.Module }[] },
+	options: SdkOptions & { logger: Logger }
+) => Promise<SdkPlugin>;
+
+type Post = (msg: FromWorker, transfer?: Transferable[]) => void;
+
+/**
+ * One worker holds at most one plugin instance. Logs and WASI streams are tagged with the id of
+ * the job that produced them, so the page can drop stragglers from a job it gave up on.
+ */
+export function createWorkerHost(post: Post, createPlugin: CreatePlugin) {
+	let plugin: SdkPlugin | null = null;
+	let jobId = 0;
+
+	const logger = Object.fromEntries(
+		(['trace', 'debug', 'info', 'warn', 'error'] as const).map((level) => [
+			level,
+			(message: string) => post({ type: 'log', id: jobId, level, message: String(message) })
+		])
+	) as Logger;
+
+	/** WASI stdout/stderr reach the worker's console (the SDK's shim calls console.log/error). */
+	function stream(name: 'stdout' | 'stderr', args: unknown[]) {
+		post({ type: 'stream', id: jobId, stream: name, text: args.map(String).join(' ') });
+	}
+
+	async function handle(msg: ToWorker): Promise<void> {
+		jobId = msg.id;
+		const start = performance.now();
+		if (msg.type === 'load') {
+			try {
+				await plugin?.close();
+				plugin = null;
+				plugin = await createPlugin(
+					{ wasm: [{ module: msg.module }] },
+					{ ...toSdkOptions(msg.settings), logger }
+				);
+				post({ type: 'loaded', id: msg.id, ms: performance.now() - start });
+			} catch (e) {
+				post({
+					type: 'load-failed',
+					id: msg.id,
+					error: toWireError(e),
+					ms: performance.now() - start
+				});
+			}
+			return;
+		}
+		if (!plugin) {
+			post({
+				type: 'call-failed',
+				id: msg.id,
+				error: { name: 'Error', message: 'No plugin is loaded in this worker.' },
+				ms: 0
+			});
+			return;
+		}
+		try {
+			const out = await plugin.call(msg.fn, msg.input);
+			const ms = performance.now() - start;
+			const bytes = out ? out.bytes() : null;
+			post(
+				{ type: 'result', id: msg.id, output: bytes, ms },
+				bytes ? [bytes.buffer as ArrayBuffer] : []
+			);
+		} catch (e) {
+			post({ type: 'call-failed', id: msg.id, error: toWireError(e), ms: performance.now() - start });
+		}
+	}
+
+	return { handle, stream };
+}
