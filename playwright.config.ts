@@ -1,0 +1,59 @@
+import { defineConfig } from '@playwright/test';
+import { ISOLATED_URL, SITE_URL, SUBPATH_URL } from './tests/support/urls';
+
+// Debian's Chromium, not Playwright's download: the machines that run these tests have no
+// internet. `scripts/ensure-chromium.mjs` finds or installs it.
+const executablePath = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+
+// Without the networking flags an offline Chromium keeps retrying Google services and
+// fills the logs with refused connections.
+const chromiumArgs = [
+	'--no-sandbox',
+	'--disable-gpu',
+	'--disable-quic',
+	'--no-first-run',
+	'--disable-background-networking',
+	'--disable-component-update',
+	'--disable-sync',
+	'--disable-dev-shm-usage'
+];
+
+const isCI = Boolean(process.env.CI);
+
+/** Serves the already built site (`npm test` builds it first). */
+function server(url: string, flags: string) {
+	const { port, pathname } = new URL(url);
+	return {
+		command: `node scripts/serve.mjs --port ${port} --base ${pathname} ${flags}`.trim(),
+		url,
+		reuseExistingServer: !isCI,
+		timeout: 15_000
+	};
+}
+
+export default defineConfig({
+	testDir: 'tests',
+	forbidOnly: isCI,
+	workers: 2,
+	retries: 0,
+	reporter: isCI ? 'line' : 'list',
+	timeout: 30_000,
+	expect: { timeout: 10_000 },
+	use: {
+		baseURL: SITE_URL,
+		headless: true,
+		trace: 'retain-on-failure',
+		screenshot: 'only-on-failure'
+	},
+	projects: [
+		{
+			name: 'chromium',
+			use: {
+				browserName: 'chromium',
+				viewport: { width: 1280, height: 800 },
+				launchOptions: { executablePath, args: chromiumArgs }
+			}
+		}
+	],
+	webServer: [server(SITE_URL, ''), server(SUBPATH_URL, ''), server(ISOLATED_URL, '--isolate')]
+});

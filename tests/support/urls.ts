@@ -1,0 +1,11 @@
+// Addresses of the static servers that playwright.config.ts starts for the browser tests.
+// All serve the same built site (`build/`); tests pick one by what they need to prove.
+
+/** The site at the server root (also Playwright's `baseURL`). */
+export const SITE_URL = 'http://127.0.0.1:4173/';
+
+/** The site under a sub-path, as on GitHub Pages: proves asset paths are relative. */
+export const SUBPATH_URL = 'http://127.0.0.1:4174/sub/path/';
+
+/** The site with COOP/COEP headers, so `crossOriginIsolated` is true (SharedArrayBuffer paths). */
+export const ISOLATED_URL = 'http://127.0.0.1:4175/';
