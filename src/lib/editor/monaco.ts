@@ -1,0 +1,119 @@
+// The only module that imports monaco-editor. Everything is loaded with dynamic import() so Monaco
+// (about 1 MB gzip) stays out of the initial bundle; callers get a small handle, never the editor.
+
+export interface InputEditorOptions {
+	value: string;
+	ariaLabel: string;
+	dark: boolean;
+	onChange(value: string): void;
+	onRun(): void;
+	onMarkers?(count: number): void;
+}
+
+export interface InputEditorHandle {
+	setValue(v: string): void;
+	getValue(): string;
+	setDark(dark: boolean): void;
+	focus(): void;
+	dispose(): void;
+}
+
+// The root 'monaco-editor' import registers every language (a 6.9 MB TypeScript worker), so take
+// the bare editor API, JSON support and the few editor features a text box needs.
+async function loadMonaco() {
+	const [monaco, json, editorWorker, jsonWorker] = await Promise.all([
+		import('monaco-editor/editor/editor.api'),
+		import('monaco-editor/languages/features/json/register'),
+		import('monaco-editor/editor/editor.worker?worker'),
+		import('monaco-editor/languages/features/json/json.worker?worker'),
+		import('monaco-editor/features/codicon/register'),
+		import('monaco-editor/features/hover/register'),
+		import('monaco-editor/features/bracketMatching/register'),
+		import('monaco-editor/features/clipboard/register'),
+		import('monaco-editor/features/contextmenu/register'),
+		import('monaco-editor/features/find/register'),
+		import('monaco-editor/features/folding/register'),
+		import('monaco-editor/features/wordOperations/register')
+	]);
+	self.MonacoEnvironment = {
+		getWorker: (_id, label) =>
+			label === 'json' ? new jsonWorker.default() : new editorWorker.default()
+	};
+	// The input is bytes; JSON markers are only hints, so keep them strict and never fetch schemas.
+	json.jsonDefaults.setDiagnosticsOptions({
+		validate: true,
+		allowComments: false,
+		trailingCommas: 'error',
+		schemas: [],
+		enableSchemaRequest: false
+	});
+	return monaco;
+}
+
+let loading: ReturnType<typeof loadMonaco> | undefined;
+
+export async function createInputEditor(
+	host: HTMLElement,
+	opts: InputEditorOptions
+): Promise<InputEditorHandle> {
+	loading ??= loadMonaco();
+	const monaco = await loading.catch((e: unknown) => {
+		loading = undefined; // let a later mount retry after a failed chunk load
+		throw e;
+	});
+
+	const model = monaco.editor.createModel(opts.value, 'json');
+	const editor = monaco.editor.create(host, {
+		model,
+		ariaLabel: opts.ariaLabel,
+		theme: opts.dark ? 'vs-dark' : 'vs',
+		automaticLayout: true,
+		minimap: { enabled: false },
+		wordWrap: 'on',
+		fontSize: 13,
+		scrollBeyondLastLine: false,
+		// What you type is what is sent: no auto-inserted closers in a data box.
+		autoClosingBrackets: 'never',
+		autoClosingQuotes: 'never'
+	});
+	// Text typed into the fallback box carries over: keep typing where it ended.
+	editor.setPosition(model.getPositionAt(opts.value.length));
+	editor.addCommand(monaco.KeyMod.CtrlCmd | monaco.KeyCode.Enter, () => opts.onRun());
+
+	// Edits we push from outside must not echo back as user changes.
+	let pushing = false;
+	const countErrors = () =>
+		monaco.editor
+			.getModelMarkers({ resource: model.uri })
+			.filter((m) => m.severity === monaco.MarkerSeverity.Error).length;
+	const subscriptions = [
+		model.onDidChangeContent(() => {
+			if (!pushing) opts.onChange(model.getValue());
+		}),
+		monaco.editor.onDidChangeMarkers((uris) => {
+			if (uris.some((u) => u.toString() === model.uri.toString())) opts.onMarkers?.(countErrors());
+		})
+	];
+
+	return {
+		setValue(v) {
+			if (v === model.getValue()) return;
+			pushing = true;
+			try {
+				// An edit (not model.setValue) keeps undo history across example switches.
+				editor.executeEdits('external', [{ range: model.getFullModelRange(), text: v }]);
+				editor.pushUndoStop();
+			} finally {
+				pushing = false;
+			}
+		},
+		getValue: () => model.getValue(),
+		setDark: (dark) => monaco.editor.setTheme(dark ? 'vs-dark' : 'vs'),
+		focus: () => editor.focus(),
+		dispose() {
+			for (const s of subscriptions) s.dispose();
+			editor.dispose();
+			model.dispose();
+		}
+	};
+}
