@@ -31,22 +31,26 @@ describe('explainError', () => {
 		);
 	});
 	it('explains pre-1.0 plugins before the generic import message', () => {
-		const msg = 'from module "main": cannot resolve import "env" "extism_input_length": not provided';
+		const msg =
+			'from module "main": cannot resolve import "env" "extism_input_length": not provided';
 		expect(explainError(e(msg), 'load').title).toMatch(/before 1\.0/);
-		const host = 'from module "main": cannot resolve import "extism:host/user" "kv.get": not provided';
+		const host =
+			'from module "main": cannot resolve import "extism:host/user" "kv.get": not provided';
 		expect(explainError(e(host), 'load').title).toBe(
 			'The plugin imports "kv.get" from "extism:host/user", which this playground does not provide.'
 		);
 	});
 	it('explains Extism memory limits', () => {
-		expect(explainError(e('var memory limit exceeded: 9 bytes requested, 4 allowed'), 'call').title).toMatch(
-			/Max var bytes/
-		);
+		expect(
+			explainError(e('var memory limit exceeded: 9 bytes requested, 4 allowed'), 'call').title
+		).toMatch(/Max var bytes/);
 		expect(
 			explainError(e('Offset is outside the bounds of the DataView', 'RangeError'), 'call').title
 		).toMatch(/Max memory pages/);
 	});
 	it('falls back to the raw message in words', () => {
-		expect(explainError(e('weird'), 'call').title).toBe('Something failed while running the plugin: weird');
+		expect(explainError(e('weird'), 'call').title).toBe(
+			'Something failed while running the plugin: weird'
+		);
 	});
 });

@@ -43,7 +43,9 @@ describe('describeOutput', () => {
 describe('hexDump and formatBytes', () => {
 	it('dumps 16 bytes a line with offsets', () => {
 		const lines = hexDump(enc('abcdefghijklmnopq')).split('\n');
-		expect(lines[0]).toBe('00000000  61 62 63 64 65 66 67 68 69 6a 6b 6c 6d 6e 6f 70  |abcdefghijklmnop|');
+		expect(lines[0]).toBe(
+			'00000000  61 62 63 64 65 66 67 68 69 6a 6b 6c 6d 6e 6f 70  |abcdefghijklmnop|'
+		);
 		expect(lines[1].startsWith('00000010  71 ')).toBe(true);
 	});
 	it('formats sizes', () => {

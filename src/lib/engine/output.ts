@@ -33,7 +33,8 @@ export function describeOutput(bytes: Uint8Array | null): OutputView {
 	}
 	if (!truncated && bytes.length <= JSON_MAX_BYTES) {
 		const pretty = prettyJson(text);
-		if (pretty !== undefined) return { kind: 'json', size: bytes.length, text, pretty, hex, truncated };
+		if (pretty !== undefined)
+			return { kind: 'json', size: bytes.length, text, pretty, hex, truncated };
 	}
 	return { kind: 'text', size: bytes.length, text, hex, truncated };
 }
@@ -54,7 +55,9 @@ export function hexDump(bytes: Uint8Array): string {
 	for (let off = 0; off < bytes.length; off += 16) {
 		const row = bytes.subarray(off, off + 16);
 		const hex = Array.from(row, (b) => b.toString(16).padStart(2, '0')).join(' ');
-		const ascii = Array.from(row, (b) => (b >= 0x20 && b < 0x7f ? String.fromCharCode(b) : '.')).join('');
+		const ascii = Array.from(row, (b) =>
+			b >= 0x20 && b < 0x7f ? String.fromCharCode(b) : '.'
+		).join('');
 		lines.push(`${off.toString(16).padStart(8, '0')}  ${hex.padEnd(47)}  |${ascii}|`);
 	}
 	return lines.join('\n');

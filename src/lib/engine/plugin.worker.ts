@@ -3,7 +3,12 @@ import createPlugin from '@extism/extism';
 import { createWorkerHost, type CreatePlugin } from './worker-host';
 import type { FromWorker, ToWorker } from './protocol';
 
-const post = (msg: FromWorker, transfer: Transferable[] = []) => self.postMessage(msg, transfer);
+// The project's TS lib is DOM; this is the slice of a worker's global scope we use.
+const scope = self as unknown as {
+	postMessage(msg: FromWorker, transfer: Transferable[]): void;
+	onmessage: ((ev: MessageEvent<ToWorker>) => void) | null;
+};
+const post = (msg: FromWorker, transfer: Transferable[] = []) => scope.postMessage(msg, transfer);
 const host = createWorkerHost(post, createPlugin as unknown as CreatePlugin);
 
 // The SDK's WASI shim writes stdout with console.log and stderr with console.error.
@@ -12,7 +17,7 @@ console.error = (...args: unknown[]) => host.stream('stderr', args);
 
 // Messages queue up while a call runs; each is handled in order.
 let queue = Promise.resolve();
-self.onmessage = (ev: MessageEvent<ToWorker>) => {
+scope.onmessage = (ev) => {
 	queue = queue.then(() => host.handle(ev.data));
 };
 post({ type: 'ready' });

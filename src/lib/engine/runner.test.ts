@@ -12,10 +12,7 @@ class InProcessWorker implements WorkerLike {
 	onerror: WorkerLike['onerror'] = null;
 	terminated = false;
 	received: ToWorker[] = [];
-	#host = createWorkerHost(
-		(msg) => this.#deliver(msg),
-		createPlugin as unknown as CreatePlugin
-	);
+	#host = createWorkerHost((msg) => this.#deliver(msg), createPlugin as unknown as CreatePlugin);
 	/** When set, calls are swallowed: the worker looks busy forever, like a plugin in a loop. */
 	constructor(private hang = false) {
 		setTimeout(() => this.#deliver({ type: 'ready' }));
@@ -117,7 +114,9 @@ describe('PluginRunner', async () => {
 	it('reports a missing function without discarding the instance', async () => {
 		const { runner } = setup();
 		const r = await runner.run({ ...base, fn: 'nope', onEvent: () => {} });
-		expect(r.outcome.status === 'error' && r.outcome.error.message).toMatch(/"nope" does not exist/);
+		expect(r.outcome.status === 'error' && r.outcome.error.message).toMatch(
+			/"nope" does not exist/
+		);
 		expect(r.discarded).toBe(false);
 	});
 
@@ -128,7 +127,13 @@ describe('PluginRunner', async () => {
 		expect(r.outcome).toMatchObject({ status: 'error', phase: 'load' });
 		expect(r.outcome.status === 'error' && r.outcome.error.message).toMatch(/WASI is not enabled/);
 		const on = { ...DEFAULT_SETTINGS, wasi: true };
-		const ok = await runner.run({ ...base, module: wasi, settings: on, fn: 'run', onEvent: () => {} });
+		const ok = await runner.run({
+			...base,
+			module: wasi,
+			settings: on,
+			fn: 'run',
+			onEvent: () => {}
+		});
 		expect(ok.outcome).toMatchObject({ status: 'ok' });
 	});
 

@@ -68,7 +68,8 @@ export class PluginRunner {
 			const p = this.#pending;
 			if (!p || slot !== this.#slot || !('id' in msg) || msg.id !== p.id) return;
 			if (msg.type === 'log') p.onEvent({ type: 'log', level: msg.level, message: msg.message });
-			else if (msg.type === 'stream') p.onEvent({ type: 'stream', stream: msg.stream, text: msg.text });
+			else if (msg.type === 'stream')
+				p.onEvent({ type: 'stream', stream: msg.stream, text: msg.text });
 			else p.settle(msg);
 		};
 		worker.onerror = (ev) => {
@@ -185,6 +186,7 @@ export class PluginRunner {
 				report.outcome = { status: ans.type };
 				return report;
 			}
+			if (ans.type !== 'loaded') return report;
 			slot.loaded = { module: opts.module, settings: opts.settings };
 			report.instantiateMs = ans.ms;
 			this.warm();

@@ -46,5 +46,5 @@ export async function compileWat(src: string): Promise<WebAssembly.Module> {
 	const mod = wabt.parseWat('test.wat', src);
 	const { buffer } = mod.toBinary({});
 	mod.destroy();
-	return WebAssembly.compile(buffer);
+	return WebAssembly.compile(buffer as Uint8Array<ArrayBuffer>);
 }

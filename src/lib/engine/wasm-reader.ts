@@ -17,6 +17,10 @@ export class Malformed extends Error {
 	}
 }
 
+/** "1 byte", "1,234 bytes": numbers in messages for people. */
+export const plural = (n: number, word: string, words = `${word}s`): string =>
+	`${n.toLocaleString('en-US')} ${n === 1 ? word : words}`;
+
 const utf8 = new TextDecoder('utf-8', { fatal: true });
 
 export class Reader {

@@ -1,15 +1,7 @@
 /** Decoding of value types and the type section, including the GC proposal's rec/sub/struct/array forms. */
 import { Malformed, type Reader } from './wasm-reader';
 
-export type ValType =
-	| 'i32'
-	| 'i64'
-	| 'f32'
-	| 'f64'
-	| 'v128'
-	| 'funcref'
-	| 'externref'
-	| string;
+export type ValType = 'i32' | 'i64' | 'f32' | 'f64' | 'v128' | 'funcref' | 'externref' | string;
 
 export interface FuncSig {
 	params: ValType[];

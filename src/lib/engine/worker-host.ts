@@ -77,7 +77,12 @@ export function createWorkerHost(post: Post, createPlugin: CreatePlugin) {
 				bytes ? [bytes.buffer as ArrayBuffer] : []
 			);
 		} catch (e) {
-			post({ type: 'call-failed', id: msg.id, error: toWireError(e), ms: performance.now() - start });
+			post({
+				type: 'call-failed',
+				id: msg.id,
+				error: toWireError(e),
+				ms: performance.now() - start
+			});
 		}
 	}
 

@@ -1,0 +1,95 @@
+// Getting plugin bytes: from a URL (with progress), a file, or a bundled example; then compiling once.
+import { inspectWasm, type InspectResult, type ModuleInfo } from './inspect';
+
+export type PluginSource =
+	{ kind: 'example'; id: string } | { kind: 'file'; name: string } | { kind: 'url'; url: string };
+
+/** A failure a person should read as is. */
+export class LoadError extends Error {
+	override name = 'LoadError';
+}
+
+const LOCAL_HOSTS = new Set(['localhost', '127.0.0.1', '[::1]']);
+
+/** https only, except loopback (what browsers also treat as a secure origin). */
+export function checkPluginUrl(text: string): URL {
+	let url: URL;
+	try {
+		url = new URL(text.trim());
+	} catch {
+		throw new LoadError(`"${text.trim()}" is not a URL. Enter an address starting with https://.`);
+	}
+	const local = LOCAL_HOSTS.has(url.hostname);
+	if (url.protocol !== 'https:' && !(url.protocol === 'http:' && local)) {
+		throw new LoadError(
+			`Only https:// URLs can be loaded (got ${url.protocol.replace(':', '')}://). Plugin code should not travel unencrypted.`
+		);
+	}
+	return url;
+}
+
+export type Progress = (loaded: number, total: number | null) => void;
+
+export async function fetchBytes(
+	url: string,
+	onProgress: Progress,
+	signal?: AbortSignal
+): Promise<Uint8Array> {
+	let res: Response;
+	try {
+		res = await fetch(url, { signal, credentials: 'omit' });
+	} catch (e) {
+		if (signal?.aborted) throw new LoadError('The download was cancelled.');
+		throw new LoadError(
+			`Could not download ${url}: the server is unreachable, or it does not allow browsers to read it (it must send Access-Control-Allow-Origin). ${e instanceof Error ? e.message : ''}`.trim()
+		);
+	}
+	if (!res.ok)
+		throw new LoadError(`The server answered ${res.status} ${res.statusText} for ${url}.`);
+	const total = Number(res.headers.get('content-length')) || null;
+	if (!res.body) return new Uint8Array(await res.arrayBuffer());
+	const chunks: Uint8Array[] = [];
+	let loaded = 0;
+	const reader = res.body.getReader();
+	for (;;) {
+		const { done, value } = await reader.read();
+		if (done) break;
+		chunks.push(value);
+		loaded += value.length;
+		onProgress(loaded, total);
+	}
+	const bytes = new Uint8Array(loaded);
+	let off = 0;
+	for (const c of chunks) {
+		bytes.set(c, off);
+		off += c.length;
+	}
+	return bytes;
+}
+
+export interface PreparedPlugin {
+	info: ModuleInfo;
+	module: WebAssembly.Module;
+	compileMs: number;
+}
+
+/**
+ * Inspect, then compile once on the page (compiling runs no plugin code); the compiled module is
+ * handed to each worker, so a fresh instance never compiles again.
+ */
+export async function preparePlugin(
+	bytes: Uint8Array
+): Promise<
+	{ ok: true; plugin: PreparedPlugin } | { ok: false; info: InspectResult; message: string }
+> {
+	const info = await inspectWasm(bytes);
+	if (!info.ok) return { ok: false, info, message: info.message };
+	const start = performance.now();
+	try {
+		const module = await WebAssembly.compile(bytes as Uint8Array<ArrayBuffer>);
+		return { ok: true, plugin: { info, module, compileMs: performance.now() - start } };
+	} catch (e) {
+		const why = e instanceof Error ? e.message : String(e);
+		return { ok: false, info, message: `The browser could not compile this module: ${why}` };
+	}
+}

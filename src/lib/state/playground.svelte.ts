@@ -1,0 +1,205 @@
+// The playground's state and the only caller of the engine's runner and loaders.
+import { EXAMPLES, exampleById, exampleWasmPath } from '$lib/engine/examples';
+import type { InspectResult } from '$lib/engine/inspect';
+import { formatBytes, formatMs } from '$lib/engine/output';
+import { PluginRunner } from '$lib/engine/runner';
+import { DEFAULT_SETTINGS, type PluginSettings } from '$lib/engine/settings';
+import {
+	LoadError,
+	checkPluginUrl,
+	fetchBytes,
+	preparePlugin,
+	type PluginSource,
+	type PreparedPlugin
+} from '$lib/engine/source';
+import { spawnPluginWorker } from '$lib/engine/worker-factory';
+import { RunLog } from './run-log.svelte';
+
+export interface LoadedPlugin extends PreparedPlugin {
+	source: PluginSource;
+	label: string;
+	loadMs: number;
+}
+
+const encoder = new TextEncoder();
+
+export class Playground {
+	readonly examples = EXAMPLES;
+	plugin = $state.raw<LoadedPlugin | null>(null);
+	/** Set when the last load failed the inspection (not wasm, truncated…). */
+	rejected = $state.raw<InspectResult | null>(null);
+	loading = $state<{ label: string; loaded: number; total: number | null } | null>(null);
+	exampleId = $state('');
+	fn = $state('');
+	input = $state('');
+	settings = $state<PluginSettings>({ ...DEFAULT_SETTINGS, config: {} });
+	timeoutMs = $state<number | null>(10_000);
+	running = $state(false);
+	readonly log = new RunLog();
+	#runner: PluginRunner;
+	#loadSeq = 0;
+	/** Bumped whenever the runner's instance may have changed, which runes cannot see. */
+	#instanceTick = $state(0);
+
+	constructor(spawn = spawnPluginWorker) {
+		this.#runner = new PluginRunner(spawn);
+		this.#runner.warm();
+	}
+
+	get functions(): string[] {
+		return this.plugin?.info.callable ?? [];
+	}
+
+	/** Whether the next run reuses the live instance, so vars carry over. */
+	get instanceLive(): boolean {
+		void this.#instanceTick;
+		return (
+			!!this.plugin &&
+			!this.running &&
+			this.#runner.hasInstanceFor(this.plugin.module, $state.snapshot(this.settings))
+		);
+	}
+
+	async loadExample(id: string) {
+		const ex = exampleById(id);
+		if (!ex) return;
+		this.exampleId = id;
+		await this.#load(
+			{ kind: 'example', id },
+			ex.title,
+			(p) => fetchBytes(exampleWasmPath(ex), p),
+			() => {
+				this.fn = ex.functionName;
+				this.input = ex.input;
+				this.settings.config = { ...ex.config };
+				this.settings.allowedHosts = [...ex.allowedHosts];
+				this.settings.wasi = ex.wasi;
+			}
+		);
+	}
+
+	async loadFile(file: File) {
+		this.exampleId = '';
+		await this.#load({ kind: 'file', name: file.name }, file.name, async () => {
+			return new Uint8Array(await file.arrayBuffer());
+		});
+	}
+
+	async loadUrl(text: string) {
+		let url: URL;
+		try {
+			url = checkPluginUrl(text);
+		} catch (e) {
+			this.log.say('error', (e as Error).message);
+			return;
+		}
+		this.exampleId = '';
+		await this.#load({ kind: 'url', url: url.href }, url.href, (p) => fetchBytes(url.href, p));
+	}
+
+	async #load(
+		source: PluginSource,
+		label: string,
+		read: (progress: (loaded: number, total: number | null) => void) => Promise<Uint8Array>,
+		apply?: () => void
+	) {
+		const seq = ++this.#loadSeq;
+		this.loading = { label, loaded: 0, total: null };
+		const start = performance.now();
+		try {
+			const bytes = await read((loaded, total) => {
+				if (seq === this.#loadSeq) this.loading = { label, loaded, total };
+			});
+			const prepared = await preparePlugin(bytes);
+			if (seq !== this.#loadSeq) return;
+			if (!prepared.ok) {
+				this.rejected = prepared.info;
+				this.log.say('error', `${label}: ${prepared.message}`);
+				return;
+			}
+			const { plugin } = prepared;
+			this.rejected = null;
+			this.#runner.reset();
+			this.plugin = { ...plugin, source, label, loadMs: performance.now() - start };
+			apply?.();
+			this.#afterLoad();
+		} catch (e) {
+			if (seq !== this.#loadSeq) return;
+			const msg = e instanceof LoadError ? e.message : `Could not read ${label}: ${String(e)}`;
+			this.log.say('error', msg);
+		} finally {
+			if (seq === this.#loadSeq) this.loading = null;
+		}
+	}
+
+	#afterLoad() {
+		const p = this.plugin!;
+		const { info } = p;
+		if (!info.callable.includes(this.fn)) this.fn = info.callable[0] ?? '';
+		if (info.usesWasi && !this.settings.wasi) {
+			this.settings.wasi = true;
+			this.log.say('info', 'WASI switched on: this module imports wasi_snapshot_preview1.');
+		}
+		this.log.say(
+			'info',
+			`Loaded ${p.label} (${formatBytes(info.size)}) in ${formatMs(p.loadMs)}, compiled in ${formatMs(p.compileMs)}.`
+		);
+		for (const w of info.warnings) this.log.say('warn', w);
+	}
+
+	async run() {
+		const p = this.plugin;
+		if (!p) {
+			this.log.say('error', 'Load a plugin first: pick an example, open a file or enter a URL.');
+			return;
+		}
+		if (!this.fn) {
+			this.log.say('error', 'This plugin exports no function to call.');
+			return;
+		}
+		if (this.running) return;
+		const input = encoder.encode(this.input);
+		const rec = this.log.begin(this.fn, input.length);
+		this.running = true;
+		const timeoutMs = Math.max(0, Math.floor(this.timeoutMs ?? 0));
+		try {
+			const report = await this.#runner.run({
+				module: p.module,
+				settings: $state.snapshot(this.settings),
+				fn: this.fn,
+				input,
+				timeoutMs,
+				onEvent: (ev) => rec.push(ev)
+			});
+			rec.finish(report, timeoutMs);
+		} finally {
+			this.running = this.#runner.busy;
+			this.#instanceTick++;
+		}
+	}
+
+	stop() {
+		this.#runner.stop();
+	}
+
+	reset() {
+		this.#runner.reset();
+		this.#instanceTick++;
+		this.log.say('info', 'Reset: the next run starts a fresh plugin instance (vars cleared).');
+	}
+
+	addConfig(key: string, value: string): boolean {
+		const k = key.trim();
+		if (!k) return false;
+		this.settings.config[k] = value;
+		return true;
+	}
+
+	removeConfig(key: string) {
+		delete this.settings.config[key];
+	}
+
+	dispose() {
+		this.#runner.dispose();
+	}
+}

@@ -1,0 +1,108 @@
+// The console's content: one record per run, filled as events arrive.
+import { explainError, type Explained } from '$lib/engine/errors';
+import { describeOutput, type OutputView } from '$lib/engine/output';
+import type { LogLevel, StreamName } from '$lib/engine/protocol';
+import type { RunEvent, RunReport } from '$lib/engine/runner';
+
+/** Caps keep a chatty plugin from growing the page without bound. */
+const MAX_LOGS = 1000;
+const MAX_STREAM_CHARS = 256 * 1024;
+
+export type RunStatus = 'running' | 'ok' | 'error' | 'stopped' | 'timeout' | 'superseded';
+
+export interface Timing {
+	label: string;
+	ms: number;
+}
+
+export class RunRecord {
+	readonly id: number;
+	readonly fn: string;
+	readonly inputBytes: number;
+	status = $state<RunStatus>('running');
+	logs = $state<{ level: LogLevel; message: string }[]>([]);
+	droppedLogs = $state(0);
+	streams = $state<Record<StreamName, string>>({ stdout: '', stderr: '' });
+	output = $state.raw<OutputView | null>(null);
+	/** The whole output, kept for download; never rendered. */
+	outputBytes = $state.raw<Uint8Array | null>(null);
+	error = $state.raw<Explained | null>(null);
+	notes = $state<string[]>([]);
+	timings = $state<Timing[]>([]);
+
+	constructor(id: number, fn: string, inputBytes: number) {
+		this.id = id;
+		this.fn = fn;
+		this.inputBytes = inputBytes;
+	}
+
+	push(ev: RunEvent) {
+		if (ev.type === 'log') {
+			if (this.logs.length < MAX_LOGS) this.logs.push({ level: ev.level, message: ev.message });
+			else this.droppedLogs++;
+		} else {
+			const cur = this.streams[ev.stream];
+			if (cur.length < MAX_STREAM_CHARS) this.streams[ev.stream] = cur + ev.text + '\n';
+		}
+	}
+
+	finish(report: RunReport, timeoutMs: number) {
+		const o = report.outcome;
+		this.status = o.status;
+		if (report.instantiateMs !== undefined)
+			this.timings.push({ label: 'instantiate', ms: report.instantiateMs });
+		if (o.status === 'ok') {
+			this.outputBytes = o.output;
+			this.output = describeOutput(o.output);
+			this.timings.push({ label: 'call', ms: o.callMs });
+		} else if (o.status === 'error') {
+			this.error = explainError(o.error, o.phase);
+			if (o.callMs !== undefined) this.timings.push({ label: 'call', ms: o.callMs });
+		} else if (o.status === 'stopped') {
+			this.notes.push(
+				'Stopped. The plugin instance was discarded; the next run starts a fresh one.'
+			);
+		} else if (o.status === 'timeout') {
+			this.notes.push(
+				`Timed out after ${timeoutMs} ms and stopped. The instance was discarded; raise "Timeout (ms)" if the plugin needs longer.`
+			);
+		} else {
+			this.notes.push('Replaced by a newer run.');
+		}
+		if (report.roundTripMs !== undefined)
+			this.timings.push({ label: 'round trip', ms: report.roundTripMs });
+		if (o.status === 'error' && report.discarded)
+			this.notes.push(
+				'The plugin instance was discarded: the next run starts a fresh one (vars are cleared).'
+			);
+	}
+}
+
+export type LogEntry =
+	| { id: number; type: 'message'; level: 'info' | 'warn' | 'error'; text: string }
+	| { id: number; type: 'run'; run: RunRecord };
+
+/** The console's timeline: messages outside any run (load results, warnings) and runs. */
+export class RunLog {
+	entries = $state<LogEntry[]>([]);
+	#next = 1;
+
+	#add(entry: LogEntry) {
+		this.entries.push(entry);
+		if (this.entries.length > 50) this.entries.shift();
+	}
+
+	begin(fn: string, inputBytes: number): RunRecord {
+		const run = new RunRecord(this.#next, fn, inputBytes);
+		this.#add({ id: this.#next++, type: 'run', run });
+		return run;
+	}
+
+	say(level: 'info' | 'warn' | 'error', text: string) {
+		this.#add({ id: this.#next++, type: 'message', level, text });
+	}
+
+	clear() {
+		this.entries = [];
+	}
+}
