@@ -14,6 +14,9 @@ for (const [where, url] of [
 		await page.goto(url);
 		await expect(page).toHaveTitle('Extism Playground');
 		await expect(page.getByRole('heading', { name: 'Extism Playground' })).toBeVisible();
+		// The first example loads by itself; wait for it so no request is cut off by the test's end.
+		await expect(page.getByRole('region', { name: 'Output' })).toContainText('Loaded Count vowels');
+		await expect(page.getByRole('button', { name: 'Run' })).toBeEnabled();
 		expect(failed, 'requests that failed').toEqual([]);
 	});
 }

@@ -6,6 +6,7 @@ import {
 	binary,
 	func,
 	I32,
+	leb,
 	random,
 	section,
 	str,
@@ -30,7 +31,10 @@ describe('files that are not core modules', () => {
 	it('empty', async () => {
 		const result = await inspectWasm(new Uint8Array());
 		expect(failure(result, 'empty')).toBe('The file is empty (0 bytes).');
-		expect(result).toMatchObject({ size: 0, sha256: createHash('sha256').digest('hex') });
+		expect(result).toMatchObject({
+			size: 0,
+			sha256: 'e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855'
+		});
 	});
 
 	it('recognises what was loaded instead', async () => {
@@ -208,6 +212,18 @@ describe('malformed modules', () => {
 			/its code does not validate/
 		]
 	];
+	cases.push(
+		[
+			'more parameters than browsers accept',
+			binary(section(1, [1, 0x60, ...leb(1001), ...new Array<number>(1001).fill(I32), 0])),
+			/declares 1,001 parameters at byte 13, more than the 1,000 browsers accept/
+		],
+		[
+			'absurdly many sections',
+			binary(...new Array<number[]>(100_001).fill(section(0, str('')))),
+			/more than 100,000 sections/
+		]
+	);
 	for (const [name, bytes, pattern] of cases)
 		it(name, async () => {
 			expect(failure(await inspectWasm(bytes), 'malformed')).toMatch(pattern);
@@ -240,6 +256,27 @@ describe('robustness', () => {
 			const result = await inspectWasm(bytes);
 			if (!result.ok) expect(REASONS).toContain(result.reason);
 		}
+	});
+
+	it('accepts an ArrayBuffer or another view from untyped callers', async () => {
+		const plugin = await wat(PLUGIN_WAT);
+		const copy = plugin.slice();
+		for (const input of [copy.buffer, new DataView(copy.buffer)])
+			expect(await inspectWasm(input as unknown as Uint8Array)).toMatchObject({
+				ok: true,
+				size: plugin.length
+			});
+	});
+
+	it('handles a module with 200,000 functions', async () => {
+		const n = 200_000;
+		const bytes = binary(
+			section(1, [1, ...func([], [])]),
+			section(3, [...leb(n), ...new Array<number>(n).fill(0)]),
+			section(7, [1, ...str('last'), 0, ...leb(n - 1)]),
+			section(10, [...leb(n), ...new Array<number[]>(n).fill([2, 0, 0x0b]).flat()])
+		);
+		expect(await inspectWasm(bytes)).toMatchObject({ ok: true, callable: ['last'] });
 	});
 
 	it('inspects a 100 MB module quickly, skipping bodies by size', async () => {

@@ -2,7 +2,9 @@
 
 /** The slice of node:crypto the tests use; typed here because the project has no @types/node. */
 interface NodeCrypto {
-	createHash(algorithm: 'sha256'): { update(data: Uint8Array): { digest(encoding: 'hex'): string } };
+	createHash(algorithm: 'sha256'): {
+		update(data: Uint8Array): { digest(encoding: 'hex'): string };
+	};
 }
 
 /** SHA-256 from Node's own crypto, the reference for the inspector's hashes. */

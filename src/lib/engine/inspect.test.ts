@@ -1,4 +1,4 @@
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import {
 	formatSignature,
 	inspectWasm,
@@ -37,9 +37,9 @@ describe('inspectWasm on a typical Extism plugin', async () => {
 	const bytes = await wat(PLUGIN_WAT);
 	const info = ok(await inspectWasm(bytes));
 
-	it('reports size and sha256', () => {
+	it('reports size and sha256', async () => {
 		expect(info.size).toBe(bytes.length);
-		expect(info.sha256).toBe(createHash('sha256').update(bytes).digest('hex'));
+		expect(info.sha256).toBe(await nodeSha256(bytes));
 		expect(info.sha256).toMatch(/^[0-9a-f]{64}$/);
 	});
 
@@ -190,34 +190,11 @@ describe('inspectWasm flags and warnings', () => {
 
 describe('type section forms WebAssembly.validate in Node 20 does not know', () => {
 	it('decodes GC rec groups, subtypes, struct and array types, and reference types', () => {
-		const types = [
-			3,
-			0x4e,
-			2,
-			0x5f,
-			2,
-			I32,
-			1,
-			0x78,
-			0,
-			0x50,
-			0,
-			0x5e,
-			0x77,
-			1, // rec { struct {mut i32, i8}, sub array (mut i16) }
-			0x4f,
-			1,
-			0,
-			0x60,
-			2,
-			0x64,
-			0x00,
-			0x63,
-			0x6e,
-			1,
-			0x6e, // sub final of 0: (ref 0) (ref null any) → anyref
-			...func([0x70, 0x6f, 0x7b], [])
-		];
+		// rec { struct { (mut i32), i8 }, sub (array (mut i16)) }
+		const recGroup = [0x4e, 2, 0x5f, 2, I32, 1, 0x78, 0, 0x50, 0, 0x5e, 0x77, 1];
+		// sub final (supertype 0): ((ref 0), (ref null any)) → anyref
+		const subFinal = [0x4f, 1, 0, 0x60, 2, 0x64, 0x00, 0x63, 0x6e, 1, 0x6e];
+		const types = [3, ...recGroup, ...subFinal, ...func([0x70, 0x6f, 0x7b], [])];
 		const imports = [2, ...str('m'), ...str('a'), 0, 2, ...str('m'), ...str('b'), 0, 3];
 		const memory64 = [1, ...str('m'), ...str('mem'), 2, 0x05, ...leb(2 ** 40), ...leb(2 ** 41)];
 		const parsed = parseModule(
@@ -249,12 +226,20 @@ describe('formatSignature', () => {
 });
 
 describe('sha256 fallback', () => {
-	it('matches node:crypto around the padding boundaries', () => {
-		for (const n of [0, 1, 55, 56, 63, 64, 65, 119, 120, 1000]) {
+	it('matches node:crypto around the padding boundaries', async () => {
+		for (const n of [0, 1, 55, 56, 63, 64, 65, 119, 120, 1000, 100_000]) {
 			const data = Uint8Array.from({ length: n }, (_, i) => (i * 31 + 7) & 255);
-			expect(Buffer.from(sha256(data)).toString('hex')).toBe(
-				createHash('sha256').update(data).digest('hex')
-			);
+			expect(toHex(sha256(data))).toBe(await nodeSha256(data));
+		}
+	});
+
+	it('is used where crypto.subtle is missing (pages served over plain http)', async () => {
+		const bytes = await wat(PLUGIN_WAT);
+		vi.stubGlobal('crypto', undefined);
+		try {
+			expect(ok(await inspectWasm(bytes)).sha256).toBe(await nodeSha256(bytes));
+		} finally {
+			vi.unstubAllGlobals();
 		}
 	});
 });

@@ -100,6 +100,8 @@ function asBytes(input: unknown): Uint8Array {
 	if (ArrayBuffer.isView(input))
 		return new Uint8Array(input.buffer, input.byteOffset, input.byteLength);
 	if (input instanceof ArrayBuffer) return new Uint8Array(input);
+	if (typeof SharedArrayBuffer !== 'undefined' && input instanceof SharedArrayBuffer)
+		return new Uint8Array(input);
 	return new Uint8Array(0);
 }
 

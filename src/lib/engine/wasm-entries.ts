@@ -86,9 +86,3 @@ export function exportEntry(r: Reader): RawExport {
 		throw new Malformed(`export "${name}" has an unknown kind 0x${hex(kindByte)}`, start);
 	return { name, kind, index: r.u32() };
 }
-
-export function list<T>(r: Reader, item: () => T): T[] {
-	const out: T[] = [];
-	for (let n = r.u32(); n > 0; n--) out.push(item());
-	return out;
-}

@@ -6,7 +6,6 @@
 import {
 	exportEntry,
 	importEntry,
-	list,
 	typeRef,
 	type ExternKind,
 	type RawExport,
@@ -46,6 +45,7 @@ const NAMES: Record<number, string> = {
 	12: 'data count',
 	13: 'tag'
 };
+const MAX_SECTIONS = 100_000;
 /** Sections decoded in full, so their declared size must match their contents exactly. */
 const PARSED = [1, 2, 3, 7, 8, 12];
 /** The required order of non-custom sections (the tag and data count sections sit out of id order). */
@@ -79,7 +79,10 @@ export function parseModule(bytes: Uint8Array): ParseOutcome {
 	let pos = 8;
 	let lastLabel = 'the header';
 	try {
-		while (pos < size) {
+		for (let sections = 1; pos < size; sections++) {
+			// Real modules have dozens of sections; millions of tiny ones would only burn time.
+			if (sections > MAX_SECTIONS)
+				throw new Malformed(`it has more than ${plural(MAX_SECTIONS, 'section')}`, pos);
 			const id = bytes[pos];
 			if (id !== 0 && NAMES[id] === undefined)
 				throw new Malformed(`unknown section id ${id} at byte ${pos}`, pos);
@@ -136,13 +139,13 @@ function readSection(id: number, body: Reader, walk: Walk, label: string, length
 	try {
 		if (id === 1) m.types = typeSection(body);
 		else if (id === 2) {
-			m.imports = list(body, () => importEntry(body, m.types.length));
+			m.imports = body.vector(() => importEntry(body, m.types.length), 100_000, 'import');
 			for (const i of m.imports) if (i.kind === 'function') m.functionTypes.push(i.typeIndex ?? 0);
 		} else if (id === 3) {
-			const own = list(body, () => typeRef(body, m.types.length));
+			const own = body.vector(() => typeRef(body, m.types.length), 1_000_000, 'function');
 			walk.defined = own.length;
-			m.functionTypes.push(...own);
-		} else if (id === 7) m.exports = list(body, () => exportEntry(body));
+			for (const t of own) m.functionTypes.push(t);
+		} else if (id === 7) m.exports = body.vector(() => exportEntry(body), 100_000, 'export');
 		else if (id === 8) m.start = body.u32();
 		else if (id === 10) walk.codeCount = body.u32();
 		else if (id === 12) walk.dataCount = body.u32();

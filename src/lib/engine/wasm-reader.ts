@@ -98,6 +98,23 @@ export class Reader {
 		throw new Malformed(`a number at byte ${start} is too long`, start);
 	}
 
+	/**
+	 * A vector of `item`s. Each item takes at least one byte, so the data bounds the loop; `limit` (the
+	 * JS API's implementation limits, which browsers enforce) bounds the memory spent on absurd counts.
+	 */
+	vector<T>(item: () => T, limit: number, what: string): T[] {
+		const start = this.pos;
+		const n = this.u32();
+		if (n > limit)
+			throw new Malformed(
+				`it declares ${plural(n, what)} at byte ${start}, more than the ${limit.toLocaleString('en-US')} browsers accept`,
+				start
+			);
+		const out: T[] = [];
+		for (let i = 0; i < n; i++) out.push(item());
+		return out;
+	}
+
 	/** A length-prefixed UTF-8 name. */
 	name(): string {
 		const start = this.pos;

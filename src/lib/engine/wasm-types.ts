@@ -64,12 +64,11 @@ export function hex(b: number): string {
 	return b.toString(16).padStart(2, '0');
 }
 
-function vec<T>(r: Reader, item: (r: Reader) => T): T[] {
-	const out: T[] = [];
-	// Each item takes at least one byte, so the loop is bounded by the data, not the declared count.
-	for (let n = r.u32(); n > 0; n--) out.push(item(r));
-	return out;
-}
+/** Implementation limits from the WebAssembly JS API. */
+export const MAX_TYPES = 1_000_000;
+const MAX_PARAMS = 1_000;
+const MAX_RESULTS = 1_000;
+const MAX_FIELDS = 10_000;
 
 function fieldType(r: Reader): void {
 	const b = r.peek();
@@ -85,9 +84,13 @@ function fieldType(r: Reader): void {
 function compType(r: Reader): FuncSig | null {
 	const start = r.pos;
 	const form = r.byte();
-	if (form === 0x60) return { params: vec(r, valType), results: vec(r, valType) };
+	if (form === 0x60)
+		return {
+			params: r.vector(() => valType(r), MAX_PARAMS, 'parameter'),
+			results: r.vector(() => valType(r), MAX_RESULTS, 'result')
+		};
 	if (form === 0x5f) {
-		vec(r, fieldType);
+		r.vector(() => fieldType(r), MAX_FIELDS, 'struct field');
 		return null;
 	}
 	if (form === 0x5e) {
@@ -101,7 +104,7 @@ function subType(r: Reader): FuncSig | null {
 	const form = r.peek();
 	if (form === 0x50 || form === 0x4f) {
 		r.byte();
-		vec(r, (x) => x.u32());
+		r.vector(() => r.u32(), 1, 'supertype');
 	}
 	return compType(r);
 }
@@ -109,11 +112,21 @@ function subType(r: Reader): FuncSig | null {
 /** Reads the type section body; each entry of a rec group takes one index in the type index space. */
 export function typeSection(r: Reader): (FuncSig | null)[] {
 	const types: (FuncSig | null)[] = [];
-	for (let n = r.u32(); n > 0; n--) {
-		if (r.peek() === 0x4e) {
-			r.byte();
-			for (const t of vec(r, subType)) types.push(t);
-		} else types.push(subType(r));
-	}
+	r.vector(
+		() => {
+			if (r.peek() === 0x4e) {
+				r.byte();
+				// A loop, not push(...): spreading a huge group would overflow the call stack.
+				for (const t of r.vector(() => subType(r), MAX_TYPES, 'type')) types.push(t);
+			} else types.push(subType(r));
+			if (types.length > MAX_TYPES)
+				throw new Malformed(
+					`it has more than the ${MAX_TYPES.toLocaleString('en-US')} types browsers accept`,
+					r.pos
+				);
+		},
+		MAX_TYPES,
+		'type'
+	);
 	return types;
 }

@@ -1,6 +1,5 @@
 // The playground's state and the only caller of the engine's runner and loaders.
 import { EXAMPLES, exampleById, exampleWasmPath } from '$lib/engine/examples';
-import type { InspectResult } from '$lib/engine/inspect';
 import { formatBytes, formatMs } from '$lib/engine/output';
 import { PluginRunner } from '$lib/engine/runner';
 import { DEFAULT_SETTINGS, type PluginSettings } from '$lib/engine/settings';
@@ -26,8 +25,8 @@ const encoder = new TextEncoder();
 export class Playground {
 	readonly examples = EXAMPLES;
 	plugin = $state.raw<LoadedPlugin | null>(null);
-	/** Set when the last load failed the inspection (not wasm, truncated…). */
-	rejected = $state.raw<InspectResult | null>(null);
+	/** Set when the last load failed; the previous plugin, if any, stays loaded. */
+	rejected = $state.raw<{ label: string; message: string } | null>(null);
 	loading = $state<{ label: string; loaded: number; total: number | null } | null>(null);
 	exampleId = $state('');
 	fn = $state('');
@@ -79,7 +78,6 @@ export class Playground {
 	}
 
 	async loadFile(file: File) {
-		this.exampleId = '';
 		await this.#load({ kind: 'file', name: file.name }, file.name, async () => {
 			return new Uint8Array(await file.arrayBuffer());
 		});
@@ -90,10 +88,9 @@ export class Playground {
 		try {
 			url = checkPluginUrl(text);
 		} catch (e) {
-			this.log.say('error', (e as Error).message);
+			this.#reject(text.trim(), (e as Error).message);
 			return;
 		}
-		this.exampleId = '';
 		await this.#load({ kind: 'url', url: url.href }, url.href, (p) => fetchBytes(url.href, p));
 	}
 
@@ -113,23 +110,28 @@ export class Playground {
 			const prepared = await preparePlugin(bytes);
 			if (seq !== this.#loadSeq) return;
 			if (!prepared.ok) {
-				this.rejected = prepared.info;
-				this.log.say('error', `${label}: ${prepared.message}`);
+				this.#reject(label, prepared.message);
 				return;
 			}
 			const { plugin } = prepared;
 			this.rejected = null;
 			this.#runner.reset();
 			this.plugin = { ...plugin, source, label, loadMs: performance.now() - start };
+			this.exampleId = '';
 			apply?.();
 			this.#afterLoad();
 		} catch (e) {
 			if (seq !== this.#loadSeq) return;
-			const msg = e instanceof LoadError ? e.message : `Could not read ${label}: ${String(e)}`;
-			this.log.say('error', msg);
+			this.#reject(label, e instanceof LoadError ? e.message : `Could not read it: ${String(e)}`);
 		} finally {
 			if (seq === this.#loadSeq) this.loading = null;
 		}
+	}
+
+	#reject(label: string, message: string) {
+		this.rejected = { label, message };
+		const kept = this.plugin ? ` ${this.plugin.label} stays loaded.` : '';
+		this.log.say('error', `${label}: ${message}${kept}`);
 	}
 
 	#afterLoad() {

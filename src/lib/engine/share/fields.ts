@@ -1,0 +1,100 @@
+// Strict readers for the fields of a decoded link. A link is untrusted text: every value is checked
+// for its type and size, and a failure is a sentence naming the field.
+
+export class SetupError extends Error {
+	override name = 'SetupError';
+}
+
+export type Json = Record<string, unknown>;
+
+export function isObject(value: unknown): value is Json {
+	return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+export function readObject(value: unknown, what: string): Json {
+	if (!isObject(value)) throw new SetupError(`${what} must be an object.`);
+	return value;
+}
+
+/** Length in UTF-8 bytes: what the plugin receives and what the limits are about. */
+export function utf8Length(text: string): number {
+	return new TextEncoder().encode(text).length;
+}
+
+export function readString(value: unknown, what: string, maxChars: number): string {
+	if (typeof value !== 'string') throw new SetupError(`${what} must be text.`);
+	if (value.length > maxChars)
+		throw new SetupError(`${what} is longer than ${maxChars.toLocaleString('en')} characters.`);
+	return value;
+}
+
+export function readBoolean(value: unknown, what: string): boolean {
+	if (typeof value !== 'boolean') throw new SetupError(`${what} must be true or false.`);
+	return value;
+}
+
+export function readCount(value: unknown, what: string, max: number): number {
+	if (typeof value !== 'number' || !Number.isInteger(value) || value < 0 || value > max) {
+		throw new SetupError(
+			`${what} must be a whole number from 0 to ${max.toLocaleString('en')} (got ${describe(value)}).`
+		);
+	}
+	return value;
+}
+
+export function readOneOf<T extends string>(
+	value: unknown,
+	what: string,
+	allowed: readonly T[]
+): T {
+	if (typeof value !== 'string' || !(allowed as readonly string[]).includes(value)) {
+		throw new SetupError(`${what} must be one of ${allowed.join(', ')} (got ${describe(value)}).`);
+	}
+	return value as T;
+}
+
+export function readStringMap(
+	value: unknown,
+	what: string,
+	limits: { entries: number; key: number; value: number }
+): Record<string, string> {
+	const obj = readObject(value, what);
+	const entries = Object.entries(obj);
+	if (entries.length > limits.entries)
+		throw new SetupError(`${what} has more than ${limits.entries} entries.`);
+	for (const [key, v] of entries) {
+		if (key.length === 0 || key.length > limits.key)
+			throw new SetupError(`Every key of ${what} must be 1 to ${limits.key} characters long.`);
+		readString(v, `${what} "${clip(key)}"`, limits.value);
+	}
+	// fromEntries defines keys as data, so a key named "__proto__" stays a plain key.
+	return Object.fromEntries(entries) as Record<string, string>;
+}
+
+export function readStringList(
+	value: unknown,
+	what: string,
+	limits: { items: number; chars: number; pattern: RegExp; rule: string }
+): string[] {
+	if (!Array.isArray(value)) throw new SetupError(`${what} must be a list.`);
+	if (value.length > limits.items)
+		throw new SetupError(`${what} has more than ${limits.items} entries.`);
+	return value.map((item) => {
+		const text = readString(item, `Every entry of ${what}`, limits.chars);
+		if (!limits.pattern.test(text))
+			throw new SetupError(`${what} has an entry "${clip(text)}" that is not ${limits.rule}.`);
+		return text;
+	});
+}
+
+function clip(text: string): string {
+	return text.length > 40 ? `${text.slice(0, 40)}…` : text;
+}
+
+function describe(value: unknown): string {
+	if (typeof value === 'string') return `"${clip(value)}"`;
+	if (Array.isArray(value)) return 'a list';
+	if (value === null) return 'null';
+	if (typeof value === 'object') return 'an object';
+	return String(value);
+}

@@ -1,0 +1,154 @@
+// Format 1 of a link's JSON: the Setup itself, with plugin bytes as base64. Every field is written,
+// so a later change of a default never changes what an old link means; keys it does not know are
+// ignored, so a newer optional field does not break older readers.
+import { LOG_LEVELS, type PluginSettings } from '../settings';
+import { fromBase64, toBase64 } from './base64';
+import {
+	readBoolean,
+	readCount,
+	readObject,
+	readOneOf,
+	readString,
+	readStringList,
+	readStringMap,
+	SetupError,
+	utf8Length,
+	type Json
+} from './fields';
+import type { Setup, SetupSource } from './setup';
+
+export const LIMITS = {
+	fnChars: 256,
+	inputBytes: 256 * 1024,
+	exampleId: /^[A-Za-z0-9][\w.-]{0,63}$/,
+	urlChars: 2048,
+	fileNameChars: 256,
+	hosts: { items: 64, chars: 253, pattern: /^[^\s\p{Cc}]+$/u, rule: 'a host name or pattern' },
+	config: { entries: 256, key: 256, value: 64 * 1024 },
+	maxPages: 65_536, // a wasm32 memory has at most 65,536 pages of 64 KiB
+	maxBytes: 2 ** 32,
+	// setTimeout treats anything above 2^31 - 1 ms as 0 and would fire at once.
+	timeoutMs: 2 ** 31 - 1
+} as const;
+
+/** A decoded link: the setup, and the file name of a plugin that was too large to come along. */
+export interface Decoded {
+	setup: Setup;
+	missingPlugin?: string;
+}
+
+const LOOPBACK = new Set(['localhost', '127.0.0.1', '[::1]']);
+
+function readPluginUrl(value: unknown): string {
+	const text = readString(value, 'The plugin URL', LIMITS.urlChars);
+	let url: URL;
+	try {
+		url = new URL(text);
+	} catch {
+		throw new SetupError(`The plugin address "${text.slice(0, 80)}" is not a URL.`);
+	}
+	if (url.protocol === 'https:' || (url.protocol === 'http:' && LOOPBACK.has(url.hostname))) {
+		return text;
+	}
+	throw new SetupError(
+		`The plugin address must start with https:// (got ${url.protocol}//): plugin code should not travel unencrypted.`
+	);
+}
+
+function readFileName(value: unknown): string {
+	const name = readString(value, 'The plugin file name', LIMITS.fileNameChars);
+	if (!/^[^\p{Cc}]+$/u.test(name))
+		throw new SetupError('The plugin file name is empty or invalid.');
+	return name;
+}
+
+function readSource(value: unknown): { source: SetupSource; missingPlugin?: string } {
+	const obj = readObject(value, 'The plugin source');
+	const kind = readOneOf(obj.kind, 'The plugin source kind', ['example', 'url', 'bytes', 'none']);
+	if (kind === 'example') {
+		const id = readString(obj.id, 'The example name', 64);
+		if (!LIMITS.exampleId.test(id)) throw new SetupError(`"${id}" is not an example name.`);
+		return { source: { kind, id } };
+	}
+	if (kind === 'url') return { source: { kind, url: readPluginUrl(obj.url) } };
+	if (kind === 'bytes') {
+		const name = readFileName(obj.name);
+		const data = fromBase64(readString(obj.data, 'The plugin data', 4 * 1024 * 1024));
+		if (!data) throw new SetupError('The plugin data in this link is damaged (not base64).');
+		return { source: { kind, name, data } };
+	}
+	if (obj.name === undefined) return { source: { kind } };
+	return { source: { kind }, missingPlugin: readFileName(obj.name) };
+}
+
+function readLimit(obj: Json, key: keyof PluginSettings, max: number): number | undefined {
+	return obj[key] === undefined ? undefined : readCount(obj[key], `The setting ${key}`, max);
+}
+
+function readSettings(value: unknown): PluginSettings {
+	const obj = readObject(value, 'The settings');
+	const settings: PluginSettings = {
+		wasi: readBoolean(obj.wasi, 'The setting wasi'),
+		logLevel: readOneOf(obj.logLevel, 'The log level', LOG_LEVELS),
+		config: readStringMap(obj.config, 'The config', LIMITS.config),
+		allowedHosts: readStringList(obj.allowedHosts, 'The allowed hosts', LIMITS.hosts),
+		allowHttpResponseHeaders: readBoolean(
+			obj.allowHttpResponseHeaders,
+			'The setting allowHttpResponseHeaders'
+		)
+	};
+	const maxPages = readLimit(obj, 'maxPages', LIMITS.maxPages);
+	const maxVarBytes = readLimit(obj, 'maxVarBytes', LIMITS.maxBytes);
+	const maxHttpResponseBytes = readLimit(obj, 'maxHttpResponseBytes', LIMITS.maxBytes);
+	if (maxPages !== undefined) settings.maxPages = maxPages;
+	if (maxVarBytes !== undefined) settings.maxVarBytes = maxVarBytes;
+	if (maxHttpResponseBytes !== undefined) settings.maxHttpResponseBytes = maxHttpResponseBytes;
+	return settings;
+}
+
+/** Throws SetupError with a sentence for people when anything is missing, mistyped or too large. */
+export function readV1(json: unknown): Decoded {
+	const obj = readObject(json, 'The setup in this link');
+	const { source, missingPlugin } = readSource(obj.source);
+	const fn = readString(obj.fn, 'The function name', LIMITS.fnChars);
+	const input = readString(obj.input, 'The input', LIMITS.inputBytes);
+	if (utf8Length(input) > LIMITS.inputBytes)
+		throw new SetupError(`The input is larger than ${LIMITS.inputBytes / 1024} KiB.`);
+	const timeoutMs =
+		obj.timeoutMs === null ? null : readCount(obj.timeoutMs, 'The timeout', LIMITS.timeoutMs);
+	const setup: Setup = { source, fn, input, settings: readSettings(obj.settings), timeoutMs };
+	return missingPlugin === undefined ? { setup } : { setup, missingPlugin };
+}
+
+/** The JSON of a link. `leaveOut` replaces embedded bytes by their file name only. */
+export function writeV1(setup: Setup, leaveOut = false): Json {
+	const s = setup.settings;
+	const src = setup.source;
+	const source =
+		src.kind === 'bytes'
+			? leaveOut
+				? { kind: 'none', name: src.name }
+				: { kind: 'bytes', name: src.name, data: toBase64(src.data) }
+			: src;
+	const settings: Json = {
+		wasi: s.wasi,
+		logLevel: s.logLevel,
+		config: s.config,
+		allowedHosts: s.allowedHosts,
+		allowHttpResponseHeaders: s.allowHttpResponseHeaders
+	};
+	if (s.maxPages !== undefined) settings.maxPages = s.maxPages;
+	if (s.maxVarBytes !== undefined) settings.maxVarBytes = s.maxVarBytes;
+	if (s.maxHttpResponseBytes !== undefined) settings.maxHttpResponseBytes = s.maxHttpResponseBytes;
+	return { source, fn: setup.fn, input: setup.input, settings, timeoutMs: setup.timeoutMs };
+}
+
+/** null when the setup is one a link can carry; otherwise the reason, as for a decoded link. */
+export function checkSetup(setup: Setup): string | null {
+	try {
+		readV1(JSON.parse(JSON.stringify(writeV1(setup))));
+		return null;
+	} catch (e) {
+		return e instanceof Error ? e.message : String(e);
+	}
+}

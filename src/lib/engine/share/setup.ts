@@ -1,0 +1,27 @@
+// The setup that travels in a share link: which plugin, which function, what input, which settings.
+import { DEFAULT_SETTINGS, type PluginSettings } from '../settings';
+
+export type SetupSource =
+	| { kind: 'example'; id: string }
+	/** https only (http only for localhost, 127.0.0.1 and [::1]). */
+	| { kind: 'url'; url: string }
+	/** A small local plugin that travels inside the link. */
+	| { kind: 'bytes'; name: string; data: Uint8Array }
+	| { kind: 'none' };
+
+export interface Setup {
+	source: SetupSource;
+	fn: string;
+	input: string;
+	settings: PluginSettings;
+	/** null = no timeout. */
+	timeoutMs: number | null;
+}
+
+export const DEFAULT_SETUP: Setup = {
+	source: { kind: 'none' },
+	fn: '',
+	input: '',
+	settings: { ...DEFAULT_SETTINGS, config: {}, allowedHosts: [] },
+	timeoutMs: 10_000
+};

@@ -1,0 +1,158 @@
+import { test, expect, fixturePath, examplePath } from './support/fixtures';
+import { readFileSync } from 'node:fs';
+import {
+	chooseExample,
+	loadFixture,
+	openPlayground,
+	output,
+	outputBody,
+	run,
+	setInput
+} from './support/playground';
+
+/** Every bad input leaves a working playground: count_vowels still runs afterwards. */
+async function stillWorks(page: import('@playwright/test').Page) {
+	await chooseExample(page, 'Count vowels');
+	await setInput(page, 'ooo');
+	const r = await run(page);
+	await expect(outputBody(r)).toContainText('"count": 3');
+}
+
+test.describe('bad input', () => {
+	test('a file that is not wasm', async ({ page }) => {
+		await openPlayground(page);
+		await page.getByLabel('Plugin file').setInputFiles({
+			name: 'notes.txt',
+			mimeType: 'text/plain',
+			buffer: Buffer.from('hello, I am a text file\n')
+		});
+		await expect(output(page)).toContainText(
+			'notes.txt: This is not a WebAssembly module: it does not start with the \\0asm magic bytes.'
+		);
+		await expect(
+			page.getByRole('alert').filter({ hasText: 'not a WebAssembly module' })
+		).toBeVisible();
+		await stillWorks(page);
+	});
+
+	test('a truncated module', async ({ page }) => {
+		await openPlayground(page);
+		const whole = readFileSync(examplePath('count_vowels'));
+		await page.getByLabel('Plugin file').setInputFiles({
+			name: 'cut.wasm',
+			mimeType: 'application/wasm',
+			buffer: whole.subarray(0, Math.floor(whole.length / 2))
+		});
+		await expect(output(page)).toContainText('cut.wasm: The module is truncated');
+		await stillWorks(page);
+	});
+
+	test('a module with no Extism ABI', async ({ page }) => {
+		await openPlayground(page);
+		await loadFixture(page, 'no_abi');
+		await expect(output(page)).toContainText('it is not an Extism plugin');
+		await expect(page.getByLabel('Function')).toHaveValue('run');
+		const r = await run(page);
+		await expect(r).toContainText('No output (the plugin did not set any).');
+		await stillWorks(page);
+	});
+
+	test('a WASI plugin run with WASI off', async ({ page }) => {
+		await openPlayground(page);
+		await chooseExample(page, 'Hello WASI');
+		await page.getByRole('checkbox', { name: 'WASI' }).uncheck();
+		await expect(
+			page.getByText('This module imports WASI: with WASI off it cannot load.')
+		).toBeVisible();
+		const r = await run(page);
+		await expect(r.getByRole('alert')).toContainText('This plugin needs WASI, but WASI is off.');
+		await page.getByRole('checkbox', { name: 'WASI' }).check();
+		const ok = await run(page);
+		await expect(outputBody(ok)).toContainText('Hello,');
+	});
+
+	test('unbounded recursion', async ({ page }) => {
+		await openPlayground(page);
+		await loadFixture(page, 'recursion');
+		const r = await run(page);
+		await expect(r.getByRole('alert')).toContainText('The plugin overflowed its call stack.');
+		await stillWorks(page);
+	});
+
+	test('a trap while instantiating', async ({ page }) => {
+		await openPlayground(page);
+		await loadFixture(page, 'start_trap');
+		const r = await run(page);
+		await expect(r.getByRole('alert')).toContainText('The plugin trapped while starting');
+		await stillWorks(page);
+	});
+
+	test('a plugin that grows its memory until it fails', async ({ page }) => {
+		await openPlayground(page);
+		await loadFixture(page, 'grow_memory');
+		const r = await run(page);
+		await expect(r.getByRole('alert')).toContainText('The plugin trapped');
+		await expect(r.getByRole('alert')).toContainText('running out of memory');
+		await stillWorks(page);
+	});
+
+	test('an output of 32 MiB shows its start and offers the whole as a download', async ({
+		page
+	}) => {
+		await openPlayground(page);
+		await loadFixture(page, 'big_output');
+		const r = await run(page);
+		await expect(r).toContainText('Showing the first 64.0 KiB of 32.0 MiB.');
+		await expect(outputBody(r)).toContainText('AAAAAAAA');
+		expect(await outputBody(r).evaluate((el) => el.textContent!.length)).toBe(64 * 1024);
+		const download = page.waitForEvent('download');
+		await r.getByRole('button', { name: 'Download output' }).click();
+		const file = await (await download).path();
+		const bytes = readFileSync(file);
+		expect(bytes.length).toBe(33554432);
+		expect(bytes[0]).toBe(0x41);
+		expect(bytes[bytes.length - 1]).toBe(0x41);
+		await stillWorks(page);
+	});
+
+	test('output that is HTML or script is shown as text, never rendered', async ({ page }) => {
+		await openPlayground(page);
+		await loadFixture(page, 'html_output');
+		const r = await run(page);
+		await expect(outputBody(r)).toHaveText(
+			'<img src=x onerror="window.__pwned=1"><script>window.__pwned=1</script><b>bold</b>'
+		);
+		await expect(output(page).locator('img, script, b')).toHaveCount(0);
+		expect(await page.evaluate(() => (window as { __pwned?: number }).__pwned)).toBeUndefined();
+	});
+
+	test('output that is not UTF-8 is shown as hex', async ({ page }) => {
+		await openPlayground(page);
+		await loadFixture(page, 'binary_output');
+		const r = await run(page);
+		await expect(r).toContainText('not UTF-8');
+		await expect(outputBody(r)).toContainText('ff 00 fe 41 80 0a');
+	});
+
+	test('input is sent as UTF-8 bytes, whatever the text', async ({ page }) => {
+		await openPlayground(page);
+		await loadFixture(page, 'echo');
+		await setInput(page, 'not json: ✓ "quotes" {');
+		const r = await run(page);
+		await expect(r).toContainText('input 24 B');
+		await expect(outputBody(r)).toHaveText('not json: ✓ "quotes" {');
+	});
+
+	test('a plugin URL that is not https is refused in words', async ({ page }) => {
+		await openPlayground(page);
+		await page.getByLabel('Plugin URL').fill('http://example.com/plugin.wasm');
+		await page.getByRole('button', { name: 'Load URL' }).click();
+		await expect(output(page)).toContainText('Only https:// URLs can be loaded (got http://).');
+	});
+
+	test('a fixture path helper points at built files', async () => {
+		expect(readFileSync(fixturePath('echo')).subarray(0, 4)).toEqual(
+			Buffer.from([0, 0x61, 0x73, 0x6d])
+		);
+	});
+});

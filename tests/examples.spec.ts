@@ -1,0 +1,111 @@
+import { test, expect, SUBPATH_URL } from './support/fixtures';
+import {
+	chooseExample,
+	openPlayground,
+	output,
+	outputBody,
+	run,
+	setInput
+} from './support/playground';
+
+test.describe('bundled examples', () => {
+	test('count_vowels counts, keeps its total across runs, and Reset clears it', async ({
+		page
+	}) => {
+		await openPlayground(page);
+		await setInput(page, 'Extism is a universal plugin system');
+		const first = await run(page);
+		await expect(outputBody(first)).toContainText('"count": 11');
+		await expect(outputBody(first)).toContainText('"total": 11');
+		await expect(first).toContainText('INFO');
+		await expect(first).toContainText('counted 11 vowels');
+		const second = await run(page);
+		await expect(outputBody(second)).toContainText('"total": 22');
+		await expect(page.getByRole('status').filter({ hasText: 'Instance live' })).toBeVisible();
+		await page.getByRole('button', { name: 'Reset' }).click();
+		const third = await run(page);
+		await expect(outputBody(third)).toContainText('"total": 11');
+		await expect(third).toContainText(/instantiate \d/);
+	});
+
+	test('config changes what count_vowels counts, and removing it restores the default', async ({
+		page
+	}) => {
+		await openPlayground(page);
+		await setInput(page, 'Hello, Extism!');
+		await page.getByLabel('Config key').fill('vowels');
+		await page.getByLabel('Config value').fill('lo');
+		await page.getByRole('button', { name: 'Add config' }).click();
+		const withConfig = await run(page);
+		await expect(outputBody(withConfig)).toContainText('"count": 3');
+		await expect(outputBody(withConfig)).toContainText('"vowels": "lo"');
+		await page.getByRole('button', { name: 'Remove config vowels' }).click();
+		const without = await run(page);
+		await expect(outputBody(without)).toContainText('"count": 4');
+		// A settings change makes a fresh instance, so the total starts over.
+		await expect(outputBody(without)).toContainText('"total": 4');
+	});
+
+	test('log_levels shows every log with its level, filtered by Log level', async ({ page }) => {
+		await openPlayground(page);
+		await chooseExample(page, 'Log levels');
+		await page.getByLabel('Log level').selectOption('trace');
+		const all = await run(page);
+		const logs = all.getByRole('list', { name: 'Logs' }).getByRole('listitem');
+		await expect(logs).toHaveText([
+			/TRACE\s+trace message/,
+			/DEBUG\s+debug message/,
+			/INFO\s+info message/,
+			/WARN\s+warn message/,
+			/ERROR\s+error message/
+		]);
+		await expect(outputBody(all)).toHaveText('logged at 5 levels');
+		await page.getByLabel('Log level').selectOption('warn');
+		const some = await run(page);
+		await expect(some.getByRole('list', { name: 'Logs' }).getByRole('listitem')).toHaveText([
+			/WARN\s+warn message/,
+			/ERROR\s+error message/
+		]);
+	});
+
+	test('hello_wasi switches WASI on by itself and shows stdout and stderr', async ({ page }) => {
+		await openPlayground(page);
+		await chooseExample(page, 'Hello WASI');
+		await expect(page.getByRole('checkbox', { name: 'WASI' })).toBeChecked();
+		await setInput(page, 'reader');
+		const r = await run(page);
+		await expect(outputBody(r)).toHaveText('Hello, reader!');
+		await expect(r).toContainText('stdout');
+		await expect(r).toContainText('hello from stdout');
+		await expect(r).toContainText('hello from stderr');
+	});
+
+	test('fail reports the plugin’s own error in words', async ({ page }) => {
+		await openPlayground(page);
+		await chooseExample(page, 'Plugin error');
+		await setInput(page, 'oops');
+		const r = await run(page);
+		await expect(r.getByRole('alert')).toContainText(
+			'The plugin reported an error: deliberate failure: oops'
+		);
+		await expect(r).toContainText('failed');
+	});
+
+	test('trap explains the trap and the next run starts a fresh instance', async ({ page }) => {
+		await openPlayground(page);
+		await chooseExample(page, 'Trap');
+		const r = await run(page);
+		await expect(r.getByRole('alert')).toContainText(
+			'The plugin trapped: it executed an "unreachable" instruction.'
+		);
+		await expect(r).toContainText('The plugin instance was discarded');
+	});
+
+	test('the page works under a sub-path', async ({ page }) => {
+		await openPlayground(page, SUBPATH_URL);
+		await setInput(page, 'aaa');
+		const r = await run(page);
+		await expect(outputBody(r)).toContainText('"count": 3');
+		await expect(output(page)).not.toContainText('Could not');
+	});
+});

@@ -1,0 +1,41 @@
+import { test, expect } from './support/fixtures';
+import { chooseExample, openPlayground, outputBody, run, setInput } from './support/playground';
+
+test.describe('runaway plugins', () => {
+	test('Stop ends an infinite loop at once and the playground stays usable', async ({ page }) => {
+		await openPlayground(page);
+		await chooseExample(page, 'Infinite loop');
+		await page.getByLabel('Timeout (ms)').fill('');
+		await page.getByRole('button', { name: 'Run' }).click();
+		const stop = page.getByRole('button', { name: 'Stop' });
+		await expect(stop).toBeEnabled();
+		await expect(page.getByRole('status').filter({ hasText: 'Running…' })).toBeVisible();
+		// The tab is responsive while the plugin spins: the page's own thread is free.
+		const started = Date.now();
+		expect(await page.evaluate(() => 6 * 7)).toBe(42);
+		await page.getByLabel('Plugin URL').fill('typing works');
+		expect(Date.now() - started).toBeLessThan(2000);
+		await stop.click();
+		const article = page.getByRole('article').last();
+		await expect(article).toContainText('stopped');
+		await expect(article).toContainText('Stopped. The plugin instance was discarded');
+		await expect(stop).toBeDisabled();
+		await chooseExample(page, 'Count vowels');
+		await setInput(page, 'aeiou');
+		const next = await run(page);
+		await expect(outputBody(next)).toContainText('"count": 5');
+	});
+
+	test('Timeout stops an infinite loop by itself', async ({ page }) => {
+		await openPlayground(page);
+		await chooseExample(page, 'Infinite loop');
+		await page.getByLabel('Timeout (ms)').fill('300');
+		const r = await run(page);
+		await expect(r).toContainText('timed out');
+		await expect(r).toContainText('Timed out after 300 ms and stopped');
+		await expect(page.getByRole('button', { name: 'Run' })).toBeEnabled();
+		// Run again: a fresh worker takes over and times out the same way.
+		const again = await run(page);
+		await expect(again).toContainText('Timed out after 300 ms');
+	});
+});

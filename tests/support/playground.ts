@@ -1,0 +1,49 @@
+// What a person does with the playground, as small steps the specs share.
+import type { Page } from '@playwright/test';
+import { expect } from '@playwright/test';
+import { fixturePath } from './fixtures';
+
+/** Open the page and wait until the default example is loaded and Monaco is up. */
+export async function openPlayground(page: Page, url = '/') {
+	await page.goto(url);
+	await expect(page.getByRole('button', { name: 'Run' })).toBeEnabled();
+	await expect(page.getByRole('region', { name: 'Input' }).locator('.monaco-editor')).toBeVisible();
+}
+
+export async function chooseExample(page: Page, title: string) {
+	await page.getByRole('combobox', { name: 'Examples' }).selectOption({ label: title });
+	await expect(page.getByRole('region', { name: 'Output' })).toContainText(`Loaded ${title}`);
+}
+
+export async function loadFixture(page: Page, name: string) {
+	await page.getByLabel('Plugin file').setInputFiles(fixturePath(name));
+	await expect(page.getByRole('region', { name: 'Output' })).toContainText(`Loaded ${name}.wasm`);
+}
+
+/** Replace the editor's text (insertText avoids Monaco's auto-closing of brackets and quotes). */
+export async function setInput(page: Page, text: string) {
+	const editor = page.getByRole('region', { name: 'Input' }).locator('.monaco-editor');
+	await editor.click();
+	await page.keyboard.press('ControlOrMeta+A');
+	await page.keyboard.press('Delete');
+	if (text) await page.keyboard.insertText(text);
+}
+
+/** Click Run and wait for that run to finish; returns the run's article in the console. */
+export async function run(page: Page) {
+	const runs = output(page).getByRole('article');
+	const before = await runs.count();
+	await page.getByRole('button', { name: 'Run' }).click();
+	const latest = runs.nth(before);
+	await expect(latest).not.toContainText('running…');
+	return latest;
+}
+
+export function output(page: Page) {
+	return page.getByRole('region', { name: 'Output' });
+}
+
+/** The shown output body of a run (text, JSON or hex view). */
+export function outputBody(runArticle: ReturnType<Page['locator']>) {
+	return runArticle.getByTestId('output-body');
+}
