@@ -62,7 +62,8 @@ async function pack(json: unknown): Promise<string | null> {
 
 export async function encodeSetup(setup: Setup): Promise<EncodeResult> {
 	const problem = checkSetup(setup);
-	if (problem) return { hash: '', pluginEmbedded: false, note: `This setup cannot be shared. ${problem}` };
+	if (problem)
+		return { hash: '', pluginEmbedded: false, note: `This setup cannot be shared. ${problem}` };
 	const src = setup.source;
 	const hasBytes = src.kind === 'bytes';
 	const fits = hasBytes && src.data.length <= MAX_EMBED_BYTES;
@@ -78,14 +79,18 @@ export async function encodeSetup(setup: Setup): Promise<EncodeResult> {
 		note =
 			`With the plugin inside, the link would be too long, so it carries only the file name: ` +
 			`whoever opens it must load ${src.name} by hand.`;
-		if (hash !== null && hash.length <= MAX_LINK_CHARS) return { hash, pluginEmbedded: false, note };
+		if (hash !== null && hash.length <= MAX_LINK_CHARS)
+			return { hash, pluginEmbedded: false, note };
 	}
 	if (hash === null || hash.length > MAX_LINK_CHARS) {
-		const length = hash === null ? 'over 2 million' : count(hash.length);
+		const size =
+			hash === null
+				? `This setup is over ${kib(MAX_JSON_BYTES)}`
+				: `The link would be ${count(hash.length)} characters long`;
 		return {
 			hash: '',
 			pluginEmbedded: false,
-			note: `The link would be ${length} characters long, more than the ${count(MAX_LINK_CHARS)} a link can safely have: shorten the input or the config.`
+			note: `${size}, more than a link can safely carry (${count(MAX_LINK_CHARS)} characters): shorten the input or the config.`
 		};
 	}
 	return note ? { hash, pluginEmbedded: fits, note } : { hash, pluginEmbedded: fits };
@@ -112,10 +117,11 @@ export async function decodeSetup(hash: string): Promise<DecodeResult> {
 async function decode(hash: string): Promise<DecodeResult> {
 	const fragment = typeof hash === 'string' ? hash.replace(/^#/, '') : '';
 	if (!fragment.startsWith('s=')) return { ok: false, message: '' };
-	if (fragment.length > MAX_LINK_CHARS) {
+	// Counted with its '#', as encodeSetup counts it.
+	if (fragment.length + 1 > MAX_LINK_CHARS) {
 		return {
 			ok: false,
-			message: `This share link is ${count(fragment.length)} characters long; links over ${count(MAX_LINK_CHARS)} characters are not opened.`
+			message: `This share link is ${count(fragment.length + 1)} characters long; links over ${count(MAX_LINK_CHARS)} characters are not opened.`
 		};
 	}
 	const value = fragment.slice(2);
@@ -133,7 +139,10 @@ async function decode(hash: string): Promise<DecodeResult> {
 	if (match[2] === '') return { ok: false, message: `This share link is empty: ${RECOPY}` };
 	const packed = fromBase64Url(match[2]);
 	if (!packed) {
-		return { ok: false, message: `${DAMAGED} (it contains characters a link never has): ${RECOPY}` };
+		return {
+			ok: false,
+			message: `${DAMAGED} (it contains characters a link never has): ${RECOPY}`
+		};
 	}
 	let bytes: Uint8Array;
 	try {

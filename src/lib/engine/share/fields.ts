@@ -12,7 +12,7 @@ export function isObject(value: unknown): value is Json {
 }
 
 export function readObject(value: unknown, what: string): Json {
-	if (!isObject(value)) throw new SetupError(`${what} must be an object.`);
+	if (!isObject(value)) throw new SetupError(`${cap(what)} must be an object.`);
 	return value;
 }
 
@@ -22,21 +22,23 @@ export function utf8Length(text: string): number {
 }
 
 export function readString(value: unknown, what: string, maxChars: number): string {
-	if (typeof value !== 'string') throw new SetupError(`${what} must be text.`);
+	if (typeof value !== 'string') throw new SetupError(`${cap(what)} must be text.`);
 	if (value.length > maxChars)
-		throw new SetupError(`${what} is longer than ${maxChars.toLocaleString('en')} characters.`);
+		throw new SetupError(
+			`${cap(what)} is longer than ${maxChars.toLocaleString('en')} characters.`
+		);
 	return value;
 }
 
 export function readBoolean(value: unknown, what: string): boolean {
-	if (typeof value !== 'boolean') throw new SetupError(`${what} must be true or false.`);
+	if (typeof value !== 'boolean') throw new SetupError(`${cap(what)} must be true or false.`);
 	return value;
 }
 
 export function readCount(value: unknown, what: string, max: number): number {
 	if (typeof value !== 'number' || !Number.isInteger(value) || value < 0 || value > max) {
 		throw new SetupError(
-			`${what} must be a whole number from 0 to ${max.toLocaleString('en')} (got ${describe(value)}).`
+			`${cap(what)} must be a whole number from 0 to ${max.toLocaleString('en')} (got ${describe(value)}).`
 		);
 	}
 	return value;
@@ -48,7 +50,9 @@ export function readOneOf<T extends string>(
 	allowed: readonly T[]
 ): T {
 	if (typeof value !== 'string' || !(allowed as readonly string[]).includes(value)) {
-		throw new SetupError(`${what} must be one of ${allowed.join(', ')} (got ${describe(value)}).`);
+		throw new SetupError(
+			`${cap(what)} must be one of ${allowed.join(', ')} (got ${describe(value)}).`
+		);
 	}
 	return value as T;
 }
@@ -61,11 +65,11 @@ export function readStringMap(
 	const obj = readObject(value, what);
 	const entries = Object.entries(obj);
 	if (entries.length > limits.entries)
-		throw new SetupError(`${what} has more than ${limits.entries} entries.`);
+		throw new SetupError(`${cap(what)} has more than ${limits.entries} entries.`);
 	for (const [key, v] of entries) {
 		if (key.length === 0 || key.length > limits.key)
 			throw new SetupError(`Every key of ${what} must be 1 to ${limits.key} characters long.`);
-		readString(v, `${what} "${clip(key)}"`, limits.value);
+		readString(v, `${what} value "${clip(key)}"`, limits.value);
 	}
 	// fromEntries defines keys as data, so a key named "__proto__" stays a plain key.
 	return Object.fromEntries(entries) as Record<string, string>;
@@ -76,15 +80,20 @@ export function readStringList(
 	what: string,
 	limits: { items: number; chars: number; pattern: RegExp; rule: string }
 ): string[] {
-	if (!Array.isArray(value)) throw new SetupError(`${what} must be a list.`);
+	if (!Array.isArray(value)) throw new SetupError(`${cap(what)} must be a list.`);
 	if (value.length > limits.items)
-		throw new SetupError(`${what} has more than ${limits.items} entries.`);
+		throw new SetupError(`${cap(what)} has more than ${limits.items} entries.`);
 	return value.map((item) => {
-		const text = readString(item, `Every entry of ${what}`, limits.chars);
+		const text = readString(item, `every entry of ${what}`, limits.chars);
 		if (!limits.pattern.test(text))
-			throw new SetupError(`${what} has an entry "${clip(text)}" that is not ${limits.rule}.`);
+			throw new SetupError(`${cap(what)} has an entry "${clip(text)}" that is not ${limits.rule}.`);
 		return text;
 	});
+}
+
+/** Field names are written lower-case so they also fit mid-sentence. */
+function cap(text: string): string {
+	return text.charAt(0).toUpperCase() + text.slice(1);
 }
 
 function clip(text: string): string {

@@ -40,7 +40,7 @@ export interface Decoded {
 const LOOPBACK = new Set(['localhost', '127.0.0.1', '[::1]']);
 
 function readPluginUrl(value: unknown): string {
-	const text = readString(value, 'The plugin URL', LIMITS.urlChars);
+	const text = readString(value, 'the plugin URL', LIMITS.urlChars);
 	let url: URL;
 	try {
 		url = new URL(text);
@@ -51,29 +51,29 @@ function readPluginUrl(value: unknown): string {
 		return text;
 	}
 	throw new SetupError(
-		`The plugin address must start with https:// (got ${url.protocol}//): plugin code should not travel unencrypted.`
+		`The plugin address must start with https:// (it starts with ${url.protocol}). Plugin code should not travel unencrypted.`
 	);
 }
 
 function readFileName(value: unknown): string {
-	const name = readString(value, 'The plugin file name', LIMITS.fileNameChars);
+	const name = readString(value, 'the plugin file name', LIMITS.fileNameChars);
 	if (!/^[^\p{Cc}]+$/u.test(name))
 		throw new SetupError('The plugin file name is empty or invalid.');
 	return name;
 }
 
 function readSource(value: unknown): { source: SetupSource; missingPlugin?: string } {
-	const obj = readObject(value, 'The plugin source');
-	const kind = readOneOf(obj.kind, 'The plugin source kind', ['example', 'url', 'bytes', 'none']);
+	const obj = readObject(value, 'the plugin source');
+	const kind = readOneOf(obj.kind, 'the plugin source kind', ['example', 'url', 'bytes', 'none']);
 	if (kind === 'example') {
-		const id = readString(obj.id, 'The example name', 64);
+		const id = readString(obj.id, 'the example name', 64);
 		if (!LIMITS.exampleId.test(id)) throw new SetupError(`"${id}" is not an example name.`);
 		return { source: { kind, id } };
 	}
 	if (kind === 'url') return { source: { kind, url: readPluginUrl(obj.url) } };
 	if (kind === 'bytes') {
 		const name = readFileName(obj.name);
-		const data = fromBase64(readString(obj.data, 'The plugin data', 4 * 1024 * 1024));
+		const data = fromBase64(readString(obj.data, 'the plugin data', 4 * 1024 * 1024));
 		if (!data) throw new SetupError('The plugin data in this link is damaged (not base64).');
 		return { source: { kind, name, data } };
 	}
@@ -82,19 +82,19 @@ function readSource(value: unknown): { source: SetupSource; missingPlugin?: stri
 }
 
 function readLimit(obj: Json, key: keyof PluginSettings, max: number): number | undefined {
-	return obj[key] === undefined ? undefined : readCount(obj[key], `The setting ${key}`, max);
+	return obj[key] === undefined ? undefined : readCount(obj[key], `the setting ${key}`, max);
 }
 
 function readSettings(value: unknown): PluginSettings {
-	const obj = readObject(value, 'The settings');
+	const obj = readObject(value, 'the settings');
 	const settings: PluginSettings = {
-		wasi: readBoolean(obj.wasi, 'The setting wasi'),
-		logLevel: readOneOf(obj.logLevel, 'The log level', LOG_LEVELS),
-		config: readStringMap(obj.config, 'The config', LIMITS.config),
-		allowedHosts: readStringList(obj.allowedHosts, 'The allowed hosts', LIMITS.hosts),
+		wasi: readBoolean(obj.wasi, 'the setting wasi'),
+		logLevel: readOneOf(obj.logLevel, 'the log level', LOG_LEVELS),
+		config: readStringMap(obj.config, 'the config', LIMITS.config),
+		allowedHosts: readStringList(obj.allowedHosts, 'the list of allowed hosts', LIMITS.hosts),
 		allowHttpResponseHeaders: readBoolean(
 			obj.allowHttpResponseHeaders,
-			'The setting allowHttpResponseHeaders'
+			'the setting allowHttpResponseHeaders'
 		)
 	};
 	const maxPages = readLimit(obj, 'maxPages', LIMITS.maxPages);
@@ -108,14 +108,14 @@ function readSettings(value: unknown): PluginSettings {
 
 /** Throws SetupError with a sentence for people when anything is missing, mistyped or too large. */
 export function readV1(json: unknown): Decoded {
-	const obj = readObject(json, 'The setup in this link');
+	const obj = readObject(json, 'the setup in this link');
 	const { source, missingPlugin } = readSource(obj.source);
-	const fn = readString(obj.fn, 'The function name', LIMITS.fnChars);
-	const input = readString(obj.input, 'The input', LIMITS.inputBytes);
+	const fn = readString(obj.fn, 'the function name', LIMITS.fnChars);
+	const input = readString(obj.input, 'the input', LIMITS.inputBytes);
 	if (utf8Length(input) > LIMITS.inputBytes)
 		throw new SetupError(`The input is larger than ${LIMITS.inputBytes / 1024} KiB.`);
 	const timeoutMs =
-		obj.timeoutMs === null ? null : readCount(obj.timeoutMs, 'The timeout', LIMITS.timeoutMs);
+		obj.timeoutMs === null ? null : readCount(obj.timeoutMs, 'the timeout', LIMITS.timeoutMs);
 	const setup: Setup = { source, fn, input, settings: readSettings(obj.settings), timeoutMs };
 	return missingPlugin === undefined ? { setup } : { setup, missingPlugin };
 }
@@ -143,10 +143,13 @@ export function writeV1(setup: Setup, leaveOut = false): Json {
 	return { source, fn: setup.fn, input: setup.input, settings, timeoutMs: setup.timeoutMs };
 }
 
-/** null when the setup is one a link can carry; otherwise the reason, as for a decoded link. */
+/**
+ * null when a link can carry the setup; otherwise the reason, as a decoded link would give it.
+ * Plugin bytes are left out of the check: any size is fine, as a large plugin stays behind.
+ */
 export function checkSetup(setup: Setup): string | null {
 	try {
-		readV1(JSON.parse(JSON.stringify(writeV1(setup))));
+		readV1(JSON.parse(JSON.stringify(writeV1(setup, true))));
 		return null;
 	} catch (e) {
 		return e instanceof Error ? e.message : String(e);
