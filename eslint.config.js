@@ -16,7 +16,10 @@ export default defineConfig(
 			'test-results/',
 			'playwright-report/',
 			// AssemblyScript-only syntax (decorated ambient imports) that no JS/TS parser accepts.
-			'examples/lib/kernel.ts'
+			'examples/lib/kernel.ts',
+			// Copied from node_modules at build time (scripts/copy-coi.mjs).
+			'static/coi-serviceworker.js',
+			'*.tmp.mjs'
 		]
 	},
 	js.configs.recommended,

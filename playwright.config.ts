@@ -1,5 +1,5 @@
 import { defineConfig } from '@playwright/test';
-import { ISOLATED_URL, SITE_URL, SUBPATH_URL } from './tests/support/urls';
+import { ECHO_URL, ISOLATED_URL, SITE_URL, SUBPATH_URL } from './tests/support/urls';
 
 // Debian's Chromium, not Playwright's download: the machines that run these tests have no
 // internet. `scripts/ensure-chromium.mjs` finds or installs it.
@@ -55,5 +55,16 @@ export default defineConfig({
 			}
 		}
 	],
-	webServer: [server(SITE_URL, ''), server(SUBPATH_URL, ''), server(ISOLATED_URL, '--isolate')]
+	webServer: [
+		server(SITE_URL, ''),
+		server(SUBPATH_URL, ''),
+		server(ISOLATED_URL, '--isolate'),
+		// Where plugins send HTTP requests (with and without CORS) and load plugins by URL from.
+		{
+			command: `node tests/support/echo-server.mjs --port ${new URL(ECHO_URL).port}`,
+			url: `${ECHO_URL}/echo/health`,
+			reuseExistingServer: !isCI,
+			timeout: 15_000
+		}
+	]
 });

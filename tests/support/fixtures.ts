@@ -3,7 +3,7 @@
 import { test as base, expect } from '@playwright/test';
 
 export { expect };
-export { SITE_URL, SUBPATH_URL, ISOLATED_URL } from './urls';
+export { SITE_URL, SUBPATH_URL, ISOLATED_URL, ECHO_URL } from './urls';
 
 interface Options {
 	/** Uncaught errors a test provokes on purpose; any other one fails the test. */

@@ -9,3 +9,6 @@ export const SUBPATH_URL = 'http://127.0.0.1:4174/sub/path/';
 
 /** The site with COOP/COEP headers, so `crossOriginIsolated` is true (SharedArrayBuffer paths). */
 export const ISOLATED_URL = 'http://127.0.0.1:4175/';
+
+/** `tests/support/echo-server.mjs`: targets for plugins' HTTP requests, with and without CORS. */
+export const ECHO_URL = 'http://127.0.0.1:4180';

@@ -1,4 +1,5 @@
 // Turns what the SDK, the browser and wasm throw into sentences a person can act on.
+import { describeHttpFailure } from './http-errors';
 import type { WireError } from './protocol';
 
 export interface Explained {
@@ -10,12 +11,34 @@ export interface Explained {
 	raw: string;
 }
 
-interface Rule {
-	test: RegExp;
-	explain(m: RegExpMatchArray, phase: 'load' | 'call'): Omit<Explained, 'raw'>;
+export interface ErrorContext {
+	/** The page's origin, named in CORS advice. */
+	pageOrigin?: string;
 }
 
+interface Rule {
+	test: RegExp;
+	explain(m: RegExpMatchArray, phase: 'load' | 'call', ctx: ErrorContext): Omit<Explained, 'raw'>;
+}
+
+/** The URL and hostname of a refused request, from the SDK's refusal message. */
+export const REFUSAL =
+	/HTTP request to "([^"]*)" is not allowed \(no allowedHosts match "([^"]*)"\)/;
+
 const RULES: Rule[] = [
+	{
+		test: REFUSAL,
+		explain: (m) => describeHttpFailure('refused', { url: m[1], hostname: m[2] })
+	},
+	{
+		// Thrown by http-recorder.ts when the browser's fetch fails.
+		test: /HTTP request to "([^"]*)" failed: the server (does not allow browser access|could not be reached)/,
+		explain: (m, _p, ctx) =>
+			describeHttpFailure(m[2].startsWith('does not') ? 'cors' : 'network', {
+				url: m[1],
+				pageOrigin: ctx.pageOrigin
+			})
+	},
 	{
 		test: /^Plugin-originated error: ?([\s\S]*)$/,
 		explain: (m) => ({
@@ -107,11 +130,15 @@ const RULES: Rule[] = [
 	}
 ];
 
-export function explainError(err: WireError, phase: 'load' | 'call'): Explained {
+export function explainError(
+	err: WireError,
+	phase: 'load' | 'call',
+	ctx: ErrorContext = {}
+): Explained {
 	const raw = err.name && err.name !== 'Error' ? `${err.name}: ${err.message}` : err.message;
 	for (const rule of RULES) {
 		const m = raw.match(rule.test) ?? err.message.match(rule.test);
-		if (m) return { ...rule.explain(m, phase), raw };
+		if (m) return { ...rule.explain(m, phase, ctx), raw };
 	}
 	const where = phase === 'load' ? 'while loading the plugin' : 'while running the plugin';
 	return { title: `Something failed ${where}: ${err.message}`, raw };

@@ -54,7 +54,8 @@ describe('checkUrl', () => {
 		expect(check).toMatchObject({
 			ok: true,
 			hostname: 'api.example.com',
-			pattern: '*.example.com'
+			pattern: '*.example.com',
+			message: 'Allowed by "*.example.com".'
 		});
 		expect(check.url?.href).toBe('https://api.example.com:8443/v1?q=1');
 	});
@@ -109,6 +110,8 @@ describe('checkUrl', () => {
 		['', 'Not a URL: enter one such as https://api.example.com/path.'],
 		['   ', 'Not a URL: enter one such as https://api.example.com/path.'],
 		['api.example.com/x', 'Not a URL: it needs a scheme, e.g. "https://api.example.com/x".'],
+		['localhost:8080/x', 'Not a URL: it needs a scheme, e.g. "https://localhost:8080/x".'],
+		['127.0.0.1:4180', 'Not a URL: it needs a scheme, e.g. "https://127.0.0.1:4180".'],
 		['https://exa mple.com/', 'Not a URL: enter one such as https://api.example.com/path.'],
 		['http://[::1/', 'Not a URL: enter one such as https://api.example.com/path.']
 	])('rejects %j as invalid', (text, message) => {

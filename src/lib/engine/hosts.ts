@@ -32,7 +32,7 @@ function parseUrl(url: string | URL): URL | null {
 }
 
 export type HostCheck =
-	| { ok: true; url: URL; hostname: string; pattern: string }
+	| { ok: true; url: URL; hostname: string; pattern: string; message: string }
 	| {
 			ok: false;
 			url?: URL;
@@ -44,19 +44,15 @@ export type HostCheck =
 /** For the "Test URL" field: would this URL pass, and which pattern lets it? */
 export function checkUrl(text: string, patterns: readonly string[]): HostCheck {
 	const trimmed = text.trim();
-	if (trimmed === '') {
-		return {
-			ok: false,
-			reason: 'invalid-url',
-			message: 'Not a URL: enter one such as https://api.example.com/path.'
-		};
-	}
 	const url = parseUrl(trimmed);
-	if (!url) {
-		const withScheme = parseUrl(`https://${trimmed}`);
-		const message = withScheme
-			? `Not a URL: it needs a scheme, e.g. "https://${trimmed}".`
-			: 'Not a URL: enter one such as https://api.example.com/path.';
+	// "localhost:8080/x" parses, as a URL with the scheme "localhost:"; people mean host and port.
+	const hostAndPort = /^[^/:?#]+:\d+(?:[/?#]|$)/.test(trimmed);
+	if (!url || hostAndPort) {
+		const schemeless = hostAndPort || !/^[a-z][a-z0-9+.-]*:/i.test(trimmed);
+		const message =
+			trimmed !== '' && schemeless && parseUrl(`https://${trimmed}`)
+				? `Not a URL: it needs a scheme, e.g. "https://${trimmed}".`
+				: 'Not a URL: enter one such as https://api.example.com/path.';
 		return { ok: false, reason: 'invalid-url', message };
 	}
 	const { hostname } = url;
@@ -70,7 +66,9 @@ export function checkUrl(text: string, patterns: readonly string[]): HostCheck {
 		};
 	}
 	const pattern = matchingPattern(url, patterns);
-	if (pattern !== null) return { ok: true, url, hostname, pattern };
+	if (pattern !== null) {
+		return { ok: true, url, hostname, pattern, message: `Allowed by "${pattern}".` };
+	}
 	const message =
 		patterns.length === 0
 			? `Refused: no hosts are allowed, so plugins cannot make any HTTP request. Add "${hostname}" to allow this one.`
@@ -119,14 +117,12 @@ export function normalizeHostInput(text: string): HostInput {
 		};
 	}
 	if (value.startsWith('#')) return { value, error: 'A pattern starting with "#" never matches.' };
-	if (value.length > 253)
-		return { value, error: 'Too long: a host name has at most 253 characters.' };
-
 	const host = toPattern(extractHost(value));
 	if (host === '') return { value, error: 'There is no host name in this.' };
-	const bad =
-		host.match(/[^a-z0-9.\-_*?[\]{},:]/)?.[0] ??
-		(/:/.test(host.replace(/^\[[0-9a-f:.]+\]$/, '')) ? ':' : undefined);
+	if (host.length > 253)
+		return { value, error: 'Too long: a host name has at most 253 characters.' };
+	// Colons only inside an IPv6 address, which URL.hostname keeps in brackets.
+	const bad = host.replace(/^\[[0-9a-f:.]+\]$/, '').match(/[^a-z0-9.\-_*?[\]{},]/)?.[0];
 	if (bad !== undefined) return { value, error: `"${bad}" cannot appear in a host name.` };
 	return host === value ? { value } : { value, suggestion: host };
 }

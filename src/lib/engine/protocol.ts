@@ -1,4 +1,5 @@
 // Every message between the page and a plugin worker, typed in one place.
+import type { HttpEvent } from './http-recorder';
 import type { PluginSettings } from './settings';
 
 export type LogLevel = 'trace' | 'debug' | 'info' | 'warn' | 'error';
@@ -11,7 +12,14 @@ export interface WireError {
 }
 
 export type ToWorker =
-	| { type: 'load'; id: number; module: WebAssembly.Module; settings: PluginSettings }
+	| {
+			type: 'load';
+			id: number;
+			module: WebAssembly.Module;
+			settings: PluginSettings;
+			/** Whether the module imports http_request: only then does the HTTP path matter. */
+			usesHttp: boolean;
+	  }
 	| { type: 'call'; id: number; fn: string; input: Uint8Array };
 
 export type FromWorker =
@@ -20,6 +28,9 @@ export type FromWorker =
 	| { type: 'load-failed'; id: number; error: WireError; ms: number }
 	| { type: 'log'; id: number; level: LogLevel; message: string }
 	| { type: 'stream'; id: number; stream: StreamName; text: string }
+	| { type: 'http'; id: number; event: HttpEvent }
+	/** HTTP was asked for but cannot work in this browser (see http-path.ts). */
+	| { type: 'http-unavailable'; id: number }
 	| { type: 'result'; id: number; output: Uint8Array | null; ms: number }
 	| { type: 'call-failed'; id: number; error: WireError; ms: number };
 

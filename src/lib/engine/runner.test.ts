@@ -12,7 +12,10 @@ class InProcessWorker implements WorkerLike {
 	onerror: WorkerLike['onerror'] = null;
 	terminated = false;
 	received: ToWorker[] = [];
-	#host = createWorkerHost((msg) => this.#deliver(msg), createPlugin as unknown as CreatePlugin);
+	#host = createWorkerHost((msg) => this.#deliver(msg), createPlugin as unknown as CreatePlugin, {
+		jspi: false,
+		crossOriginIsolated: false
+	});
 	/** When set, calls are swallowed: the worker looks busy forever, like a plugin in a loop. */
 	constructor(private hang = false) {
 		setTimeout(() => this.#deliver({ type: 'ready' }));
@@ -163,6 +166,23 @@ describe('PluginRunner', async () => {
 		expect(r.outcome).toEqual({ status: 'timeout' });
 		expect(Date.now() - started).toBeGreaterThanOrEqual(95);
 		expect(workers[0].terminated).toBe(true);
+	});
+
+	it('forwards HTTP events during a call without ending it', async () => {
+		const { runner, workers } = setup(() => true);
+		const events: RunEvent[] = [];
+		const pending = runner.run({ ...base, fn: 'count', onEvent: (e) => events.push(e) });
+		await new Promise((r) => setTimeout(r, 50));
+		const w = workers[0];
+		const call = w.received.find((m) => m.type === 'call')!;
+		const deliver = (data: FromWorker) => w.onmessage?.({ data } as MessageEvent<FromWorker>);
+		const event = { req: 1, method: 'POST', url: 'https://a/', state: 'pending' as const, ms: 0 };
+		deliver({ type: 'http', id: call.id, event });
+		deliver({ type: 'http-unavailable', id: call.id });
+		expect(runner.busy).toBe(true);
+		deliver({ type: 'result', id: call.id, output: null, ms: 1 });
+		expect((await pending).outcome).toMatchObject({ status: 'ok' });
+		expect(events).toEqual([{ type: 'http', event }, { type: 'http-unavailable' }]);
 	});
 
 	it('lets the latest run win over one still running', async () => {

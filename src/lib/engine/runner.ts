@@ -1,4 +1,5 @@
 // Page side of the plugin worker: one instance per worker, stop = terminate, latest job wins.
+import type { HttpEvent } from './http-recorder';
 import type { FromWorker, LogLevel, StreamName, ToWorker, WireError } from './protocol';
 import { sameSettings, type PluginSettings } from './settings';
 
@@ -12,7 +13,9 @@ export interface WorkerLike {
 
 export type RunEvent =
 	| { type: 'log'; level: LogLevel; message: string }
-	| { type: 'stream'; stream: StreamName; text: string };
+	| { type: 'stream'; stream: StreamName; text: string }
+	| { type: 'http'; event: HttpEvent }
+	| { type: 'http-unavailable' };
 
 export type CallOutcome =
 	| { status: 'ok'; output: Uint8Array | null; callMs: number }
@@ -70,6 +73,8 @@ export class PluginRunner {
 			if (msg.type === 'log') p.onEvent({ type: 'log', level: msg.level, message: msg.message });
 			else if (msg.type === 'stream')
 				p.onEvent({ type: 'stream', stream: msg.stream, text: msg.text });
+			else if (msg.type === 'http') p.onEvent({ type: 'http', event: msg.event });
+			else if (msg.type === 'http-unavailable') p.onEvent({ type: 'http-unavailable' });
 			else p.settle(msg);
 		};
 		worker.onerror = (ev) => {
@@ -157,6 +162,8 @@ export class PluginRunner {
 		settings: PluginSettings;
 		fn: string;
 		input: Uint8Array;
+		/** The module imports http_request. */
+		usesHttp?: boolean;
 		timeoutMs: number;
 		onEvent: (ev: RunEvent) => void;
 	}): Promise<RunReport> {
@@ -173,7 +180,13 @@ export class PluginRunner {
 			const id = this.#nextId++;
 			const ans = await this.#job(
 				slot,
-				{ type: 'load', id, module: opts.module, settings: opts.settings },
+				{
+					type: 'load',
+					id,
+					module: opts.module,
+					settings: opts.settings,
+					usesHttp: opts.usesHttp ?? false
+				},
 				opts.timeoutMs,
 				opts.onEvent
 			);

@@ -27,7 +27,7 @@ export const DEFAULT_SETTINGS: PluginSettings = {
 export interface SdkOptions {
 	useWasi: boolean;
 	enableWasiOutput: boolean;
-	runInWorker: false;
+	runInWorker: boolean;
 	logLevel: LogLevel;
 	config: Record<string, string>;
 	allowedHosts: string[];

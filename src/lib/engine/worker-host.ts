@@ -1,4 +1,7 @@
 // The plugin worker's logic, apart from the Worker global so it can run under unit tests in Node.
+import { createHttpHostFunctions } from './http-functions';
+import { createRecordingFetch } from './http-recorder';
+import { httpPath, type HttpCapabilities } from './http-path';
 import { toWireError, type FromWorker, type LogLevel, type ToWorker } from './protocol';
 import { toSdkOptions, type SdkOptions } from './settings';
 
@@ -12,7 +15,11 @@ export interface SdkPlugin {
 type Logger = Record<LogLevel, (message: string) => void>;
 export type CreatePlugin = (
 	manifest: { wasm: { module: WebAssembly.Module }[] },
-	options: SdkOptions & { logger: Logger }
+	options: SdkOptions & {
+		logger: Logger;
+		fetch: typeof fetch;
+		functions: Record<string, Record<string, (...args: never[]) => unknown>>;
+	}
 ) => Promise<SdkPlugin>;
 
 type Post = (msg: FromWorker, transfer?: Transferable[]) => void;
@@ -21,7 +28,12 @@ type Post = (msg: FromWorker, transfer?: Transferable[]) => void;
  * One worker holds at most one plugin instance. Logs and WASI streams are tagged with the id of
  * the job that produced them, so the page can drop stragglers from a job it gave up on.
  */
-export function createWorkerHost(post: Post, createPlugin: CreatePlugin) {
+export function createWorkerHost(
+	post: Post,
+	createPlugin: CreatePlugin,
+	caps: HttpCapabilities,
+	fetchFn?: typeof fetch
+) {
 	let plugin: SdkPlugin | null = null;
 	let jobId = 0;
 
@@ -44,9 +56,29 @@ export function createWorkerHost(post: Post, createPlugin: CreatePlugin) {
 			try {
 				await plugin?.close();
 				plugin = null;
+				const options = toSdkOptions(msg.settings);
+				if (msg.usesHttp && options.allowedHosts.length) {
+					const path = httpPath(caps);
+					if (path === 'sdk-worker') options.runInWorker = true;
+					if (path === 'unavailable') {
+						// The SDK would refuse to load; load without HTTP and say why instead.
+						options.allowedHosts = [];
+						post({ type: 'http-unavailable', id: msg.id });
+					}
+				}
+				const recording = createRecordingFetch(
+					(event) => post({ type: 'http', id: jobId, event }),
+					{ maxBytes: msg.settings.maxHttpResponseBytes, fetchFn }
+				);
+				const http = createHttpHostFunctions(recording, options.allowHttpResponseHeaders);
 				plugin = await createPlugin(
 					{ wasm: [{ module: msg.module }] },
-					{ ...toSdkOptions(msg.settings), logger }
+					{
+						...options,
+						logger,
+						fetch: http.fetch as typeof globalThis.fetch,
+						functions: http.functions
+					}
 				);
 				post({ type: 'loaded', id: msg.id, ms: performance.now() - start });
 			} catch (e) {

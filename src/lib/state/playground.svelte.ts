@@ -1,5 +1,8 @@
 // The playground's state and the only caller of the engine's runner and loaders.
 import { EXAMPLES, exampleById, exampleWasmPath } from '$lib/engine/examples';
+import { REFUSAL } from '$lib/engine/errors';
+import { normalizeHostInput, type HostInput } from '$lib/engine/hosts';
+import { httpPath, jspiForcedOff, type HttpPath } from '$lib/engine/http-path';
 import { formatBytes, formatMs } from '$lib/engine/output';
 import { PluginRunner } from '$lib/engine/runner';
 import { DEFAULT_SETTINGS, type PluginSettings } from '$lib/engine/settings';
@@ -12,6 +15,7 @@ import {
 	type PreparedPlugin
 } from '$lib/engine/source';
 import { spawnPluginWorker } from '$lib/engine/worker-factory';
+import { NetworkLog } from './network-log.svelte';
 import { RunLog } from './run-log.svelte';
 
 export interface LoadedPlugin extends PreparedPlugin {
@@ -35,13 +39,25 @@ export class Playground {
 	timeoutMs = $state<number | null>(10_000);
 	running = $state(false);
 	readonly log = new RunLog();
+	readonly network = new NetworkLog();
+	/** How plugin HTTP works in this browser (fixed for the page's life). */
+	readonly httpPath: HttpPath;
 	#runner: PluginRunner;
 	#loadSeq = 0;
 	/** Bumped whenever the runner's instance may have changed, which runes cannot see. */
 	#instanceTick = $state(0);
 
-	constructor(spawn = spawnPluginWorker) {
-		this.#runner = new PluginRunner(spawn);
+	constructor(env: {
+		search: string;
+		crossOriginIsolated: boolean;
+		spawn?: typeof spawnPluginWorker;
+	}) {
+		const noJspi = jspiForcedOff(env.search);
+		const jspi =
+			!noJspi && typeof (WebAssembly as { Suspending?: unknown }).Suspending === 'function';
+		this.httpPath = httpPath({ jspi, crossOriginIsolated: env.crossOriginIsolated });
+		const spawn = env.spawn ?? spawnPluginWorker;
+		this.#runner = new PluginRunner(() => spawn({ noJspi }));
 		this.#runner.warm();
 	}
 
@@ -62,12 +78,12 @@ export class Playground {
 	async loadExample(id: string) {
 		const ex = exampleById(id);
 		if (!ex) return;
-		this.exampleId = id;
 		await this.#load(
 			{ kind: 'example', id },
 			ex.title,
 			(p) => fetchBytes(exampleWasmPath(ex), p),
 			() => {
+				this.exampleId = id;
 				this.fn = ex.functionName;
 				this.input = ex.input;
 				this.settings.config = { ...ex.config };
@@ -170,10 +186,21 @@ export class Playground {
 				settings: $state.snapshot(this.settings),
 				fn: this.fn,
 				input,
+				usesHttp: p.info.imports.extism.some((i) => i.name === 'http_request'),
 				timeoutMs,
-				onEvent: (ev) => rec.push(ev)
+				onEvent: (ev) => {
+					if (ev.type === 'http') this.network.record(rec.id, ev.event);
+					rec.push(ev);
+				}
 			});
-			rec.finish(report, timeoutMs);
+			const o = report.outcome;
+			const refused = o.status === 'error' ? o.error.message.match(REFUSAL) : null;
+			if (refused) this.network.refused(rec.id, refused[1], refused[2]);
+			rec.finish(report, {
+				timeoutMs,
+				pageOrigin: location.origin,
+				httpLimit: this.settings.maxHttpResponseBytes
+			});
 		} finally {
 			this.running = this.#runner.busy;
 			this.#instanceTick++;
@@ -199,6 +226,22 @@ export class Playground {
 
 	removeConfig(key: string) {
 		delete this.settings.config[key];
+	}
+
+	/** Adds a host pattern as typed; the caller shows a suggestion or error instead when there is one. */
+	addHost(text: string, opts: { acceptAsTyped?: boolean } = {}): HostInput {
+		const check = normalizeHostInput(text);
+		if (check.error || (check.suggestion && !opts.acceptAsTyped)) return check;
+		this.allowHost(check.value);
+		return check;
+	}
+
+	allowHost(pattern: string) {
+		if (!this.settings.allowedHosts.includes(pattern)) this.settings.allowedHosts.push(pattern);
+	}
+
+	removeHost(pattern: string) {
+		this.settings.allowedHosts = this.settings.allowedHosts.filter((h) => h !== pattern);
 	}
 
 	dispose() {

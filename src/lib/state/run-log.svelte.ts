@@ -1,5 +1,6 @@
 // The console's content: one record per run, filled as events arrive.
 import { explainError, type Explained } from '$lib/engine/errors';
+import { describeHttpFailure } from '$lib/engine/http-errors';
 import { describeOutput, type OutputView } from '$lib/engine/output';
 import type { LogLevel, StreamName } from '$lib/engine/protocol';
 import type { RunEvent, RunReport } from '$lib/engine/runner';
@@ -29,6 +30,9 @@ export class RunRecord {
 	error = $state.raw<Explained | null>(null);
 	notes = $state<string[]>([]);
 	timings = $state<Timing[]>([]);
+	/** HTTP trouble seen during the run, explained when it ends. */
+	#tooLarge: { url: string; bytes: number } | null = null;
+	#httpUnavailable = false;
 
 	constructor(id: number, fn: string, inputBytes: number) {
 		this.id = id;
@@ -37,7 +41,12 @@ export class RunRecord {
 	}
 
 	push(ev: RunEvent) {
-		if (ev.type === 'log') {
+		if (ev.type === 'http') {
+			if (ev.event.state === 'too-large')
+				this.#tooLarge = { url: ev.event.url, bytes: ev.event.bytes ?? 0 };
+		} else if (ev.type === 'http-unavailable') {
+			this.#httpUnavailable = true;
+		} else if (ev.type === 'log') {
 			if (this.logs.length < MAX_LOGS) this.logs.push({ level: ev.level, message: ev.message });
 			else this.droppedLogs++;
 		} else {
@@ -46,7 +55,8 @@ export class RunRecord {
 		}
 	}
 
-	finish(report: RunReport, timeoutMs: number) {
+	finish(report: RunReport, ctx: { timeoutMs: number; pageOrigin: string; httpLimit?: number }) {
+		const { timeoutMs } = ctx;
 		const o = report.outcome;
 		this.status = o.status;
 		if (report.instantiateMs !== undefined)
@@ -56,7 +66,7 @@ export class RunRecord {
 			this.output = describeOutput(o.output);
 			this.timings.push({ label: 'call', ms: o.callMs });
 		} else if (o.status === 'error') {
-			this.error = explainError(o.error, o.phase);
+			this.error = explainError(o.error, o.phase, ctx);
 			if (o.callMs !== undefined) this.timings.push({ label: 'call', ms: o.callMs });
 		} else if (o.status === 'stopped') {
 			this.notes.push(
@@ -68,6 +78,18 @@ export class RunRecord {
 			);
 		} else {
 			this.notes.push('Replaced by a newer run.');
+		}
+		for (const [kind, url] of [
+			['too-large', this.#tooLarge?.url],
+			['not-isolated', this.#httpUnavailable ? '' : undefined]
+		] as const) {
+			if (url === undefined) continue;
+			const d = describeHttpFailure(kind, {
+				url,
+				limit: ctx.httpLimit,
+				pageOrigin: ctx.pageOrigin
+			});
+			this.notes.push(`${d.title} ${d.hint}`);
 		}
 		if (report.roundTripMs !== undefined)
 			this.timings.push({ label: 'round trip', ms: report.roundTripMs });

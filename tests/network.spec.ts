@@ -1,0 +1,169 @@
+import { test, expect, ECHO_URL, ISOLATED_URL, SITE_URL } from './support/fixtures';
+import { chooseExample, openPlayground, outputBody, run, setInput } from './support/playground';
+import type { Page } from '@playwright/test';
+
+const hookInput = (path: string) =>
+	JSON.stringify({ url: `${ECHO_URL}${path}`, payload: { hello: 'world', n: 1 } });
+
+/** The webhook example, pointed at our echo server, with 127.0.0.1 as the only allowed host. */
+async function webhookTo(page: Page, path: string, url = SITE_URL) {
+	await openPlayground(page, url);
+	await chooseExample(page, 'Webhook (HTTP POST)');
+	for (const h of await page.getByRole('button', { name: /^Remove host / }).all()) await h.click();
+	await page.getByRole('textbox', { name: 'Allowed host' }).fill('127.0.0.1');
+	await page.getByRole('button', { name: 'Add host' }).click();
+	await setInput(page, hookInput(path));
+}
+
+const network = (page: Page) => page.getByRole('region', { name: 'Network' });
+
+test.describe('network grants', () => {
+	test('an allowed host: the webhook POSTs, the output shows the echo, the log a row', async ({
+		page
+	}) => {
+		await webhookTo(page, '/echo/hook');
+		const r = await run(page);
+		await expect(outputBody(r)).toContainText('"status": 200');
+		// The echo server answers with what it received, which the plugin returns as "body".
+		const out = JSON.parse((await outputBody(r).textContent())!);
+		const echoed = JSON.parse(out.body);
+		expect(echoed).toMatchObject({ method: 'POST', path: '/echo/hook' });
+		expect(echoed.headers['content-type']).toBe('application/json');
+		expect(JSON.parse(echoed.body)).toEqual({ hello: 'world', n: 1 });
+		const row = network(page).getByRole('row').filter({ hasText: '/echo/hook' });
+		await expect(row).toContainText('POST');
+		await expect(row).toContainText(`${ECHO_URL}/echo/hook`);
+		await expect(row.getByRole('cell').nth(3)).toHaveText('200');
+		await expect(row).toContainText(/\d+(\.\d)? (B|KiB)/);
+	});
+
+	test('a removed host is refused in words, and "Allow" fixes it', async ({ page }) => {
+		await webhookTo(page, '/echo/again');
+		await page.getByRole('button', { name: 'Remove host 127.0.0.1' }).click();
+		await expect(page.getByText('None: every HTTP request is refused.')).toBeVisible();
+		const refused = await run(page);
+		await expect(refused.getByRole('alert')).toContainText(
+			'Refused: "127.0.0.1" is not in the allowed hosts.'
+		);
+		const row = network(page).getByRole('row').filter({ hasText: 'refused' });
+		await expect(row).toContainText(`${ECHO_URL}/echo/again`);
+		await row.getByRole('button', { name: 'Allow 127.0.0.1' }).click();
+		await expect(page.getByRole('button', { name: 'Remove host 127.0.0.1' })).toBeVisible();
+		const ok = await run(page);
+		await expect(outputBody(ok)).toContainText('"status": 200');
+	});
+
+	test('a server without CORS gets the CORS explanation', async ({ page }) => {
+		await webhookTo(page, '/nocors/hook');
+		const r = await run(page);
+		await expect(r.getByRole('alert')).toContainText(
+			`The server at ${ECHO_URL} does not allow browser access (CORS).`
+		);
+		await expect(r.getByRole('alert')).toContainText(
+			'Access-Control-Allow-Origin: http://127.0.0.1:4173'
+		);
+		await expect(network(page).getByRole('row').filter({ hasText: '/nocors/hook' })).toContainText(
+			'blocked: no CORS'
+		);
+	});
+
+	test('a server that is down gets the network explanation', async ({ page }) => {
+		await openPlayground(page);
+		await chooseExample(page, 'Webhook (HTTP POST)');
+		await page.getByRole('textbox', { name: 'Allowed host' }).fill('127.0.0.1');
+		await page.getByRole('button', { name: 'Add host' }).click();
+		await setInput(page, JSON.stringify({ url: 'http://127.0.0.1:9/x', payload: 1 }));
+		const r = await run(page);
+		await expect(r.getByRole('alert')).toContainText('Could not reach http://127.0.0.1:9.');
+		await expect(network(page)).toContainText('network error');
+	});
+
+	test('a response over Max HTTP response bytes is explained', async ({ page }) => {
+		await webhookTo(page, '/large?bytes=5000');
+		await page.getByLabel('Max HTTP response bytes').fill('100');
+		const r = await run(page);
+		await expect(r).toContainText('The response was larger than Max HTTP response bytes (100).');
+		await expect(network(page).getByRole('row').filter({ hasText: '/large' })).toContainText(
+			'over the size limit'
+		);
+	});
+
+	test('response headers reach the plugin only when granted', async ({ page }) => {
+		// The webhook does not read headers; this checks the control is wired to a fresh instance.
+		await webhookTo(page, '/echo/h');
+		await run(page);
+		await page.getByRole('checkbox', { name: 'Response headers' }).check();
+		const r = await run(page);
+		await expect(r).toContainText(/instantiate \d/);
+		await expect(outputBody(r)).toContainText('"status": 200');
+	});
+
+	test('Allowed host offers the bare hostname for a pasted URL or host:port', async ({ page }) => {
+		await openPlayground(page);
+		await page
+			.getByRole('textbox', { name: 'Allowed host' })
+			.fill('https://API.Example.com:8443/v1');
+		await page.getByRole('button', { name: 'Add host' }).click();
+		await page.getByRole('button', { name: 'Use api.example.com instead' }).click();
+		await expect(page.getByRole('button', { name: 'Remove host api.example.com' })).toBeVisible();
+		await page.getByRole('textbox', { name: 'Allowed host' }).fill('has space');
+		await page.getByRole('button', { name: 'Add host' }).click();
+		await expect(page.getByText('A host name cannot contain spaces.')).toBeVisible();
+	});
+
+	test('the URL tester: exact, glob, port and scheme cases', async ({ page }) => {
+		await openPlayground(page);
+		for (const h of ['api.example.com', '*.test.dev']) {
+			await page.getByRole('textbox', { name: 'Allowed host' }).fill(h);
+			await page.getByRole('button', { name: 'Add host' }).click();
+		}
+		const tester = page.getByLabel('Test URL');
+		const verdict = page.getByRole('status').filter({ hasText: /Allowed|Refused|Not a URL|only/ });
+		await tester.fill('https://api.example.com/v1/items');
+		await expect(verdict).toHaveText('Allowed by "api.example.com".');
+		await tester.fill('https://eu.test.dev/x');
+		await expect(verdict).toHaveText('Allowed by "*.test.dev".');
+		await tester.fill('https://api.example.com:8443/x');
+		await expect(verdict).toHaveText('Allowed by "api.example.com".');
+		await tester.fill('https://test.dev/');
+		await expect(verdict).toContainText('Refused');
+		await expect(verdict).toContainText('subdomains only');
+		await tester.fill('ftp://api.example.com/');
+		await expect(verdict).toContainText('http');
+		await tester.fill('api.example.com:8443');
+		await expect(verdict).toContainText('Not a URL');
+	});
+});
+
+test.describe('HTTP without JSPI (forced with ?jspi=off)', () => {
+	test('on a page served with isolation headers, through the SDK worker mode', async ({ page }) => {
+		await webhookTo(page, '/echo/isolated', `${ISOLATED_URL}?jspi=off`);
+		await expect(page.getByTestId('http-path')).toContainText("SDK's own worker mode");
+		const r = await run(page);
+		await expect(outputBody(r)).toContainText('"status": 200');
+		await expect(
+			network(page).getByRole('row').filter({ hasText: '/echo/isolated' })
+		).toContainText('POST');
+	});
+
+	test('on a header-less page, isolated by the service worker', async ({ page }) => {
+		await page.goto(`${SITE_URL}?jspi=off`);
+		// coi-serviceworker registers and reloads the page once; then it is isolated.
+		await expect
+			.poll(() => page.evaluate(() => window.crossOriginIsolated).catch(() => false), {
+				timeout: 15_000
+			})
+			.toBe(true);
+		await webhookTo(page, '/echo/sw', `${SITE_URL}?jspi=off`);
+		await expect(page.getByTestId('http-path')).toContainText("SDK's own worker mode");
+		const r = await run(page);
+		await expect(outputBody(r)).toContainText('"status": 200');
+	});
+
+	test('with JSPI, the page says HTTP runs in the plugin worker', async ({ page }) => {
+		await openPlayground(page);
+		await expect(page.getByTestId('http-path')).toHaveText(
+			'HTTP runs in the plugin worker (this browser has JSPI).'
+		);
+	});
+});
