@@ -10,9 +10,12 @@ export async function openPlayground(page: Page, url = '/') {
 	await expect(page.getByRole('region', { name: 'Input' }).locator('.monaco-editor')).toBeVisible();
 }
 
+/** Pick an example and wait for this load (not an earlier one of the same example) to finish. */
 export async function chooseExample(page: Page, title: string) {
+	const loaded = output(page).getByText(`Loaded ${title} (`);
+	const before = await loaded.count();
 	await page.getByRole('combobox', { name: 'Examples' }).selectOption({ label: title });
-	await expect(page.getByRole('region', { name: 'Output' })).toContainText(`Loaded ${title}`);
+	await expect(loaded).toHaveCount(before + 1);
 }
 
 export async function loadFixture(page: Page, name: string) {
