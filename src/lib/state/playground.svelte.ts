@@ -22,6 +22,8 @@ export interface LoadedPlugin extends PreparedPlugin {
 	source: PluginSource;
 	label: string;
 	loadMs: number;
+	/** Kept for share links and for saving a local file across reloads. */
+	bytes: Uint8Array;
 }
 
 const encoder = new TextEncoder();
@@ -61,8 +63,14 @@ export class Playground {
 		this.#runner.warm();
 	}
 
+	/** Exported functions, plus the chosen one when a link or saved state names one that is not. */
 	get functions(): string[] {
-		return this.plugin?.info.callable ?? [];
+		const callable = this.plugin?.info.callable ?? [];
+		return this.fn && !callable.includes(this.fn) ? [...callable, this.fn] : callable;
+	}
+
+	get fnExported(): boolean {
+		return !!this.plugin?.info.callable.includes(this.fn);
 	}
 
 	/** Whether the next run reuses the live instance, so vars carry over. */
@@ -75,15 +83,20 @@ export class Playground {
 		);
 	}
 
-	async loadExample(id: string) {
+	/** Loads an example; with `defaults`, also its function, input and settings. */
+	async loadExample(id: string, defaults = true): Promise<boolean> {
 		const ex = exampleById(id);
-		if (!ex) return;
-		await this.#load(
+		if (!ex) {
+			this.#reject(id, `There is no bundled example "${id}".`);
+			return false;
+		}
+		return this.#load(
 			{ kind: 'example', id },
 			ex.title,
 			(p) => fetchBytes(exampleWasmPath(ex), p),
 			() => {
 				this.exampleId = id;
+				if (!defaults) return;
 				this.fn = ex.functionName;
 				this.input = ex.input;
 				this.settings.config = { ...ex.config };
@@ -93,21 +106,25 @@ export class Playground {
 		);
 	}
 
-	async loadFile(file: File) {
-		await this.#load({ kind: 'file', name: file.name }, file.name, async () => {
+	loadFile(file: File): Promise<boolean> {
+		return this.#load({ kind: 'file', name: file.name }, file.name, async () => {
 			return new Uint8Array(await file.arrayBuffer());
 		});
 	}
 
-	async loadUrl(text: string) {
+	loadBytes(name: string, bytes: Uint8Array): Promise<boolean> {
+		return this.#load({ kind: 'file', name }, name, async () => bytes);
+	}
+
+	async loadUrl(text: string): Promise<boolean> {
 		let url: URL;
 		try {
 			url = checkPluginUrl(text);
 		} catch (e) {
 			this.#reject(text.trim(), (e as Error).message);
-			return;
+			return false;
 		}
-		await this.#load({ kind: 'url', url: url.href }, url.href, (p) => fetchBytes(url.href, p));
+		return this.#load({ kind: 'url', url: url.href }, url.href, (p) => fetchBytes(url.href, p));
 	}
 
 	async #load(
@@ -115,7 +132,7 @@ export class Playground {
 		label: string,
 		read: (progress: (loaded: number, total: number | null) => void) => Promise<Uint8Array>,
 		apply?: () => void
-	) {
+	): Promise<boolean> {
 		const seq = ++this.#loadSeq;
 		this.loading = { label, loaded: 0, total: null };
 		const start = performance.now();
@@ -124,21 +141,23 @@ export class Playground {
 				if (seq === this.#loadSeq) this.loading = { label, loaded, total };
 			});
 			const prepared = await preparePlugin(bytes);
-			if (seq !== this.#loadSeq) return;
+			if (seq !== this.#loadSeq) return false;
 			if (!prepared.ok) {
 				this.#reject(label, prepared.message);
-				return;
+				return false;
 			}
 			const { plugin } = prepared;
 			this.rejected = null;
 			this.#runner.reset();
-			this.plugin = { ...plugin, source, label, loadMs: performance.now() - start };
+			this.plugin = { ...plugin, source, label, bytes, loadMs: performance.now() - start };
 			this.exampleId = '';
 			apply?.();
 			this.#afterLoad();
+			return true;
 		} catch (e) {
-			if (seq !== this.#loadSeq) return;
+			if (seq !== this.#loadSeq) return false;
 			this.#reject(label, e instanceof LoadError ? e.message : `Could not read it: ${String(e)}`);
+			return false;
 		} finally {
 			if (seq === this.#loadSeq) this.loading = null;
 		}

@@ -1,0 +1,185 @@
+// Share links, saved state across reloads, "copy as code" and manifests: the playground's setup
+// leaving and re-entering the page. Opening a link or a save never runs anything.
+import { toCli, toJavaScript, toPython } from '$lib/engine/codegen';
+import { parseManifest, toManifest } from '$lib/engine/manifest';
+import { parseSaved, serializeSaved } from '$lib/engine/saved-state';
+import { decodeSetup, encodeSetup, readShareHash } from '$lib/engine/share/codec';
+import { DEFAULT_SETUP, type Setup } from '$lib/engine/share/setup';
+import type { Playground } from './playground.svelte';
+import { applySetup, currentSetup, describeSource, pluginRef } from './setup-map';
+import { browserStorage, type Storage } from './storage';
+
+export interface LinkBanner {
+	/** Set when the link could not be opened. */
+	error?: string;
+	plugin: string;
+	fn: string;
+	hosts: string[];
+	wasi: boolean;
+	configKeys: string[];
+}
+
+export type CodeKind = 'CLI' | 'JavaScript' | 'Python';
+const SAVE_DELAY_MS = 300;
+
+export class Session {
+	banner = $state<LinkBanner | null>(null);
+	shareLink = $state('');
+	shareNote = $state('');
+	code = $state<{ kind: CodeKind; text: string } | null>(null);
+	#pg: Playground;
+	#storage: Storage;
+	/** Saves run one after another, so a slow one never overwrites a newer one. */
+	#saves: Promise<void> = Promise.resolve();
+	#savedFile: Uint8Array | null = null;
+
+	constructor(pg: Playground, storage: Storage = browserStorage) {
+		this.#pg = pg;
+		this.#storage = storage;
+	}
+
+	/** Open the link in the address bar, else the saved state, else the first example. */
+	async start(loc: { hash: string }) {
+		const hash = readShareHash(loc);
+		const link = hash ? await decodeSetup(hash) : null;
+		if (link?.ok) {
+			await applySetup(this.#pg, link.setup);
+			const { setup } = link;
+			this.banner = {
+				plugin: describeSource(setup.source, link.missingPlugin),
+				fn: setup.fn,
+				hosts: setup.settings.allowedHosts,
+				wasi: setup.settings.wasi,
+				configKeys: Object.keys(setup.settings.config)
+			};
+		} else {
+			if (link?.message) {
+				this.banner = {
+					error: link.message,
+					plugin: '',
+					fn: '',
+					hosts: [],
+					wasi: false,
+					configKeys: []
+				};
+				this.#pg.log.say('error', `This link could not be opened: ${link.message}`);
+			}
+			if (link?.message || !(await this.#restore())) await this.#defaults();
+		}
+		// Reloading should bring back the current state (saved below), not the link as it came.
+		if (hash) history.replaceState(history.state, '', location.pathname + location.search);
+		this.#watch();
+	}
+
+	async #restore(): Promise<boolean> {
+		const saved = parseSaved(this.#storage.readState());
+		if (!saved) return false;
+		const decoded = await decodeSetup(saved.link);
+		if (!decoded.ok) return false;
+		let setup = decoded.setup;
+		if (saved.file) {
+			const data = await this.#storage.readFile();
+			if (data) {
+				setup = { ...setup, source: { kind: 'bytes', name: saved.file.name, data } };
+				this.#savedFile = data;
+			}
+		}
+		await applySetup(this.#pg, setup);
+		return true;
+	}
+
+	async #defaults() {
+		const pg = this.#pg;
+		pg.settings = structuredClone(DEFAULT_SETUP.settings);
+		pg.timeoutMs = DEFAULT_SETUP.timeoutMs;
+		await pg.loadExample(pg.examples[0].id);
+	}
+
+	/** Save a moment after every change, so a reload loses nothing. */
+	#watch() {
+		$effect.root(() => {
+			$effect(() => {
+				const setup = currentSetup(this.#pg);
+				const timer = setTimeout(() => {
+					// A failed save (storage blocked) must not stop the later ones.
+					this.#saves = this.#saves.then(() => this.#save(setup)).catch(() => {});
+				}, SAVE_DELAY_MS);
+				return () => clearTimeout(timer);
+			});
+		});
+	}
+
+	async #save(setup: Setup) {
+		const file = setup.source.kind === 'bytes' ? setup.source : null;
+		const { hash } = await encodeSetup({
+			...setup,
+			source: file ? { kind: 'none' } : setup.source
+		});
+		if (!hash) return;
+		if (file && file.data !== this.#savedFile) {
+			await this.#storage.writeFile(file.data);
+			this.#savedFile = file.data;
+		}
+		this.#storage.writeState(
+			serializeSaved({ link: hash, ...(file ? { file: { name: file.name } } : {}) })
+		);
+	}
+
+	async share(baseHref: string): Promise<string> {
+		const r = await encodeSetup(currentSetup(this.#pg));
+		this.shareNote = r.note ?? '';
+		if (!r.hash) {
+			this.shareLink = '';
+			return '';
+		}
+		this.shareLink = baseHref.split('#')[0] + r.hash;
+		return this.shareLink;
+	}
+
+	copyAs(kind: CodeKind, baseHref: string): string {
+		const ref = pluginRef(this.#pg, baseHref);
+		const where = 'url' in ref ? ref.url : ref.file;
+		const setup = currentSetup(this.#pg);
+		const make = { CLI: toCli, JavaScript: toJavaScript, Python: toPython }[kind];
+		const text = make(setup, where);
+		this.code = { kind, text };
+		return text;
+	}
+
+	manifestJson(baseHref: string): { name: string; text: string } {
+		const pg = this.#pg;
+		const ref = pluginRef(pg, baseHref);
+		const wasm = 'url' in ref ? { url: ref.url } : { data: pg.plugin?.bytes ?? new Uint8Array() };
+		const name = (pg.plugin?.label ?? 'plugin').replace(/\.wasm$/, '').replace(/[^\w.-]+/g, '_');
+		return {
+			name: `${name}.manifest.json`,
+			text: JSON.stringify(toManifest(currentSetup(pg), wasm), null, 2)
+		};
+	}
+
+	async importManifest(text: string) {
+		const pg = this.#pg;
+		const m = parseManifest(text);
+		if (!m.ok) {
+			pg.log.say('error', `Could not import the manifest: ${m.message}`);
+			return;
+		}
+		if (m.wasm && 'url' in m.wasm) await pg.loadUrl(m.wasm.url);
+		else if (m.wasm) await pg.loadBytes('manifest.wasm', m.wasm.data);
+		pg.settings = { ...pg.settings, ...m.settings };
+		if (m.timeoutMs !== undefined) pg.timeoutMs = m.timeoutMs;
+		pg.log.say('info', 'Imported the manifest.');
+		for (const w of m.warnings) pg.log.say('warn', w);
+	}
+
+	/** Start over: defaults, nothing saved. */
+	async reset() {
+		await this.#storage.clear();
+		this.#savedFile = null;
+		this.banner = null;
+		this.shareLink = '';
+		this.shareNote = '';
+		this.code = null;
+		await this.#defaults();
+	}
+}

@@ -1,0 +1,247 @@
+import { test, expect, SITE_URL, fixturePath } from './support/fixtures';
+import { makeLink, setupJson } from './support/links';
+import {
+	chooseExample,
+	loadFixture,
+	openPlayground,
+	output,
+	outputBody,
+	run,
+	setInput
+} from './support/playground';
+import { readFileSync } from 'node:fs';
+import type { Page } from '@playwright/test';
+
+const banner = (page: Page) => page.getByRole('region', { name: 'Shared link' });
+const runs = (page: Page) => output(page).getByRole('article');
+const editorText = (page: Page) =>
+	page.getByRole('region', { name: 'Input' }).locator('.view-lines');
+
+async function share(page: Page): Promise<string> {
+	await page.getByRole('button', { name: 'Share' }).click();
+	const field = page.getByRole('textbox', { name: 'Share link' });
+	await expect(field).toHaveValue(/#s=1\./);
+	return field.inputValue();
+}
+
+test.describe('share links', () => {
+	test('a link restores every field, lists the grants, and runs nothing', async ({
+		page,
+		context
+	}) => {
+		await openPlayground(page);
+		await chooseExample(page, 'Log levels');
+		await setInput(page, 'shared input ✓');
+		await page.getByLabel('Log level').selectOption('debug');
+		await page.getByLabel('Timeout (ms)').fill('2500');
+		await page.getByLabel('Max memory pages').fill('64');
+		await page.getByLabel('Max var bytes').fill('4096');
+		await page.getByRole('checkbox', { name: 'WASI' }).check();
+		await page.getByLabel('Config key').fill('greeting');
+		await page.getByLabel('Config value').fill('hi there');
+		await page.getByRole('button', { name: 'Add config' }).click();
+		await page.getByRole('textbox', { name: 'Allowed host' }).fill('api.example.com');
+		await page.getByRole('button', { name: 'Add host' }).click();
+		await page.getByLabel('Max HTTP response bytes').fill('1000');
+		const link = await share(page);
+
+		const other = await context.newPage();
+		await other.goto(link);
+		await expect(banner(other)).toContainText('Opened from a shared link. Nothing has run.');
+		await expect(banner(other)).toContainText('Plugin: the bundled example "Log levels"');
+		await expect(banner(other)).toContainText('Allowed hosts: api.example.com');
+		await expect(banner(other)).toContainText('WASI: on');
+		await expect(banner(other)).toContainText('Config: greeting');
+		await expect(other.getByLabel('Function')).toHaveValue('log_all');
+		await expect(editorText(other)).toHaveText('shared input ✓');
+		await expect(other.getByLabel('Log level')).toHaveValue('debug');
+		await expect(other.getByLabel('Timeout (ms)')).toHaveValue('2500');
+		await expect(other.getByLabel('Max memory pages')).toHaveValue('64');
+		await expect(other.getByLabel('Max var bytes')).toHaveValue('4096');
+		await expect(other.getByLabel('Max HTTP response bytes')).toHaveValue('1000');
+		await expect(other.getByRole('checkbox', { name: 'WASI' })).toBeChecked();
+		await expect(other.getByText('greeting = hi there')).toBeVisible();
+		await expect(other.getByRole('button', { name: 'Remove host api.example.com' })).toBeVisible();
+		await expect(runs(other)).toHaveCount(0);
+		// And it runs when asked.
+		const r = await run(other);
+		await expect(outputBody(r)).toHaveText('logged at 5 levels');
+	});
+
+	test('a small local plugin travels inside the link', async ({ page, context }) => {
+		await openPlayground(page);
+		await loadFixture(page, 'echo');
+		await setInput(page, 'carried along');
+		const link = await share(page);
+		const other = await context.newPage();
+		await other.goto(link);
+		await expect(banner(other)).toContainText('Plugin: the plugin file "echo.wasm"');
+		await expect(runs(other)).toHaveCount(0);
+		const r = await run(other);
+		await expect(outputBody(r)).toHaveText('carried along');
+	});
+
+	test('a plugin too large for a link says it must be loaded by hand', async ({
+		page,
+		context
+	}) => {
+		await openPlayground(page);
+		// The echo plugin plus a 40 KiB custom section: over the 24 KiB a link can carry.
+		const big = Buffer.concat([
+			readFileSync(fixturePath('echo')),
+			Buffer.from([0, 0x82, 0xc0, 0x02, 1, 0x78]),
+			Buffer.alloc(40 * 1024, 7)
+		]);
+		await page.getByLabel('Plugin file').setInputFiles({
+			name: 'large.wasm',
+			mimeType: 'application/wasm',
+			buffer: big
+		});
+		await expect(output(page)).toContainText('Loaded large.wasm');
+		await page.getByRole('button', { name: 'Share' }).click();
+		await expect(page.getByRole('note')).toContainText('too large to travel in a link');
+		const link = await page.getByRole('textbox', { name: 'Share link' }).inputValue();
+		const other = await context.newPage();
+		await other.goto(link);
+		await expect(banner(other)).toContainText(
+			'"large.wasm", which was too large to travel in the link'
+		);
+	});
+
+	test('a link naming a function the plugin does not export explains it on Run', async ({
+		page
+	}) => {
+		await page.goto(await makeLink(SITE_URL, setupJson({ fn: 'nope' })));
+		await expect(page.getByLabel('Function')).toHaveValue('nope');
+		await expect(page.getByRole('option', { name: 'nope (not exported)' })).toBeAttached();
+		const r = await run(page);
+		await expect(r.getByRole('alert')).toContainText('The plugin has no exported function "nope".');
+	});
+
+	const hostile: [string, (base: string) => Promise<string> | string, RegExp][] = [
+		['malformed encoding', (b) => `${b}#s=1.@@@not-base64@@@`, /damaged|base64|encoding/i],
+		['corrupt compression', (b) => `${b}#s=1.AAAAAAAAAAAA`, /damaged|compress|corrupt/i],
+		['an unknown version', (b) => `${b}#s=9.AAAA`, /newer version of the playground/],
+		['wrong types', (b) => makeLink(b, setupJson({ fn: 42 })), /function name/],
+		[
+			'a plugin URL that is not https',
+			(b) => makeLink(b, setupJson({ source: { kind: 'url', url: 'http://evil.example/p.wasm' } })),
+			/must start with https:\/\//
+		],
+		['an oversized link', (b) => `${b}#s=1.${'A'.repeat(70_000)}`, /too long|too large|long/i]
+	];
+	for (const [what, make, message] of hostile) {
+		test(`a link with ${what} opens the defaults with a message`, async ({ page }) => {
+			await page.goto(await make(SITE_URL));
+			await expect(banner(page)).toContainText('This link could not be opened.');
+			await expect(banner(page)).toContainText(message);
+			await expect(output(page)).toContainText('This link could not be opened');
+			// The defaults: the first example, ready to run.
+			await expect(page.getByRole('combobox', { name: 'Examples' })).toHaveValue('count_vowels');
+			await expect(page.getByRole('button', { name: 'Run' })).toBeEnabled();
+			await expect(runs(page)).toHaveCount(0);
+		});
+	}
+});
+
+test.describe('persistence', () => {
+	test('a reload keeps everything, the local plugin file included', async ({ page }) => {
+		await openPlayground(page);
+		await page.getByLabel('Plugin file').setInputFiles(fixturePath('echo'));
+		await expect(output(page)).toContainText('Loaded echo.wasm');
+		await setInput(page, 'still here');
+		await page.getByLabel('Config key').fill('k');
+		await page.getByLabel('Config value').fill('v');
+		await page.getByRole('button', { name: 'Add config' }).click();
+		// Saving happens a moment after the last change.
+		await page.waitForTimeout(800);
+		await page.reload();
+		await expect(output(page)).toContainText('Loaded echo.wasm');
+		await expect(page.getByText('k = v')).toBeVisible();
+		await expect(editorText(page)).toHaveText('still here');
+		await expect(banner(page)).toHaveCount(0);
+		const r = await run(page);
+		await expect(outputBody(r)).toHaveText('still here');
+	});
+
+	test('New clears what was saved', async ({ page }) => {
+		await openPlayground(page);
+		await chooseExample(page, 'Trap');
+		await page.waitForTimeout(800);
+		await page.getByRole('button', { name: 'New' }).click();
+		await expect(page.getByRole('combobox', { name: 'Examples' })).toHaveValue('count_vowels');
+		await page.waitForTimeout(800);
+		await page.reload();
+		await expect(page.getByRole('combobox', { name: 'Examples' })).toHaveValue('count_vowels');
+		await expect(page.getByLabel('Function')).toHaveValue('count_vowels');
+	});
+});
+
+test.describe('copy as code and manifests', () => {
+	test('Copy as CLI gives the extism call command with every flag', async ({ page }) => {
+		await openPlayground(page);
+		await setInput(page, "it's");
+		await page.getByLabel('Config key').fill('vowels');
+		await page.getByLabel('Config value').fill('aeiou');
+		await page.getByRole('button', { name: 'Add config' }).click();
+		await page.getByRole('textbox', { name: 'Allowed host' }).fill('example.com');
+		await page.getByRole('button', { name: 'Add host' }).click();
+		await page.getByLabel('Log level').selectOption('debug');
+		await page.getByRole('button', { name: 'Copy as CLI' }).click();
+		const code = await page.getByRole('textbox', { name: 'CLI code' }).inputValue();
+		expect(code).toBe(
+			`extism call ${SITE_URL}examples/count_vowels.wasm count_vowels --allow-host example.com ` +
+				`--config vowels=aeiou --timeout 10000 --log-level debug --input 'it'\\''s'`
+		);
+	});
+
+	test('Copy as JavaScript and Python name the SDKs and the function', async ({ page }) => {
+		await openPlayground(page);
+		await page.getByRole('button', { name: 'Copy as JavaScript' }).click();
+		const js = await page.getByRole('textbox', { name: 'JavaScript code' }).inputValue();
+		expect(js).toContain("import createPlugin from '@extism/extism';");
+		expect(js).toContain("plugin.call('count_vowels', 'Hello, Extism!')");
+		await page.getByRole('button', { name: 'Copy as Python' }).click();
+		const py = await page.getByRole('textbox', { name: 'Python code' }).inputValue();
+		expect(py).toContain('import extism');
+		expect(py).toContain('plugin.call("count_vowels", "Hello, Extism!")');
+	});
+
+	test('Export manifest, then Import manifest, in the manifest’s own field names', async ({
+		page
+	}) => {
+		await openPlayground(page);
+		await page.getByLabel('Max var bytes').fill('2048');
+		await page.getByRole('textbox', { name: 'Allowed host' }).fill('a.example');
+		await page.getByRole('button', { name: 'Add host' }).click();
+		const download = page.waitForEvent('download');
+		await page.getByRole('button', { name: 'Export manifest' }).click();
+		const file = await (await download).path();
+		const manifest = JSON.parse(readFileSync(file, 'utf8'));
+		expect(manifest).toEqual({
+			wasm: [{ url: `${SITE_URL}examples/count_vowels.wasm` }],
+			allowed_hosts: ['a.example'],
+			memory: { max_var_bytes: 2048 },
+			timeout_ms: 10000
+		});
+
+		await page.getByRole('button', { name: 'New' }).click();
+		await expect(page.getByLabel('Max var bytes')).toHaveValue('');
+		const data = readFileSync(fixturePath('echo')).toString('base64');
+		const chooser = page.waitForEvent('filechooser');
+		await page.getByRole('button', { name: 'Import manifest' }).click();
+		await (
+			await chooser
+		).setFiles({
+			name: 'm.json',
+			mimeType: 'application/json',
+			buffer: Buffer.from(
+				JSON.stringify({ wasm: [{ data }], config: { a: 'b' }, memory: { max_pages: 16 } })
+			)
+		});
+		await expect(output(page)).toContainText('Imported the manifest.');
+		await expect(page.getByLabel('Function')).toHaveValue('echo');
+		await expect(page.getByLabel('Max memory pages')).toHaveValue('16');
+		await expect(page.getByText('a = b')).toBeVisible();
+	});
+});
