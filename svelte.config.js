@@ -7,7 +7,26 @@ const config = {
 	kit: {
 		adapter: adapter({ fallback: undefined }),
 		// Relative asset paths keep the built site working under any sub-path.
-		paths: { relative: true, base: process.env.BASE_PATH ?? '' }
+		paths: { relative: true, base: process.env.BASE_PATH ?? '' },
+		// Hashes for SvelteKit's own inline script; nothing else inline may run. Plugins are
+		// compiled on the page ('wasm-unsafe-eval') and run in workers of ours ('self'). Plugin
+		// URLs are fetched from the page (https:, and loopback http for local servers); plugin
+		// HTTP happens inside the worker. Monaco sets inline styles, hence 'unsafe-inline' there.
+		csp: {
+			mode: 'hash',
+			directives: {
+				'default-src': ['self'],
+				'script-src': ['self', 'wasm-unsafe-eval'],
+				'worker-src': ['self'],
+				'connect-src': ['self', 'https:', 'http://127.0.0.1:*', 'http://localhost:*'],
+				'style-src': ['self', 'unsafe-inline'],
+				'img-src': ['self', 'data:', 'blob:'],
+				'font-src': ['self', 'data:'],
+				'object-src': ['none'],
+				'base-uri': ['self'],
+				'form-action': ['none']
+			}
+		}
 	}
 };
 
