@@ -67,17 +67,7 @@ export const func = (params: number[], results: number[]): number[] => [
 	...results
 ];
 
-/** A deterministic PRNG (mulberry32) so fuzz failures can be reproduced. */
-export function random(seed: number): () => number {
-	let a = seed >>> 0;
-	return () => {
-		a = (a + 0x6d2b79f5) >>> 0;
-		let t = a;
-		t = Math.imul(t ^ (t >>> 15), t | 1);
-		t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-		return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-	};
-}
+export { prng as random } from './test-random';
 
 /** A typical Extism plugin: kernel imports with i64 signatures, WASI, a user host function. */
 export const PLUGIN_WAT = `(module
