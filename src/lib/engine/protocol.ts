@@ -20,7 +20,8 @@ export type ToWorker =
 			/** Whether the module imports http_request: only then does the HTTP path matter. */
 			usesHttp: boolean;
 	  }
-	| { type: 'call'; id: number; fn: string; input: Uint8Array };
+	/** `repeat` calls run back to back on the same instance (vars persist), like `--loop N`. */
+	| { type: 'call'; id: number; fn: string; input: Uint8Array; repeat?: number };
 
 export type FromWorker =
 	| { type: 'ready' }
@@ -31,8 +32,12 @@ export type FromWorker =
 	| { type: 'http'; id: number; event: HttpEvent }
 	/** HTTP was asked for but cannot work in this browser (see http-path.ts). */
 	| { type: 'http-unavailable'; id: number }
-	| { type: 'result'; id: number; output: Uint8Array | null; ms: number }
-	| { type: 'call-failed'; id: number; error: WireError; ms: number };
+	/**
+	 * The last call's output and time. With repeat > 1, `times` holds every call's time in ms
+	 * (in order); on failure it holds those of the calls that succeeded before the failing one.
+	 */
+	| { type: 'result'; id: number; output: Uint8Array | null; ms: number; times?: number[] }
+	| { type: 'call-failed'; id: number; error: WireError; ms: number; times?: number[] };
 
 export function toWireError(e: unknown): WireError {
 	if (e instanceof Error) return { name: e.name, message: e.message };

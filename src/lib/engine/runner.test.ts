@@ -197,4 +197,76 @@ describe('PluginRunner', async () => {
 		const r = await second;
 		expect(r.outcome.status === 'ok' && text(r.outcome.output)).toBe('1');
 	});
+
+	it('repeats a call on one instance in one job: vars persist, the last output wins', async () => {
+		const { runner, workers } = setup();
+		const events: RunEvent[] = [];
+		const r = await runner.run({ ...base, fn: 'count', repeat: 5, onEvent: (e) => events.push(e) });
+		expect(r.outcome.status === 'ok' && text(r.outcome.output)).toBe('5');
+		const times = r.outcome.status === 'ok' ? r.outcome.times : undefined;
+		expect(times).toHaveLength(5);
+		expect(times!.every((t) => t >= 0)).toBe(true);
+		expect(r.outcome.status === 'ok' && r.outcome.callMs).toBe(times![4]);
+		expect(workers[0].received.filter((m) => m.type === 'call')).toHaveLength(1);
+		expect(events.map((e) => e.type === 'log' && e.message)).toEqual(['1', '2', '3', '4', '5']);
+		const next = await runner.run({ ...base, fn: 'count', onEvent: () => {} });
+		expect(next.outcome.status === 'ok' && text(next.outcome.output)).toBe('6');
+		expect(next.outcome.status === 'ok' && next.outcome.times).toBeUndefined();
+	});
+
+	it('stops a repeat at the first error and says how many calls succeeded', async () => {
+		const { runner } = setup();
+		const failsAt3 = await compileWat(FAIL_AT_3_WAT);
+		const r = await runner.run({
+			...base,
+			module: failsAt3,
+			fn: 'tick',
+			repeat: 10,
+			onEvent: () => {}
+		});
+		expect(r.outcome).toMatchObject({
+			status: 'error',
+			phase: 'call',
+			error: { message: 'Plugin-originated error: 3' },
+			succeeded: 2
+		});
+		expect(r.outcome.status === 'error' && r.outcome.times).toHaveLength(2);
+		expect(r.discarded).toBe(false);
+	});
+
+	it('treats a repeat below 2 or not a number as a single call', async () => {
+		const { runner } = setup();
+		for (const repeat of [0, 1, NaN]) {
+			runner.reset();
+			const r = await runner.run({ ...base, fn: 'count', repeat, onEvent: () => {} });
+			expect(r.outcome.status === 'ok' && text(r.outcome.output)).toBe('1');
+			expect(r.outcome.status === 'ok' && r.outcome.times).toBeUndefined();
+		}
+	});
 });
+
+/** tick: counts in var "n" like count, but fails with error "3" when the count reaches 3. */
+const FAIL_AT_3_WAT = `(module
+ (import "extism:host/env" "alloc" (func $alloc (param i64) (result i64)))
+ (import "extism:host/env" "store_u8" (func $store_u8 (param i64 i32)))
+ (import "extism:host/env" "load_u8" (func $load_u8 (param i64) (result i32)))
+ (import "extism:host/env" "var_get" (func $var_get (param i64) (result i64)))
+ (import "extism:host/env" "var_set" (func $var_set (param i64 i64)))
+ (import "extism:host/env" "output_set" (func $output_set (param i64 i64)))
+ (import "extism:host/env" "error_set" (func $error_set (param i64)))
+ (memory (export "memory") 1)
+ (func $byte (param $b i32) (result i64) (local $k i64)
+  (local.set $k (call $alloc (i64.const 1)))
+  (call $store_u8 (local.get $k) (local.get $b))
+  (local.get $k))
+ (func (export "tick") (result i32) (local $v i64) (local $n i32) (local $out i64)
+  (local.set $v (call $var_get (call $byte (i32.const 110))))
+  (if (i64.ne (local.get $v) (i64.const 0))
+   (then (local.set $n (i32.sub (call $load_u8 (local.get $v)) (i32.const 48)))))
+  (local.set $n (i32.add (local.get $n) (i32.const 1)))
+  (local.set $out (call $byte (i32.add (i32.const 48) (local.get $n))))
+  (call $var_set (call $byte (i32.const 110)) (local.get $out))
+  (if (i32.eq (local.get $n) (i32.const 3))
+   (then (call $error_set (local.get $out)) (return (i32.const 1))))
+  (call $output_set (local.get $out) (i64.const 1))
+  (i32.const 0)))`;

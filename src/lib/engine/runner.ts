@@ -18,8 +18,23 @@ export type RunEvent =
 	| { type: 'http-unavailable' };
 
 export type CallOutcome =
-	| { status: 'ok'; output: Uint8Array | null; callMs: number }
-	| { status: 'error'; phase: 'load' | 'call'; error: WireError; callMs?: number }
+	| {
+			status: 'ok';
+			/** The last call's output and time in ms. */
+			output: Uint8Array | null;
+			callMs: number;
+			/** With repeat > 1: every call's time in ms, in order (its length is the call count). */
+			times?: number[];
+	  }
+	| {
+			status: 'error';
+			phase: 'load' | 'call';
+			error: WireError;
+			callMs?: number;
+			/** With repeat > 1: how many calls succeeded before the failing one, and their times. */
+			succeeded?: number;
+			times?: number[];
+	  }
 	| { status: 'stopped' | 'timeout' | 'superseded' };
 
 export interface RunReport {
@@ -162,6 +177,8 @@ export class PluginRunner {
 		settings: PluginSettings;
 		fn: string;
 		input: Uint8Array;
+		/** Calls in a row on the same instance, in one job (like `extism call --loop N`); default 1. */
+		repeat?: number;
 		/** The module imports http_request. */
 		usesHttp?: boolean;
 		timeoutMs: number;
@@ -208,9 +225,10 @@ export class PluginRunner {
 		const id = this.#nextId++;
 		const sent = performance.now();
 		const input = opts.input.slice();
+		const repeat = Number.isFinite(opts.repeat) ? Math.max(1, Math.floor(opts.repeat!)) : 1;
 		const ans = await this.#job(
 			slot,
-			{ type: 'call', id, fn: opts.fn, input },
+			{ type: 'call', id, fn: opts.fn, input, ...(repeat > 1 ? { repeat } : {}) },
 			opts.timeoutMs,
 			opts.onEvent,
 			[input.buffer]
@@ -219,9 +237,15 @@ export class PluginRunner {
 		switch (ans.type) {
 			case 'result':
 				report.outcome = { status: 'ok', output: ans.output, callMs: ans.ms };
+				if (repeat > 1 && ans.times) report.outcome.times = ans.times;
 				return report;
 			case 'call-failed':
 				report.outcome = { status: 'error', phase: 'call', error: ans.error, callMs: ans.ms };
+				// Absent when the worker crashed: then nobody knows how many calls got through.
+				if (repeat > 1 && ans.times) {
+					report.outcome.times = ans.times;
+					report.outcome.succeeded = ans.times.length;
+				}
 				// A trap can leave the instance half-updated; the plugin's own error_set, or a call
 				// the SDK refused before running anything, cannot.
 				if (!/^Plugin(-originated)? error/.test(ans.error.message)) {

@@ -1,0 +1,82 @@
+// Builds the ~2 MiB plugins for the load-to-first-output figure: an echo function plus 2 MiB of
+// bulk. The bulk is an active data segment of pseudo-random bytes (the issue's definition), or,
+// as a second opinion, code: a data segment costs the compiler almost nothing, while a real
+// Rust plugin of that size is mostly code, whose compile time the playground must not multiply.
+import wabtInit from 'wabt';
+
+export const BIG_BYTES = 2 * 1024 * 1024;
+export const BIG_FUNCTION = 'echo';
+
+/** Deterministic bytes (xorshift32), so every run measures the same module. */
+function pseudoRandomBytes(n, seed = 0x2545f491) {
+	const out = new Uint8Array(n);
+	let x = seed;
+	for (let i = 0; i < n; i++) {
+		x ^= x << 13;
+		x ^= x >>> 17;
+		x ^= x << 5;
+		out[i] = x & 0xff;
+	}
+	return out;
+}
+
+function watString(bytes) {
+	let s = '';
+	for (const b of bytes) s += '\\' + b.toString(16).padStart(2, '0');
+	return s;
+}
+
+/** ~bytes of function bodies: arithmetic on random constants, all reachable through a table. */
+function codeBulk(bytes) {
+	const words = new DataView(pseudoRandomBytes(bytes).buffer);
+	// A group (i32.const k, i32.add, i32.const k, i32.xor) encodes to about 14 bytes.
+	const perFunction = 100;
+	const fns = [];
+	for (let w = 0; w * 14 < bytes * 8;) {
+		let body = '';
+		for (let g = 0; g < perFunction; g++, w += 8) {
+			body += ` i32.const ${words.getInt32(w)} i32.add i32.const ${words.getInt32(w + 4)} i32.xor`;
+		}
+		fns.push(`(func $f${fns.length} (param i32) (result i32) local.get 0${body})`);
+	}
+	const names = fns.map((_, i) => `$f${i}`).join(' ');
+	return `${fns.join('\n')}\n (table ${fns.length} funcref)\n (elem (i32.const 0) ${names})`;
+}
+
+/** echo: copies the input to the output byte by byte through the Extism kernel. */
+function source(bulk) {
+	const dataBytes = bulk === 'data' ? pseudoRandomBytes(BIG_BYTES) : new Uint8Array();
+	const pages = Math.ceil((dataBytes.length + 65536) / 65536);
+	return `(module
+ (import "extism:host/env" "input_length" (func $input_length (result i64)))
+ (import "extism:host/env" "input_load_u8" (func $input_load_u8 (param i64) (result i32)))
+ (import "extism:host/env" "alloc" (func $alloc (param i64) (result i64)))
+ (import "extism:host/env" "store_u8" (func $store_u8 (param i64 i32)))
+ (import "extism:host/env" "output_set" (func $output_set (param i64 i64)))
+ (memory (export "memory") ${pages})
+ (data (i32.const 65536) "${watString(dataBytes)}")
+ ${bulk === 'code' ? codeBulk(BIG_BYTES) : ''}
+ (func (export "${BIG_FUNCTION}") (result i32) (local $n i64) (local $i i64) (local $out i64)
+  (local.set $n (call $input_length))
+  (local.set $out (call $alloc (local.get $n)))
+  (block $done
+   (loop $next
+    (br_if $done (i64.ge_u (local.get $i) (local.get $n)))
+    (call $store_u8 (i64.add (local.get $out) (local.get $i))
+     (call $input_load_u8 (local.get $i)))
+    (local.set $i (i64.add (local.get $i) (i64.const 1)))
+    (br $next)))
+  (call $output_set (local.get $out) (local.get $n))
+  (i32.const 0)))`;
+}
+
+/** The module's bytes; bulk is 'data' or 'code'. */
+export async function buildBigPlugin(bulk = 'data') {
+	const wabt = await wabtInit();
+	const mod = wabt.parseWat('big.wat', source(bulk));
+	try {
+		return new Uint8Array(mod.toBinary({}).buffer);
+	} finally {
+		mod.destroy();
+	}
+}

@@ -1,0 +1,36 @@
+// Headless Debian Chromium for the bench, launched as the browser tests launch it.
+import { chromium } from '@playwright/test';
+import { ensureChromium } from '../ensure-chromium.mjs';
+
+// Without the networking flags an offline Chromium keeps retrying Google services.
+const ARGS = [
+	'--no-sandbox',
+	'--disable-gpu',
+	'--disable-quic',
+	'--no-first-run',
+	'--disable-background-networking',
+	'--disable-component-update',
+	'--disable-sync',
+	'--disable-dev-shm-usage'
+];
+
+export async function launchBrowser(log) {
+	const { path, version } = ensureChromium({ log });
+	const browser = await chromium.launch({
+		executablePath: process.env.CHROMIUM_PATH ?? path,
+		args: ARGS
+	});
+	return { browser, version };
+}
+
+/** Resolves when the Run button is enabled. */
+export async function runEnabled(page, timeout = 20_000) {
+	await page.waitForFunction(
+		() =>
+			[...document.querySelectorAll('button')].some(
+				(b) => b.textContent.trim() === 'Run' && !b.disabled
+			),
+		null,
+		{ timeout }
+	);
+}

@@ -1,0 +1,131 @@
+// The bench's figures as table rows, each with its target (from the issue "Benchmarks, repeat
+// runs and quality gates").
+import { callsPerSecond, kb, ms, row } from './report.mjs';
+
+const INITIAL_JS_MAX = 150 * 1024;
+const REPEAT_RATIO_MAX = 1.5;
+const CLICK_MAX_MS = 16;
+const BIG_RATIO_MAX = 1.2;
+/** "No growth": less than this after GC, so allocator noise and caches do not count. */
+const HEAP_GROWTH_MAX = 1024 * 1024;
+
+const perCall = (s) => `${ms(s.median, 4)} median, ${Math.round(callsPerSecond(s))} calls/s`;
+
+export function buildRows(res, n) {
+	const e = res.errors;
+	const rows = [];
+	const s = res.sizes;
+	rows.push(
+		row(
+			'Initial JS before the editor (gzip)',
+			s && `${kb(s.initialGzip)} (plugin worker ${kb(s.initialWorkerGzip)})`,
+			'≤ 150 KB',
+			s && s.initialGzip <= INITIAL_JS_MAX,
+			e.sizes
+		),
+		row(
+			'Total JS of the build (gzip)',
+			s && `${kb(s.totalGzip)} in ${s.files} files (editor ${kb(s.editorGzip)})`,
+			undefined,
+			undefined,
+			e.sizes
+		)
+	);
+	const t = res.timeToRun;
+	rows.push(
+		row(
+			`Time to Run usable (median of ${n.loads})`,
+			t && ms(t.median, 0),
+			'—',
+			undefined,
+			e.timeToRun
+		)
+	);
+
+	const [a, b, c] = [res.playgroundRepeat, res.rawInThread, res.rawSdkWorker];
+	rows.push(
+		row(`(a) playground, Repeat ${n.calls}`, a && perCall(a), '—', undefined, e.playgroundRepeat),
+		row(`(b) raw SDK in-thread, ${n.calls} calls`, b && perCall(b), '—', undefined, e.rawInThread),
+		row(
+			`(c) raw SDK worker mode, ${n.calls} calls`,
+			c && perCall(c),
+			'—',
+			undefined,
+			e.rawSdkWorker
+		),
+		row(
+			'Per-call median a/b',
+			a && b && (a.median / b.median).toFixed(2),
+			`≤ ${REPEAT_RATIO_MAX}`,
+			a && b && a.median / b.median <= REPEAT_RATIO_MAX,
+			e.playgroundRepeat ?? e.rawInThread
+		),
+		row(
+			'Per-call median c/b',
+			b && c && (c.median / b.median).toFixed(1),
+			'—',
+			undefined,
+			e.rawSdkWorker ?? e.rawInThread
+		)
+	);
+
+	const k = res.clickToOutput;
+	rows.push(
+		row(
+			`Click Run → output (median of ${n.clicks})`,
+			k && `${ms(k.median)} (p95 ${ms(k.p95)})`,
+			`≤ ${CLICK_MAX_MS} ms`,
+			k && k.median <= CLICK_MAX_MS,
+			k ? undefined : e.heap
+		)
+	);
+
+	for (const [key, bulk, gated] of [
+		['big', 'data', true],
+		['bigCode', 'code', false]
+	]) {
+		const [pa, pb] = [res[`${key}Playground`], res[`${key}Raw`]];
+		const size = res.bigBytes ? `${(res.bigBytes[bulk] / 1048576).toFixed(1)} MiB` : '2 MiB';
+		const what = `${size} plugin (${bulk})`;
+		const ratio = pa && pb && pa.median / pb.median;
+		rows.push(
+			row(
+				`(a) ${what}: file → output, playground`,
+				pa && `${ms(pa.median)} (loaded at ${ms(pa.loadedMedian)})`,
+				'—',
+				undefined,
+				e[`${key}Playground`]
+			),
+			row(`(b) ${what}: bytes → output, raw`, pb && ms(pb.median), '—', undefined, e[`${key}Raw`]),
+			row(
+				`Load-to-first-output a/b (${bulk})`,
+				ratio && ratio.toFixed(2),
+				gated ? `≤ ${BIG_RATIO_MAX}` : '—',
+				gated && ratio ? ratio <= BIG_RATIO_MAX : undefined,
+				e[`${key}Playground`] ?? e[`${key}Raw`]
+			)
+		);
+	}
+
+	const h = res.heap;
+	const growth = (after) => after - h.before;
+	const heapValue = (after) => `${kb(h.before)} → ${kb(after)} (${kb(growth(after))})`;
+	rows.push(
+		row(
+			`Heap around ${n.calls} runs (Run clicks)`,
+			h && heapValue(h.afterRuns),
+			'< 1 MB growth',
+			h && growth(h.afterRuns) < HEAP_GROWTH_MAX,
+			e.heap
+		),
+		row(
+			`Heap around Repeat ${n.calls} (after those)`,
+			h?.afterRepeat !== undefined &&
+				`${kb(h.afterRuns)} → ${kb(h.afterRepeat)} (${kb(h.afterRepeat - h.afterRuns)})`,
+			'< 1 MB growth',
+			h?.afterRepeat !== undefined && h.afterRepeat - h.afterRuns < HEAP_GROWTH_MAX,
+			e.heap ?? h?.repeatError
+		)
+	);
+	return rows;
+}
