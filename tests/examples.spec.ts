@@ -109,3 +109,20 @@ test.describe('bundled examples', () => {
 		await expect(output(page)).not.toContainText('Could not');
 	});
 });
+
+test('Repeat runs the function N times on one instance and shows call statistics', async ({
+	page
+}) => {
+	await openPlayground(page);
+	await setInput(page, 'Hello, Extism!');
+	await page.getByLabel('Repeat').fill('5');
+	const r = await run(page);
+	// Vars persist across the five calls, as with extism call --loop.
+	await expect(outputBody(r)).toContainText('"total": 20');
+	const stats = r.getByTestId('repeat-stats');
+	await expect(stats).toContainText(/^5 calls: min [\d.]+ ms · median [\d.]+ ms · p95/);
+	const json = JSON.parse((await stats.getAttribute('data-stats'))!);
+	expect(json.count).toBe(5);
+	expect(json.min).toBeLessThanOrEqual(json.median);
+	expect(json.median).toBeLessThanOrEqual(json.max);
+});

@@ -39,6 +39,8 @@ export class Playground {
 	input = $state('');
 	settings = $state<PluginSettings>({ ...DEFAULT_SETTINGS, config: {} });
 	timeoutMs = $state<number | null>(10_000);
+	/** Calls per run, on one instance (like extism call --loop). */
+	repeat = $state(1);
 	running = $state(false);
 	readonly log = new RunLog();
 	readonly network = new NetworkLog();
@@ -206,6 +208,7 @@ export class Playground {
 				fn: this.fn,
 				input,
 				usesHttp: p.info.imports.extism.some((i) => i.name === 'http_request'),
+				repeat: this.repeat,
 				timeoutMs,
 				onEvent: (ev) => {
 					if (ev.type === 'http') this.network.record(rec.id, ev.event);

@@ -4,6 +4,7 @@ import { describeHttpFailure } from '$lib/engine/http-errors';
 import { describeOutput, type OutputView } from '$lib/engine/output';
 import type { LogLevel, StreamName } from '$lib/engine/protocol';
 import type { RunEvent, RunReport } from '$lib/engine/runner';
+import { summarize, type TimeSummary } from '$lib/engine/stats';
 
 /** Caps keep a chatty plugin from growing the page without bound. */
 const MAX_LOGS = 1000;
@@ -30,6 +31,8 @@ export class RunRecord {
 	error = $state.raw<Explained | null>(null);
 	notes = $state<string[]>([]);
 	timings = $state<Timing[]>([]);
+	/** Per-call statistics of a repeat run. */
+	stats = $state.raw<TimeSummary | null>(null);
 	/** HTTP trouble seen during the run, explained when it ends. */
 	#tooLarge: { url: string; bytes: number } | null = null;
 	#httpUnavailable = false;
@@ -64,8 +67,13 @@ export class RunRecord {
 		if (o.status === 'ok') {
 			this.outputBytes = o.output;
 			this.output = describeOutput(o.output);
-			this.timings.push({ label: 'call', ms: o.callMs });
+			this.timings.push({ label: o.times ? 'last call' : 'call', ms: o.callMs });
+			if (o.times) this.stats = summarize(o.times);
 		} else if (o.status === 'error') {
+			if (o.times?.length) {
+				this.stats = summarize(o.times);
+				this.notes.push(`${o.succeeded} calls succeeded before this one failed.`);
+			}
 			this.error = explainError(o.error, o.phase, ctx);
 			if (o.callMs !== undefined) this.timings.push({ label: 'call', ms: o.callMs });
 		} else if (o.status === 'stopped') {
