@@ -59,35 +59,39 @@ export const WARNING_LEGACY =
 	'This plugin was built for Extism before 1.0 (it imports env.extism_* functions) and cannot run on the current runtime. Rebuild it with a current Extism PDK.';
 export const WARNING_NO_CALLABLE = 'No exported function has the Extism signature () → i32.';
 
-export async function inspectWasm(input: Uint8Array): Promise<InspectResult> {
+/**
+ * `validate: false` skips WebAssembly.validate, for callers that compile the module anyway (a
+ * compile validates too, and validating twice costs milliseconds on a large module).
+ */
+export async function inspectWasm(
+	input: Uint8Array,
+	opts: { validate?: boolean } = {}
+): Promise<InspectResult> {
 	const bytes = asBytes(input);
 	const size = bytes.length;
-	let sha256 = '';
-	try {
-		sha256 = await sha256Hex(bytes);
-	} catch {
-		// A missing hash must not hide what is wrong with the file itself.
-	}
-	const fail = (reason: FailureReason, message: string): InspectFailure => ({
+	// Hashing runs while the sections are parsed. A missing hash must not hide what is wrong with
+	// the file itself, so a failure to hash gives ''.
+	const hashing = sha256Hex(bytes).catch(() => '');
+	const fail = async (reason: FailureReason, message: string): Promise<InspectFailure> => ({
 		ok: false,
 		reason,
 		message,
 		size,
-		sha256
+		sha256: await hashing
 	});
 	try {
 		const header = checkHeader(bytes);
-		if (header) return fail(header[0], header[1]);
+		if (header) return await fail(header[0], header[1]);
 		const parsed = parseModule(bytes);
-		if (!parsed.ok) return fail(parsed.reason, parsed.message);
+		if (!parsed.ok) return await fail(parsed.reason, parsed.message);
 		if (parsed.module.sectionIds.length === 0)
-			return fail(
+			return await fail(
 				'empty',
 				'The module is empty: it has no types, functions, imports or exports. Check that you picked the right file.'
 			);
-		const invalid = await validationError(bytes);
-		if (invalid !== null) return fail('malformed', invalid);
-		return describe(parsed.module, size, sha256);
+		const invalid = opts.validate === false ? null : await validationError(bytes);
+		if (invalid !== null) return await fail('malformed', invalid);
+		return describe(parsed.module, size, await hashing);
 	} catch (e) {
 		const text = e instanceof Error ? e.message : String(e);
 		return fail('malformed', `The module could not be read: ${text}`);
@@ -152,6 +156,10 @@ async function validationError(bytes: Uint8Array): Promise<string | null> {
 	} catch (e) {
 		if (e instanceof Error) detail = ` (${e.message})`;
 	}
+	return invalidCodeMessage(detail);
+}
+
+export function invalidCodeMessage(detail: string): string {
 	return `The module is malformed: its code does not validate${detail}. It may be damaged, or use WebAssembly features this browser does not support.`;
 }
 

@@ -1,5 +1,5 @@
 // Getting plugin bytes: from a URL (with progress), a file, or a bundled example; then compiling once.
-import { inspectWasm, type InspectResult, type ModuleInfo } from './inspect';
+import { inspectWasm, invalidCodeMessage, type InspectResult, type ModuleInfo } from './inspect';
 
 export type PluginSource =
 	{ kind: 'example'; id: string } | { kind: 'file'; name: string } | { kind: 'url'; url: string };
@@ -82,14 +82,17 @@ export async function preparePlugin(
 ): Promise<
 	{ ok: true; plugin: PreparedPlugin } | { ok: false; info: InspectResult; message: string }
 > {
-	const info = await inspectWasm(bytes);
-	if (!info.ok) return { ok: false, info, message: info.message };
+	// Both at once: compiling happens off the page's thread, and it validates the code for us.
 	const start = performance.now();
-	try {
-		const module = await WebAssembly.compile(bytes as Uint8Array<ArrayBuffer>);
-		return { ok: true, plugin: { info, module, compileMs: performance.now() - start } };
-	} catch (e) {
-		const why = e instanceof Error ? e.message : String(e);
-		return { ok: false, info, message: `The browser could not compile this module: ${why}` };
+	const compiled = WebAssembly.compile(bytes as Uint8Array<ArrayBuffer>).then(
+		(module) => ({ module, ms: performance.now() - start }),
+		(e: unknown) => ({ error: e instanceof Error ? e.message : String(e) })
+	);
+	const info = await inspectWasm(bytes, { validate: false });
+	const result = await compiled;
+	if (!info.ok) return { ok: false, info, message: info.message };
+	if ('error' in result) {
+		return { ok: false, info, message: invalidCodeMessage(` (${result.error})`) };
 	}
+	return { ok: true, plugin: { info, module: result.module, compileMs: result.ms } };
 }

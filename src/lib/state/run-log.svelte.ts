@@ -7,7 +7,7 @@ import type { RunEvent, RunReport } from '$lib/engine/runner';
 import { summarize, type TimeSummary } from '$lib/engine/stats';
 
 /** Caps keep a chatty plugin from growing the page without bound. */
-const MAX_LOGS = 1000;
+const MAX_LOGS = 200;
 const MAX_STREAM_CHARS = 256 * 1024;
 
 export type RunStatus = 'running' | 'ok' | 'error' | 'stopped' | 'timeout' | 'superseded';
