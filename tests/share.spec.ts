@@ -138,7 +138,7 @@ test.describe('share links', () => {
 			await expect(output(page)).toContainText('This link could not be opened');
 			// The defaults: the first example, ready to run.
 			await expect(page.getByRole('combobox', { name: 'Examples' })).toHaveValue('count_vowels');
-			await expect(page.getByRole('button', { name: 'Run' })).toBeEnabled();
+			await expect(page.getByRole('button', { name: 'Run', exact: true })).toBeEnabled();
 			await expect(runs(page)).toHaveCount(0);
 		});
 	}

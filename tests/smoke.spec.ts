@@ -16,7 +16,7 @@ for (const [where, url] of [
 		await expect(page.getByRole('heading', { name: 'Extism Playground' })).toBeVisible();
 		// The first example loads by itself; wait for it so no request is cut off by the test's end.
 		await expect(page.getByRole('region', { name: 'Output' })).toContainText('Loaded Count vowels');
-		await expect(page.getByRole('button', { name: 'Run' })).toBeEnabled();
+		await expect(page.getByRole('button', { name: 'Run', exact: true })).toBeEnabled();
 		expect(failed, 'requests that failed').toEqual([]);
 	});
 }

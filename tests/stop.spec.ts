@@ -6,7 +6,7 @@ test.describe('runaway plugins', () => {
 		await openPlayground(page);
 		await chooseExample(page, 'Infinite loop');
 		await page.getByLabel('Timeout (ms)').fill('');
-		await page.getByRole('button', { name: 'Run' }).click();
+		await page.getByRole('button', { name: 'Run', exact: true }).click();
 		const stop = page.getByRole('button', { name: 'Stop' });
 		await expect(stop).toBeEnabled();
 		await expect(page.getByRole('status').filter({ hasText: 'Running…' })).toBeVisible();
@@ -33,7 +33,7 @@ test.describe('runaway plugins', () => {
 		const r = await run(page);
 		await expect(r).toContainText('timed out');
 		await expect(r).toContainText('Timed out after 300 ms and stopped');
-		await expect(page.getByRole('button', { name: 'Run' })).toBeEnabled();
+		await expect(page.getByRole('button', { name: 'Run', exact: true })).toBeEnabled();
 		// Run again: a fresh worker takes over and times out the same way.
 		const again = await run(page);
 		await expect(again).toContainText('Timed out after 300 ms');

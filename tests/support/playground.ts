@@ -6,7 +6,7 @@ import { fixturePath } from './fixtures';
 /** Open the page and wait until the default example is loaded and Monaco is up. */
 export async function openPlayground(page: Page, url = '/') {
 	await page.goto(url);
-	await expect(page.getByRole('button', { name: 'Run' })).toBeEnabled();
+	await expect(page.getByRole('button', { name: 'Run', exact: true })).toBeEnabled();
 	await expect(page.getByRole('region', { name: 'Input' }).locator('.monaco-editor')).toBeVisible();
 }
 
@@ -36,7 +36,7 @@ export async function setInput(page: Page, text: string) {
 export async function run(page: Page) {
 	const runs = output(page).getByRole('article');
 	const before = await runs.count();
-	await page.getByRole('button', { name: 'Run' }).click();
+	await page.getByRole('button', { name: 'Run', exact: true }).click();
 	const latest = runs.nth(before);
 	await expect(latest).not.toContainText('running…');
 	return latest;

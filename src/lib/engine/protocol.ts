@@ -1,4 +1,5 @@
 // Every message between the page and a plugin worker, typed in one place.
+import type { HostCall, StubSpec } from './host-stubs';
 import type { HttpEvent } from './http-recorder';
 import type { PluginSettings } from './settings';
 
@@ -19,6 +20,10 @@ export type ToWorker =
 			settings: PluginSettings;
 			/** Whether the module imports http_request: only then does the HTTP path matter. */
 			usesHttp: boolean;
+			/** Stand-ins for the host functions the module imports (default or custom code). */
+			stubs?: StubSpec[];
+			/** Extra modules the main one imports from, by name (`extism call --link name=file`). */
+			linked?: { name: string; module: WebAssembly.Module }[];
 	  }
 	/** `repeat` calls run back to back on the same instance (vars persist), like `--loop N`. */
 	| { type: 'call'; id: number; fn: string; input: Uint8Array; repeat?: number };
@@ -32,6 +37,10 @@ export type FromWorker =
 	| { type: 'http'; id: number; event: HttpEvent }
 	/** HTTP was asked for but cannot work in this browser (see http-path.ts). */
 	| { type: 'http-unavailable'; id: number }
+	/** A call the plugin made to a stubbed host function. */
+	| { type: 'host-call'; id: number; call: HostCall }
+	/** A custom stub that could not be compiled (it throws when called). */
+	| { type: 'stub-error'; id: number; message: string }
 	/**
 	 * The last call's output and time. With repeat > 1, `times` holds every call's time in ms
 	 * (in order); on failure it holds those of the calls that succeeded before the failing one.

@@ -69,7 +69,7 @@ describe('PluginRunner', async () => {
 		const { runner, workers } = setup();
 		await runner.run({ ...base, fn: 'count', onEvent: () => {} });
 		const changed = { ...DEFAULT_SETTINGS, config: { a: 'b' } };
-		expect(runner.hasInstanceFor(counter, changed)).toBe(false);
+		expect(runner.hasInstanceFor({ module: counter, settings: changed })).toBe(false);
 		const r = await runner.run({ ...base, settings: changed, fn: 'count', onEvent: () => {} });
 		expect(r.outcome.status === 'ok' && text(r.outcome.output)).toBe('1');
 		expect(workers[0].terminated).toBe(true);

@@ -1,4 +1,5 @@
 // Page side of the plugin worker: one instance per worker, stop = terminate, latest job wins.
+import type { HostCall, StubSpec } from './host-stubs';
 import type { HttpEvent } from './http-recorder';
 import type { FromWorker, LogLevel, StreamName, ToWorker, WireError } from './protocol';
 import { sameSettings, type PluginSettings } from './settings';
@@ -15,7 +16,28 @@ export type RunEvent =
 	| { type: 'log'; level: LogLevel; message: string }
 	| { type: 'stream'; stream: StreamName; text: string }
 	| { type: 'http'; event: HttpEvent }
-	| { type: 'http-unavailable' };
+	| { type: 'http-unavailable' }
+	| { type: 'host-call'; call: HostCall }
+	| { type: 'stub-error'; message: string };
+
+/** What an instance is made from; a run with a different one needs a fresh instance. */
+export interface InstanceSpec {
+	module: WebAssembly.Module;
+	settings: PluginSettings;
+	stubs?: StubSpec[];
+	linked?: { name: string; module: WebAssembly.Module }[];
+}
+
+export function sameInstance(a: InstanceSpec, b: InstanceSpec): boolean {
+	const links = (s: InstanceSpec) => s.linked ?? [];
+	return (
+		a.module === b.module &&
+		sameSettings(a.settings, b.settings) &&
+		JSON.stringify(a.stubs ?? []) === JSON.stringify(b.stubs ?? []) &&
+		links(a).length === links(b).length &&
+		links(a).every((l, i) => l.name === links(b)[i].name && l.module === links(b)[i].module)
+	);
+}
 
 export type CallOutcome =
 	| {
@@ -57,7 +79,7 @@ interface Slot {
 	worker: WorkerLike;
 	ready: Promise<void>;
 	/** The module and settings this worker's instance was made from; null until loaded. */
-	loaded: { module: WebAssembly.Module; settings: PluginSettings } | null;
+	loaded: InstanceSpec | null;
 }
 
 export class PluginRunner {
@@ -90,6 +112,8 @@ export class PluginRunner {
 				p.onEvent({ type: 'stream', stream: msg.stream, text: msg.text });
 			else if (msg.type === 'http') p.onEvent({ type: 'http', event: msg.event });
 			else if (msg.type === 'http-unavailable') p.onEvent({ type: 'http-unavailable' });
+			else if (msg.type === 'host-call') p.onEvent({ type: 'host-call', call: msg.call });
+			else if (msg.type === 'stub-error') p.onEvent({ type: 'stub-error', message: msg.message });
 			else p.settle(msg);
 		};
 		worker.onerror = (ev) => {
@@ -167,27 +191,27 @@ export class PluginRunner {
 	}
 
 	/** Whether a run with these inputs would reuse the live instance (vars persist). */
-	hasInstanceFor(module: WebAssembly.Module, settings: PluginSettings): boolean {
+	hasInstanceFor(spec: InstanceSpec): boolean {
 		const l = this.#slot?.loaded;
-		return !!l && l.module === module && sameSettings(l.settings, settings);
+		return !!l && sameInstance(l, spec);
 	}
 
-	async run(opts: {
-		module: WebAssembly.Module;
-		settings: PluginSettings;
-		fn: string;
-		input: Uint8Array;
-		/** Calls in a row on the same instance, in one job (like `extism call --loop N`); default 1. */
-		repeat?: number;
-		/** The module imports http_request. */
-		usesHttp?: boolean;
-		timeoutMs: number;
-		onEvent: (ev: RunEvent) => void;
-	}): Promise<RunReport> {
+	async run(
+		opts: InstanceSpec & {
+			fn: string;
+			input: Uint8Array;
+			/** Calls in a row on the same instance, in one job (like `extism call --loop N`); default 1. */
+			repeat?: number;
+			/** The module imports http_request. */
+			usesHttp?: boolean;
+			timeoutMs: number;
+			onEvent: (ev: RunEvent) => void;
+		}
+	): Promise<RunReport> {
 		const report: RunReport = { outcome: { status: 'superseded' }, discarded: false };
 		// The latest run wins: an unfinished one cannot be interrupted any other way.
 		if (this.#pending) this.#kill(this.#pending, 'superseded');
-		if (!this.hasInstanceFor(opts.module, opts.settings)) {
+		if (!this.hasInstanceFor(opts)) {
 			this.#slot?.worker.terminate();
 			this.warm();
 			const slot = (this.#slot = this.#spare!);
@@ -202,7 +226,9 @@ export class PluginRunner {
 					id,
 					module: opts.module,
 					settings: opts.settings,
-					usesHttp: opts.usesHttp ?? false
+					usesHttp: opts.usesHttp ?? false,
+					stubs: opts.stubs,
+					linked: opts.linked
 				},
 				opts.timeoutMs,
 				opts.onEvent
@@ -217,7 +243,12 @@ export class PluginRunner {
 				return report;
 			}
 			if (ans.type !== 'loaded') return report;
-			slot.loaded = { module: opts.module, settings: opts.settings };
+			slot.loaded = {
+				module: opts.module,
+				settings: opts.settings,
+				stubs: opts.stubs,
+				linked: opts.linked
+			};
 			report.instantiateMs = ans.ms;
 			this.warm();
 		}

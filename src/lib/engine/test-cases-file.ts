@@ -19,7 +19,8 @@ export const CASE_LIMITS = {
 const VERSION = 1;
 const CASE_KEYS = ['id', 'name', 'fn', 'input', 'config', 'expect'];
 
-export function exportCases(cases: TestCase[]): string {
+/** The file's JSON value; share links carry the same value. */
+export function casesToJson(cases: TestCase[]) {
 	const stored = cases.map(({ name, fn, input, config, expect }) => ({
 		name,
 		fn,
@@ -27,7 +28,24 @@ export function exportCases(cases: TestCase[]): string {
 		config,
 		expect
 	}));
-	return `${JSON.stringify({ version: VERSION, cases: stored }, null, 2)}\n`;
+	return { version: VERSION, cases: stored };
+}
+
+export function exportCases(cases: TestCase[]): string {
+	return `${JSON.stringify(casesToJson(cases), null, 2)}\n`;
+}
+
+/** casesToJson's inverse for an already parsed value; never throws. */
+export function casesFromJson(
+	data: unknown
+): { ok: true; cases: TestCase[] } | { ok: false; message: string } {
+	try {
+		return { ok: true, cases: parseValue(data) };
+	} catch (err) {
+		const message =
+			err instanceof Invalid ? err.message : `The test cases could not be read: ${err}`;
+		return { ok: false, message };
+	}
 }
 
 /** A random id (not a UUID: crypto.randomUUID needs a secure context, getRandomValues does not). */
@@ -59,6 +77,10 @@ function parseFile(text: string): TestCase[] {
 	} catch (err) {
 		throw new Invalid(`This file is not JSON: ${(err as Error).message}`);
 	}
+	return parseValue(data);
+}
+
+function parseValue(data: unknown): TestCase[] {
 	if (!isObject(data) || !('cases' in data) || !('version' in data)) {
 		throw new Invalid(
 			'This is not a test-case file: expected {"version": 1, "cases": [...]} at the top.'

@@ -13,7 +13,14 @@
 import { diffLines, type DiffLine } from './text-diff';
 
 export type { DiffLine };
-export { exportCases, importCases, newCaseId, CASE_LIMITS } from './test-cases-file';
+export {
+	exportCases,
+	importCases,
+	casesToJson,
+	casesFromJson,
+	newCaseId,
+	CASE_LIMITS
+} from './test-cases-file';
 
 export type Expectation = { kind: 'output'; text: string } | { kind: 'error'; text: string };
 

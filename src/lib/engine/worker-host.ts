@@ -1,4 +1,5 @@
 // The plugin worker's logic, apart from the Worker global so it can run under unit tests in Node.
+import { buildHostFunctions } from './host-stubs';
 import { createHttpHostFunctions } from './http-functions';
 import { createRecordingFetch } from './http-recorder';
 import { httpPath, type HttpCapabilities } from './http-path';
@@ -14,7 +15,7 @@ export interface SdkPlugin {
 }
 type Logger = Record<LogLevel, (message: string) => void>;
 export type CreatePlugin = (
-	manifest: { wasm: { module: WebAssembly.Module }[] },
+	manifest: { wasm: { module: WebAssembly.Module; name?: string }[] },
 	options: SdkOptions & {
 		logger: Logger;
 		fetch: typeof fetch;
@@ -71,14 +72,20 @@ export function createWorkerHost(
 					{ maxBytes: msg.settings.maxHttpResponseBytes, fetchFn }
 				);
 				const http = createHttpHostFunctions(recording, options.allowHttpResponseHeaders);
+				const stubs = buildHostFunctions(msg.stubs ?? [], (call) =>
+					post({ type: 'host-call', id: jobId, call })
+				);
+				for (const e of stubs.errors) post({ type: 'stub-error', id: msg.id, message: e.message });
+				// Stubs never use extism:host/env, so the two sets of namespaces do not overlap.
+				const functions = { ...stubs.functions, ...http.functions };
+				// The SDK calls the last module "main"; linked ones keep the names the main one imports.
+				const wasm = [
+					...(msg.linked ?? []).map((l) => ({ module: l.module, name: l.name })),
+					{ module: msg.module, name: 'main' }
+				];
 				plugin = await createPlugin(
-					{ wasm: [{ module: msg.module }] },
-					{
-						...options,
-						logger,
-						fetch: http.fetch as typeof globalThis.fetch,
-						functions: http.functions
-					}
+					{ wasm },
+					{ ...options, logger, fetch: http.fetch as typeof globalThis.fetch, functions }
 				);
 				post({ type: 'loaded', id: msg.id, ms: performance.now() - start });
 			} catch (e) {

@@ -15,8 +15,12 @@ import {
 	type PreparedPlugin
 } from '$lib/engine/source';
 import { spawnPluginWorker } from '$lib/engine/worker-factory';
+import { describeStubs } from '$lib/engine/host-stubs';
+import type { InstanceSpec, RunReport } from '$lib/engine/runner';
+import { PluginExtras } from './extras.svelte';
+import { TestSuite } from './test-suite.svelte';
 import { NetworkLog } from './network-log.svelte';
-import { RunLog } from './run-log.svelte';
+import { RunLog, type RunRecord } from './run-log.svelte';
 
 export interface LoadedPlugin extends PreparedPlugin {
 	source: PluginSource;
@@ -44,6 +48,8 @@ export class Playground {
 	running = $state(false);
 	readonly log = new RunLog();
 	readonly network = new NetworkLog();
+	readonly extras = new PluginExtras();
+	readonly suite: TestSuite;
 	/** How plugin HTTP works in this browser (fixed for the page's life). */
 	readonly httpPath: HttpPath;
 	#runner: PluginRunner;
@@ -60,6 +66,7 @@ export class Playground {
 		const jspi =
 			!noJspi && typeof (WebAssembly as { Suspending?: unknown }).Suspending === 'function';
 		this.httpPath = httpPath({ jspi, crossOriginIsolated: env.crossOriginIsolated });
+		this.suite = new TestSuite(this);
 		const spawn = env.spawn ?? spawnPluginWorker;
 		this.#runner = new PluginRunner(() => spawn({ noJspi }));
 		this.#runner.warm();
@@ -81,7 +88,7 @@ export class Playground {
 		return (
 			!!this.plugin &&
 			!this.running &&
-			this.#runner.hasInstanceFor(this.plugin.module, $state.snapshot(this.settings))
+			this.#runner.hasInstanceFor(this.#spec(this.plugin, $state.snapshot(this.settings)))
 		);
 	}
 
@@ -186,47 +193,101 @@ export class Playground {
 		for (const w of info.warnings) this.log.say('warn', w);
 	}
 
+	/** What the plugin's instance is made from: a change means a fresh instance. */
+	#spec(p: LoadedPlugin, settings: PluginSettings): InstanceSpec {
+		return {
+			module: p.module,
+			settings,
+			stubs: this.extras.specsFor(p.info),
+			linked: this.extras.linked.map((l) => ({ name: l.name, module: l.module }))
+		};
+	}
+
+	/** Why nothing can run now, or null. */
+	#blocked(): string | null {
+		if (!this.plugin) return 'Load a plugin first: pick an example, open a file or enter a URL.';
+		if (this.extras.hasCustom && !this.extras.trusted)
+			return 'This setup came with custom host-function code. Read it under Host functions and click "Trust this code" before running.';
+		return null;
+	}
+
 	async run() {
-		const p = this.plugin;
-		if (!p) {
-			this.log.say('error', 'Load a plugin first: pick an example, open a file or enter a URL.');
-			return;
-		}
-		if (!this.fn) {
-			this.log.say('error', 'This plugin exports no function to call.');
-			return;
-		}
+		const blocked =
+			this.#blocked() ?? (this.fn ? null : 'This plugin exports no function to call.');
+		if (blocked) return this.log.say('error', blocked);
 		if (this.running) return;
 		const input = encoder.encode(this.input);
 		const rec = this.log.begin(this.fn, input.length);
+		await this.#execute(rec, {
+			settings: $state.snapshot(this.settings),
+			fn: this.fn,
+			input,
+			repeat: this.repeat
+		});
+	}
+
+	/** One run through the runner, recorded in `rec`; the report is also returned. */
+	async #execute(
+		rec: RunRecord,
+		job: { settings: PluginSettings; fn: string; input: Uint8Array; repeat: number }
+	): Promise<RunReport | null> {
+		const p = this.plugin!;
 		this.running = true;
+		this.extras.beginRun();
 		const timeoutMs = Math.max(0, Math.floor(this.timeoutMs ?? 0));
+		const spec = this.#spec(p, job.settings);
 		try {
 			const report = await this.#runner.run({
-				module: p.module,
-				settings: $state.snapshot(this.settings),
-				fn: this.fn,
-				input,
+				...spec,
+				fn: job.fn,
+				input: job.input,
 				usesHttp: p.info.imports.extism.some((i) => i.name === 'http_request'),
-				repeat: this.repeat,
+				repeat: job.repeat,
 				timeoutMs,
 				onEvent: (ev) => {
 					if (ev.type === 'http') this.network.record(rec.id, ev.event);
+					else if (ev.type === 'host-call') this.extras.record(ev.call);
 					rec.push(ev);
 				}
 			});
 			const o = report.outcome;
 			const refused = o.status === 'error' ? o.error.message.match(REFUSAL) : null;
 			if (refused) this.network.refused(rec.id, refused[1], refused[2]);
+			if (report.instantiateMs !== undefined && spec.stubs?.length)
+				rec.notes.push(describeStubs(spec.stubs));
 			rec.finish(report, {
 				timeoutMs,
 				pageOrigin: location.origin,
-				httpLimit: this.settings.maxHttpResponseBytes
+				httpLimit: job.settings.maxHttpResponseBytes
 			});
+			return report;
 		} finally {
 			this.running = this.#runner.busy;
 			this.#instanceTick++;
 		}
+	}
+
+	/** A test case runs on a fresh instance with its own function, input and config. */
+	async runCase(tc: {
+		fn: string;
+		input: string;
+		config: Record<string, string>;
+	}): Promise<{ kind: 'output' | 'error'; text: string } | { kind: 'blocked'; text: string }> {
+		const blocked = this.#blocked();
+		if (blocked) return { kind: 'blocked', text: blocked };
+		this.#runner.reset();
+		const input = encoder.encode(tc.input);
+		const rec = this.log.begin(tc.fn, input.length);
+		const settings = { ...$state.snapshot(this.settings), config: { ...tc.config } };
+		const report = await this.#execute(rec, { settings, fn: tc.fn, input, repeat: 1 });
+		const o = report?.outcome;
+		if (o?.status === 'ok')
+			return {
+				kind: 'output',
+				text: new TextDecoder().decode(rec.outputBytes ?? new Uint8Array())
+			};
+		if (o?.status === 'error') return { kind: 'error', text: o.error.message };
+		return { kind: 'error', text: `The run ended: ${o?.status ?? 'no answer'}.` };
 	}
 
 	stop() {

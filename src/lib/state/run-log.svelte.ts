@@ -52,9 +52,11 @@ export class RunRecord {
 		} else if (ev.type === 'log') {
 			if (this.logs.length < MAX_LOGS) this.logs.push({ level: ev.level, message: ev.message });
 			else this.droppedLogs++;
-		} else {
+		} else if (ev.type === 'stream') {
 			const cur = this.streams[ev.stream];
 			if (cur.length < MAX_STREAM_CHARS) this.streams[ev.stream] = cur + ev.text + '\n';
+		} else if (ev.type === 'stub-error') {
+			this.notes.push(ev.message);
 		}
 	}
 

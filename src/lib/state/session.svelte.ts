@@ -17,6 +17,9 @@ export interface LinkBanner {
 	hosts: string[];
 	wasi: boolean;
 	configKeys: string[];
+	/** Host functions the link brings custom code for. */
+	stubs: string[];
+	tests: number;
 }
 
 export type CodeKind = 'CLI' | 'JavaScript' | 'Python';
@@ -43,14 +46,16 @@ export class Session {
 		const hash = readShareHash(loc);
 		const link = hash ? await decodeSetup(hash) : null;
 		if (link?.ok) {
-			await applySetup(this.#pg, link.setup);
+			await applySetup(this.#pg, link.setup, false);
 			const { setup } = link;
 			this.banner = {
 				plugin: describeSource(setup.source, link.missingPlugin),
 				fn: setup.fn,
 				hosts: setup.settings.allowedHosts,
 				wasi: setup.settings.wasi,
-				configKeys: Object.keys(setup.settings.config)
+				configKeys: Object.keys(setup.settings.config),
+				stubs: Object.keys(setup.stubs ?? {}),
+				tests: setup.tests?.length ?? 0
 			};
 		} else {
 			if (link?.message) {
@@ -60,7 +65,9 @@ export class Session {
 					fn: '',
 					hosts: [],
 					wasi: false,
-					configKeys: []
+					configKeys: [],
+					stubs: [],
+					tests: 0
 				};
 				this.#pg.log.say('error', `This link could not be opened: ${link.message}`);
 			}
@@ -84,7 +91,7 @@ export class Session {
 				this.#savedFile = data;
 			}
 		}
-		await applySetup(this.#pg, setup);
+		await applySetup(this.#pg, setup, true);
 		return true;
 	}
 
@@ -92,6 +99,10 @@ export class Session {
 		const pg = this.#pg;
 		pg.settings = structuredClone(DEFAULT_SETUP.settings);
 		pg.timeoutMs = DEFAULT_SETUP.timeoutMs;
+		pg.extras.custom = {};
+		pg.extras.trusted = true;
+		pg.extras.linked = [];
+		pg.suite.replace([]);
 		await pg.loadExample(pg.examples[0].id);
 	}
 

@@ -8,7 +8,22 @@ export function currentSetup(pg: Playground): Setup {
 	// Plain copies, so the setup holds no state proxies (and an effect reading it tracks every field).
 	const s = pg.settings;
 	const settings = { ...s, config: { ...s.config }, allowedHosts: [...s.allowedHosts] };
-	return { source: sourceOf(pg), fn: pg.fn, input: pg.input, settings, timeoutMs: pg.timeoutMs };
+	const setup: Setup = {
+		source: sourceOf(pg),
+		fn: pg.fn,
+		input: pg.input,
+		settings,
+		timeoutMs: pg.timeoutMs
+	};
+	const stubs = Object.fromEntries(Object.entries(pg.extras.custom).filter(([, c]) => c.trim()));
+	if (Object.keys(stubs).length) setup.stubs = stubs;
+	if (pg.suite.cases.length)
+		setup.tests = pg.suite.cases.map((c) => ({
+			...c,
+			config: { ...c.config },
+			expect: { ...c.expect }
+		}));
+	return setup;
 }
 
 function sourceOf(pg: Playground): SetupSource {
@@ -19,8 +34,11 @@ function sourceOf(pg: Playground): SetupSource {
 	return { kind: 'bytes', name: p.source.name, data: p.bytes };
 }
 
-/** Load the setup's plugin, then take its function, input and settings as they are. */
-export async function applySetup(pg: Playground, setup: Setup): Promise<void> {
+/**
+ * Load the setup's plugin, then take its function, input and settings as they are. Custom stub
+ * code from someone else (`trusted: false`) stays off until the person accepts it.
+ */
+export async function applySetup(pg: Playground, setup: Setup, trusted: boolean): Promise<void> {
 	const s = setup.source;
 	if (s.kind === 'example') await pg.loadExample(s.id, false);
 	else if (s.kind === 'url') await pg.loadUrl(s.url);
@@ -33,6 +51,9 @@ export async function applySetup(pg: Playground, setup: Setup): Promise<void> {
 		allowedHosts: [...setup.settings.allowedHosts]
 	};
 	pg.timeoutMs = setup.timeoutMs;
+	pg.extras.custom = { ...setup.stubs };
+	pg.extras.trusted = trusted || !setup.stubs;
+	pg.suite.replace(setup.tests ?? []);
 }
 
 /** Where generated code and manifests should fetch the plugin from. */

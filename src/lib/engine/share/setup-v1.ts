@@ -16,6 +16,7 @@ import {
 	type Json
 } from './fields';
 import type { Setup, SetupSource } from './setup';
+import { casesFromJson, casesToJson } from '../test-cases';
 
 export const LIMITS = {
 	fnChars: 256,
@@ -25,6 +26,7 @@ export const LIMITS = {
 	fileNameChars: 256,
 	hosts: { items: 64, chars: 253, pattern: /^[^\s\p{Cc}]+$/u, rule: 'a host name or pattern' },
 	config: { entries: 256, key: 256, value: 64 * 1024 },
+	stubs: { entries: 64, key: 512, value: 64 * 1024 },
 	maxPages: 65_536, // a wasm32 memory has at most 65,536 pages of 64 KiB
 	maxBytes: 2 ** 32,
 	// setTimeout treats anything above 2^31 - 1 ms as 0 and would fire at once.
@@ -117,6 +119,14 @@ export function readV1(json: unknown): Decoded {
 	const timeoutMs =
 		obj.timeoutMs === null ? null : readCount(obj.timeoutMs, 'the timeout', LIMITS.timeoutMs);
 	const setup: Setup = { source, fn, input, settings: readSettings(obj.settings), timeoutMs };
+	// Added later in format 1: links without them read as before.
+	if (obj.stubs !== undefined)
+		setup.stubs = readStringMap(obj.stubs, 'the host-function code', LIMITS.stubs);
+	if (obj.tests !== undefined) {
+		const tests = casesFromJson(obj.tests);
+		if (!tests.ok) throw new SetupError(tests.message);
+		setup.tests = tests.cases;
+	}
 	return missingPlugin === undefined ? { setup } : { setup, missingPlugin };
 }
 
@@ -140,7 +150,16 @@ export function writeV1(setup: Setup, leaveOut = false): Json {
 	if (s.maxPages !== undefined) settings.maxPages = s.maxPages;
 	if (s.maxVarBytes !== undefined) settings.maxVarBytes = s.maxVarBytes;
 	if (s.maxHttpResponseBytes !== undefined) settings.maxHttpResponseBytes = s.maxHttpResponseBytes;
-	return { source, fn: setup.fn, input: setup.input, settings, timeoutMs: setup.timeoutMs };
+	const json: Json = {
+		source,
+		fn: setup.fn,
+		input: setup.input,
+		settings,
+		timeoutMs: setup.timeoutMs
+	};
+	if (setup.stubs && Object.keys(setup.stubs).length) json.stubs = setup.stubs;
+	if (setup.tests?.length) json.tests = casesToJson(setup.tests);
+	return json;
 }
 
 /**

@@ -1,5 +1,6 @@
 // The setup that travels in a share link: which plugin, which function, what input, which settings.
 import { DEFAULT_SETTINGS, type PluginSettings } from '../settings';
+import type { TestCase } from '../test-cases';
 
 export type SetupSource =
 	| { kind: 'example'; id: string }
@@ -16,6 +17,9 @@ export interface Setup {
 	settings: PluginSettings;
 	/** null = no timeout. */
 	timeoutMs: number | null;
+	/** Custom host-function code by "module::name" (absent: default stubs). */
+	stubs?: Record<string, string>;
+	tests?: TestCase[];
 }
 
 export const DEFAULT_SETUP: Setup = {

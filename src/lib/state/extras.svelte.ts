@@ -1,0 +1,81 @@
+// What a plugin needs beyond the wasm itself: host-function stubs and linked modules.
+import { stubLabel, type HostCall, type StubSpec } from '$lib/engine/host-stubs';
+import type { ModuleInfo } from '$lib/engine/inspect';
+import { preparePlugin } from '$lib/engine/source';
+
+export interface LinkedModule {
+	/** The import module name the main module uses for it. */
+	name: string;
+	label: string;
+	module: WebAssembly.Module;
+	info: ModuleInfo;
+}
+
+const MAX_CALLS = 200;
+
+export class PluginExtras {
+	/** Custom stub code by "module::name"; absent = the default stub. */
+	custom = $state<Record<string, string>>({});
+	/** False while custom code came from a link and its reader has not accepted it. */
+	trusted = $state(true);
+	/** Host calls of the latest run, newest last. */
+	calls = $state<HostCall[]>([]);
+	droppedCalls = $state(0);
+	linked = $state.raw<LinkedModule[]>([]);
+
+	/** A stub for every imported host function no linked module provides. */
+	specsFor(info: ModuleInfo): StubSpec[] {
+		const linkedNames = this.linked.map((l) => l.name);
+		return (
+			info.imports.host
+				// Pre-1.0 kernel imports (env.extism_*) are not host functions: stubbing them would hide
+				// that the plugin needs a rebuild.
+				.filter((i) => i.kind === 'function' && !linkedNames.includes(i.module))
+				.filter((i) => !(i.module === 'env' && i.name.startsWith('extism_')))
+				.map((i) => {
+					const spec: StubSpec = {
+						module: i.module,
+						name: i.name,
+						params: i.signature?.params ?? [],
+						results: i.signature?.results ?? []
+					};
+					const code = this.custom[stubLabel(spec)];
+					return code?.trim() ? { ...spec, code } : spec;
+				})
+		);
+	}
+
+	get hasCustom(): boolean {
+		return Object.values(this.custom).some((c) => c.trim() !== '');
+	}
+
+	setCode(label: string, code: string | undefined) {
+		if (code === undefined) delete this.custom[label];
+		else this.custom[label] = code;
+	}
+
+	beginRun() {
+		this.calls = [];
+		this.droppedCalls = 0;
+	}
+
+	record(call: HostCall) {
+		if (this.calls.length < MAX_CALLS) this.calls.push(call);
+		else this.droppedCalls++;
+	}
+
+	/** Returns an error message, or null once the module is linked under `name`. */
+	async link(name: string, label: string, bytes: Uint8Array): Promise<string | null> {
+		const n = name.trim();
+		if (!n) return 'Give the module the name the main module imports it by.';
+		const prepared = await preparePlugin(bytes);
+		if (!prepared.ok) return `${label}: ${prepared.message}`;
+		const { module, info } = prepared.plugin;
+		this.linked = [...this.linked.filter((l) => l.name !== n), { name: n, label, module, info }];
+		return null;
+	}
+
+	unlink(name: string) {
+		this.linked = this.linked.filter((l) => l.name !== name);
+	}
+}

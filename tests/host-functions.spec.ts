@@ -1,0 +1,149 @@
+import { test, expect, SITE_URL, fixturePath } from './support/fixtures';
+import { makeLink, setupJson } from './support/links';
+import {
+	loadFixture,
+	openPlayground,
+	output,
+	outputBody,
+	run,
+	setInput
+} from './support/playground';
+import type { Page } from '@playwright/test';
+
+const hostRegion = (page: Page) => page.getByRole('region', { name: 'Host functions' });
+const testRegion = (page: Page) => page.getByRole('region', { name: 'Test cases' });
+
+test.describe('host functions', () => {
+	test('a plugin importing host functions runs on default stubs, and its calls are listed', async ({
+		page
+	}) => {
+		await openPlayground(page);
+		await loadFixture(page, 'host_functions');
+		await expect(hostRegion(page)).toContainText('extism:host/user::kv.get');
+		await expect(hostRegion(page)).toContainText('(i64) → i64');
+		await expect(hostRegion(page)).toContainText('extism:host/user::clock_ms');
+		await setInput(page, 'key-1');
+		const r = await run(page);
+		await expect(outputBody(r)).toHaveText('kv.get=null;clock_ms=0');
+		await expect(r).toContainText(
+			'Stubbed host functions: extism:host/user::kv.get (default), extism:host/user::clock_ms (default)'
+		);
+		const calls = hostRegion(page).getByRole('list', { name: 'Host calls' }).getByRole('listitem');
+		await expect(calls).toHaveCount(2);
+		await expect(calls.nth(0)).toContainText(/extism:host\/user::kv\.get\(\d+\)\s*→ 0/);
+		await expect(calls.nth(1)).toContainText('extism:host/user::clock_ms() → 0');
+	});
+
+	test('a custom stub changes the output', async ({ page }) => {
+		await openPlayground(page);
+		await loadFixture(page, 'host_functions');
+		await setInput(page, 'key-2');
+		await hostRegion(page).getByRole('button', { name: 'Edit extism:host/user::kv.get' }).click();
+		const code = page.getByRole('textbox', { name: 'Code for extism:host/user::kv.get' });
+		await code.fill("return host.text('value of ' + host.readText(args[0]));");
+		await hostRegion(page).getByRole('button', { name: 'Edit extism:host/user::clock_ms' }).click();
+		await page
+			.getByRole('textbox', { name: 'Code for extism:host/user::clock_ms' })
+			.fill('return 1234567890123n;');
+		const r = await run(page);
+		await expect(outputBody(r)).toHaveText('kv.get=value of key-2;clock_ms=1234567890123');
+		await expect(r).toContainText('extism:host/user::kv.get (custom)');
+		// A stub that throws is reported as the call's error, with the stub named.
+		await code.fill("throw new Error('no such key');");
+		const bad = await run(page);
+		await expect(bad.getByRole('alert')).toContainText('no such key');
+	});
+
+	test('custom stub code from a link runs only after an explicit trust click', async ({ page }) => {
+		const wasm = (await import('node:fs')).readFileSync(fixturePath('host_functions'));
+		const link = await makeLink(
+			SITE_URL,
+			setupJson({
+				source: { kind: 'bytes', name: 'host_functions.wasm', data: wasm.toString('base64') },
+				fn: 'run',
+				input: 'k',
+				stubs: { 'extism:host/user::kv.get': "return host.text('from the link');" }
+			})
+		);
+		await page.goto(link);
+		const banner = page.getByRole('region', { name: 'Shared link' });
+		await expect(banner).toContainText('Custom host-function code for extism:host/user::kv.get');
+		await expect(
+			page.getByRole('textbox', { name: 'Code for extism:host/user::kv.get' })
+		).toHaveValue("return host.text('from the link');");
+		await page.getByRole('button', { name: 'Run', exact: true }).click();
+		await expect(output(page)).toContainText('Trust this code');
+		await expect(output(page).getByRole('article')).toHaveCount(0);
+		await page.getByRole('button', { name: 'Trust this code' }).click();
+		const r = await run(page);
+		await expect(outputBody(r)).toHaveText('kv.get=from the link;clock_ms=0');
+	});
+});
+
+test.describe('linked modules and old plugins', () => {
+	test('two modules, one importing from the other, run as one plugin', async ({ page }) => {
+		await openPlayground(page);
+		await loadFixture(page, 'linked_main');
+		// Without its module, lib::double is stubbed and returns 0.
+		await expect(outputBody(await run(page))).toHaveText('0');
+		await page.getByLabel('Linked module name').fill('lib');
+		await page.getByLabel('Linked module file').setInputFiles(fixturePath('linked_lib'));
+		await expect(page.getByRole('button', { name: 'Remove linked module lib' })).toBeVisible();
+		await expect(hostRegion(page)).toContainText('This plugin imports no host functions.');
+		await expect(outputBody(await run(page))).toHaveText('42');
+	});
+
+	test('a plugin built before Extism 1.0 gets the explanation', async ({ page }) => {
+		await openPlayground(page);
+		await loadFixture(page, 'legacy_env');
+		await expect(output(page)).toContainText('built for Extism before 1.0');
+		const r = await run(page);
+		await expect(r.getByRole('alert')).toContainText(
+			'This plugin was built for Extism before 1.0 and cannot run on the current runtime.'
+		);
+		await expect(r.getByRole('alert')).toContainText('Rebuild it with a current Extism PDK.');
+	});
+});
+
+test.describe('test cases', () => {
+	test('one passing and one failing case, kept across a share link and a reload', async ({
+		page,
+		context
+	}) => {
+		await openPlayground(page);
+		await setInput(page, 'aaa');
+		await run(page);
+		await testRegion(page).getByRole('button', { name: 'Add test case' }).click();
+		await setInput(page, 'eee');
+		await run(page);
+		await testRegion(page).getByRole('button', { name: 'Add test case' }).click();
+		await testRegion(page)
+			.getByRole('textbox', { name: 'Expected result of test case 2' })
+			.fill('{"count": 99}');
+		await page.getByRole('button', { name: 'Reset' }).click();
+		await testRegion(page).getByRole('button', { name: 'Run all tests' }).click();
+		await expect(testRegion(page).getByRole('status')).toHaveText('1 passed, 1 failed');
+		const first = testRegion(page).getByRole('listitem', { name: 'Test case Case 1' });
+		const second = testRegion(page).getByRole('listitem', { name: 'Test case Case 2' });
+		await expect(first).toContainText('PASS');
+		await expect(second).toContainText('FAIL');
+		const diff = second.getByLabel('Difference for test case 2');
+		await expect(diff).toContainText('-   "count": 99');
+		await expect(diff).toContainText('+   "count": 3');
+		await expect(output(page)).toContainText('Tests: 1 passed, 1 failed.');
+
+		await page.getByRole('button', { name: 'Share' }).click();
+		const link = await page.getByRole('textbox', { name: 'Share link' }).inputValue();
+		const other = await context.newPage();
+		await other.goto(link);
+		await expect(other.getByRole('region', { name: 'Shared link' })).toContainText('Test cases: 2');
+		await testRegion(other).getByRole('button', { name: 'Run all tests' }).click();
+		await expect(testRegion(other).getByRole('status')).toHaveText('1 passed, 1 failed');
+
+		await page.waitForTimeout(800);
+		await page.reload();
+		await expect(testRegion(page).getByRole('listitem')).toHaveCount(2);
+		await testRegion(page).getByRole('button', { name: 'Run all tests' }).click();
+		await expect(testRegion(page).getByRole('status')).toHaveText('1 passed, 1 failed');
+	});
+});
