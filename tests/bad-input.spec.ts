@@ -51,7 +51,7 @@ test.describe('bad input', () => {
 		await openPlayground(page);
 		await loadFixture(page, 'no_abi');
 		await expect(output(page)).toContainText('it is not an Extism plugin');
-		await expect(page.getByLabel('Function')).toHaveValue('run');
+		await expect(page.getByRole('combobox', { name: 'Function', exact: true })).toHaveValue('run');
 		const r = await run(page);
 		await expect(r).toContainText('No output (the plugin did not set any).');
 		await stillWorks(page);

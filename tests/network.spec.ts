@@ -160,6 +160,26 @@ test.describe('HTTP without JSPI (forced with ?jspi=off)', () => {
 		await expect(outputBody(r)).toContainText('"status": 200');
 	});
 
+	test.describe('where no service worker can isolate the page', () => {
+		// Playwright's blocking makes register() resolve to undefined, which coi-serviceworker
+		// (a third-party script) does not expect; a browser without service workers skips it.
+		test.use({
+			serviceWorkers: 'block',
+			allowedPageErrors: [/Cannot read properties of undefined \(reading 'addEventListener'\)/]
+		});
+		test('HTTP is unavailable, and the run says why and how to fix it', async ({ page }) => {
+			await webhookTo(page, '/echo/never', `${SITE_URL}?jspi=off`);
+			await expect(page.getByTestId('http-path')).toContainText('HTTP is unavailable');
+			const r = await run(page);
+			await expect(r).toContainText(
+				'HTTP from plugins needs cross-origin isolation in this browser.'
+			);
+			await expect(network(page).getByRole('row').filter({ hasText: '/echo/never' })).toHaveCount(
+				0
+			);
+		});
+	});
+
 	test('with JSPI, the page says HTTP runs in the plugin worker', async ({ page }) => {
 		await openPlayground(page);
 		await expect(page.getByTestId('http-path')).toHaveText(

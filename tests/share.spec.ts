@@ -52,7 +52,9 @@ test.describe('share links', () => {
 		await expect(banner(other)).toContainText('Allowed hosts: api.example.com');
 		await expect(banner(other)).toContainText('WASI: on');
 		await expect(banner(other)).toContainText('Config: greeting');
-		await expect(other.getByLabel('Function')).toHaveValue('log_all');
+		await expect(other.getByRole('combobox', { name: 'Function', exact: true })).toHaveValue(
+			'log_all'
+		);
 		await expect(editorText(other)).toHaveText('shared input ✓');
 		await expect(other.getByLabel('Log level')).toHaveValue('debug');
 		await expect(other.getByLabel('Timeout (ms)')).toHaveValue('2500');
@@ -112,7 +114,7 @@ test.describe('share links', () => {
 		page
 	}) => {
 		await page.goto(await makeLink(SITE_URL, setupJson({ fn: 'nope' })));
-		await expect(page.getByLabel('Function')).toHaveValue('nope');
+		await expect(page.getByRole('combobox', { name: 'Function', exact: true })).toHaveValue('nope');
 		await expect(page.getByRole('option', { name: 'nope (not exported)' })).toBeAttached();
 		const r = await run(page);
 		await expect(r.getByRole('alert')).toContainText('The plugin has no exported function "nope".');
@@ -173,7 +175,9 @@ test.describe('persistence', () => {
 		await page.waitForTimeout(800);
 		await page.reload();
 		await expect(page.getByRole('combobox', { name: 'Examples' })).toHaveValue('count_vowels');
-		await expect(page.getByLabel('Function')).toHaveValue('count_vowels');
+		await expect(page.getByRole('combobox', { name: 'Function', exact: true })).toHaveValue(
+			'count_vowels'
+		);
 	});
 });
 
@@ -240,7 +244,7 @@ test.describe('copy as code and manifests', () => {
 			)
 		});
 		await expect(output(page)).toContainText('Imported the manifest.');
-		await expect(page.getByLabel('Function')).toHaveValue('echo');
+		await expect(page.getByRole('combobox', { name: 'Function', exact: true })).toHaveValue('echo');
 		await expect(page.getByLabel('Max memory pages')).toHaveValue('16');
 		await expect(page.getByText('a = b')).toBeVisible();
 	});
