@@ -1,22 +1,10 @@
 import { defineConfig } from '@playwright/test';
+import { CHROMIUM_ARGS as chromiumArgs } from './scripts/chromium-args.mjs';
 import { ECHO_URL, ISOLATED_URL, SITE_URL, SUBPATH_URL } from './tests/support/urls';
 
 // Debian's Chromium, not Playwright's download: the machines that run these tests have no
 // internet. `scripts/ensure-chromium.mjs` finds or installs it.
 const executablePath = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
-
-// Without the networking flags an offline Chromium keeps retrying Google services and
-// fills the logs with refused connections.
-const chromiumArgs = [
-	'--no-sandbox',
-	'--disable-gpu',
-	'--disable-quic',
-	'--no-first-run',
-	'--disable-background-networking',
-	'--disable-component-update',
-	'--disable-sync',
-	'--disable-dev-shm-usage'
-];
 
 const isCI = Boolean(process.env.CI);
 

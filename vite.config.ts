@@ -14,6 +14,7 @@ export default defineConfig({
 	worker: { format: 'es' },
 	test: {
 		include: ['src/**/*.test.ts', 'examples/**/*.test.ts'],
+		globalSetup: ['scripts/vitest-setup.mjs'],
 		environment: 'node'
 	}
 });

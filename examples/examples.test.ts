@@ -43,9 +43,7 @@ async function callError(plugin: Plugin, name: string, input?: string | Uint8Arr
 	throw new Error(`${name} did not fail`);
 }
 
-beforeAll(() => {
-	build();
-}, 60_000);
+// The plugins are compiled once by vitest's global setup (scripts/vitest-setup.mjs).
 
 afterAll(async () => {
 	await Promise.all(open.map((plugin) => plugin.close()));

@@ -1,18 +1,7 @@
 // Headless Debian Chromium for the bench, launched as the browser tests launch it.
 import { chromium } from '@playwright/test';
 import { ensureChromium } from '../ensure-chromium.mjs';
-
-// Without the networking flags an offline Chromium keeps retrying Google services.
-const ARGS = [
-	'--no-sandbox',
-	'--disable-gpu',
-	'--disable-quic',
-	'--no-first-run',
-	'--disable-background-networking',
-	'--disable-component-update',
-	'--disable-sync',
-	'--disable-dev-shm-usage'
-];
+import { CHROMIUM_ARGS as ARGS } from '../chromium-args.mjs';
 
 export async function launchBrowser(log) {
 	const { path, version } = ensureChromium({ log });

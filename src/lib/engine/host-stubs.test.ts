@@ -1,10 +1,9 @@
 // Host-function stubs, checked with the SDK's Node build on the fixture plugins
 // (tests/fixtures/src/host_functions.wat, linked_*.wat, legacy_env.wat).
-import { execFileSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import createPlugin, { type Plugin } from '@extism/extism';
-import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { afterAll, describe, expect, it, vi } from 'vitest';
 import {
 	STUB_TEMPLATE,
 	buildHostFunctions,
@@ -43,9 +42,7 @@ async function withStubs(specs: StubSpec[]) {
 }
 const run = async (plugin: Plugin, input: string) => (await plugin.call('run', input))?.text();
 
-beforeAll(() => {
-	execFileSync(process.execPath, ['scripts/build-examples.mjs'], { cwd: ROOT, encoding: 'utf8' });
-}, 60_000);
+// The plugins are compiled by vitest's global setup (scripts/vitest-setup.mjs).
 
 afterAll(async () => {
 	await Promise.all(open.map((plugin) => plugin.close()));
@@ -349,10 +346,11 @@ describe('linked modules and legacy plugins (SDK behaviour the stubs sit beside)
 	});
 
 	it.each([
-		['missing', [main()]],
-		['under another name', [{ ...lib(), name: 'other' }, main()]]
+		// Lazy: the fixtures are built in beforeAll, after the test table is collected.
+		['missing', () => [main()]],
+		['under another name', () => [{ ...lib(), name: 'other' }, main()]]
 	])('refuses the main module when lib is %s', async (_, wasm) => {
-		await expect(createPlugin({ wasm }, {})).rejects.toThrow(
+		await expect(createPlugin({ wasm: wasm() }, {})).rejects.toThrow(
 			'from module "main": cannot resolve import "lib" "double": not provided by host imports nor linked manifest items'
 		);
 	});

@@ -4,7 +4,7 @@ import { PluginRunner, type RunEvent, type WorkerLike } from './runner';
 import { createWorkerHost, type CreatePlugin } from './worker-host';
 import type { FromWorker, ToWorker } from './protocol';
 import { DEFAULT_SETTINGS } from './settings';
-import { COUNTER_WAT, WASI_WAT, compileWat } from './test-plugins';
+import { BYTE_FN, COUNTER_WAT, KERNEL, WASI_WAT, compileWat } from './test-plugins';
 
 /** Runs the real worker logic and the real SDK in-process, asynchronously like a Worker. */
 class InProcessWorker implements WorkerLike {
@@ -246,19 +246,8 @@ describe('PluginRunner', async () => {
 });
 
 /** tick: counts in var "n" like count, but fails with error "3" when the count reaches 3. */
-const FAIL_AT_3_WAT = `(module
- (import "extism:host/env" "alloc" (func $alloc (param i64) (result i64)))
- (import "extism:host/env" "store_u8" (func $store_u8 (param i64 i32)))
- (import "extism:host/env" "load_u8" (func $load_u8 (param i64) (result i32)))
- (import "extism:host/env" "var_get" (func $var_get (param i64) (result i64)))
- (import "extism:host/env" "var_set" (func $var_set (param i64 i64)))
- (import "extism:host/env" "output_set" (func $output_set (param i64 i64)))
- (import "extism:host/env" "error_set" (func $error_set (param i64)))
- (memory (export "memory") 1)
- (func $byte (param $b i32) (result i64) (local $k i64)
-  (local.set $k (call $alloc (i64.const 1)))
-  (call $store_u8 (local.get $k) (local.get $b))
-  (local.get $k))
+const FAIL_AT_3_WAT = `(module ${KERNEL}
+ (memory (export "memory") 1) ${BYTE_FN}
  (func (export "tick") (result i32) (local $v i64) (local $n i32) (local $out i64)
   (local.set $v (call $var_get (call $byte (i32.const 110))))
   (if (i64.ne (local.get $v) (i64.const 0))

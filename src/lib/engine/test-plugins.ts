@@ -1,7 +1,7 @@
 // WAT sources of tiny plugins for engine unit tests (compiled with wabt at test time).
 import wabtInit from 'wabt';
 
-const KERNEL = `
+export const KERNEL = `
  (import "extism:host/env" "alloc" (func $alloc (param i64) (result i64)))
  (import "extism:host/env" "store_u8" (func $store_u8 (param i64 i32)))
  (import "extism:host/env" "load_u8" (func $load_u8 (param i64) (result i32)))
@@ -12,13 +12,16 @@ const KERNEL = `
  (import "extism:host/env" "log_warn" (func $log_warn (param i64)))
 `;
 
-/** count: keeps a counter in var "n" and outputs it as one digit; also logs it at warn. */
-export const COUNTER_WAT = `(module ${KERNEL}
- (memory (export "memory") 1)
+/** $byte: a new one-byte kernel block holding its argument. */
+export const BYTE_FN = `
  (func $byte (param $b i32) (result i64) (local $k i64)
   (local.set $k (call $alloc (i64.const 1)))
   (call $store_u8 (local.get $k) (local.get $b))
-  (local.get $k))
+  (local.get $k))`;
+
+/** count: keeps a counter in var "n" and outputs it as one digit; also logs it at warn. */
+export const COUNTER_WAT = `(module ${KERNEL}
+ (memory (export "memory") 1) ${BYTE_FN}
  (func (export "count") (result i32) (local $v i64) (local $n i32) (local $out i64)
   (local.set $v (call $var_get (call $byte (i32.const 110))))
   (if (i64.ne (local.get $v) (i64.const 0))
