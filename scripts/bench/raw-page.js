@@ -41,10 +41,15 @@ async function calls({ wasmUrl, fn, input, n, runInWorker }) {
 	return { times, output: out ? out.text() : null, logs: logs.length };
 }
 
-/** Bytes already in memory → instance → first output: the SDK's own load path, in-thread. */
+/**
+ * A picked file → bytes → instance → first output: the SDK's own load path, in-thread. The
+ * playground's figure starts at the file input's change event, so this one starts at the same
+ * point, with a File in hand, and includes reading it.
+ */
 async function loadToFirstOutput({ wasmUrl, fn, input }) {
-	const data = await fetchBytes(wasmUrl);
+	const file = new File([await fetchBytes(wasmUrl)], 'plugin.wasm');
 	const t = performance.now();
+	const data = new Uint8Array(await file.arrayBuffer());
 	const plugin = await createPlugin({ wasm: [{ data }] }, options(false, []));
 	const out = await plugin.call(fn, encoder.encode(input));
 	const ms = performance.now() - t;

@@ -96,7 +96,7 @@ export function buildRows(res, n) {
 				undefined,
 				e[`${key}Playground`]
 			),
-			row(`(b) ${what}: bytes → output, raw`, pb && ms(pb.median), '—', undefined, e[`${key}Raw`]),
+			row(`(b) ${what}: file → output, raw`, pb && ms(pb.median), '—', undefined, e[`${key}Raw`]),
 			row(
 				`Load-to-first-output a/b (${bulk})`,
 				ratio && ratio.toFixed(2),
