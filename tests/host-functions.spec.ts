@@ -9,6 +9,7 @@ import {
 	setInput
 } from './support/playground';
 import type { Page } from '@playwright/test';
+import { readFileSync } from 'node:fs';
 
 const hostRegion = (page: Page) => page.getByRole('region', { name: 'Host functions' });
 const testRegion = (page: Page) => page.getByRole('region', { name: 'Test cases' });
@@ -55,7 +56,7 @@ test.describe('host functions', () => {
 	});
 
 	test('custom stub code from a link runs only after an explicit trust click', async ({ page }) => {
-		const wasm = (await import('node:fs')).readFileSync(fixturePath('host_functions'));
+		const wasm = readFileSync(fixturePath('host_functions'));
 		const link = await makeLink(
 			SITE_URL,
 			setupJson({
@@ -146,4 +147,44 @@ test.describe('test cases', () => {
 		await testRegion(page).getByRole('button', { name: 'Run all tests' }).click();
 		await expect(testRegion(page).getByRole('status')).toHaveText('1 passed, 1 failed');
 	});
+});
+
+test('test cases export and import as JSON', async ({ page }) => {
+	await openPlayground(page);
+	await setInput(page, 'oo');
+	await run(page);
+	await testRegion(page).getByRole('button', { name: 'Add test case' }).click();
+	const download = page.waitForEvent('download');
+	await testRegion(page).getByRole('button', { name: 'Export tests' }).click();
+	const file = JSON.parse(readFileSync(await (await download).path(), 'utf8'));
+	expect(file.version).toBe(1);
+	expect(file.cases).toHaveLength(1);
+	expect(file.cases[0]).toMatchObject({
+		fn: 'count_vowels',
+		input: 'oo',
+		expect: { kind: 'output' }
+	});
+	expect(JSON.parse(file.cases[0].expect.text)).toMatchObject({ count: 2 });
+
+	const chooser = page.waitForEvent('filechooser');
+	await testRegion(page).getByRole('button', { name: 'Import tests' }).click();
+	await (
+		await chooser
+	).setFiles({
+		name: 'cases.json',
+		mimeType: 'application/json',
+		buffer: Buffer.from(JSON.stringify(file))
+	});
+	await expect(testRegion(page).getByRole('listitem')).toHaveCount(2);
+	await testRegion(page).getByRole('button', { name: 'Run all tests' }).click();
+	await expect(testRegion(page).getByRole('status')).toHaveText('2 passed, 0 failed');
+
+	const bad = page.waitForEvent('filechooser');
+	await testRegion(page).getByRole('button', { name: 'Import tests' }).click();
+	await (
+		await bad
+	).setFiles({ name: 'x.json', mimeType: 'application/json', buffer: Buffer.from('{"nope": 1}') });
+	await expect(output(page)).toContainText(
+		'Could not import the test cases: This is not a test-case file'
+	);
 });
