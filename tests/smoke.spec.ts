@@ -9,7 +9,9 @@ for (const [where, url] of [
 		page.on('response', (response) => {
 			if (response.status() >= 400) failed.push(`${response.status()} ${response.url()}`);
 		});
-		page.on('requestfailed', (request) => failed.push(`failed ${request.url()}`));
+		page.on('requestfailed', (request) =>
+			failed.push(`failed ${request.url()} (${request.failure()?.errorText})`)
+		);
 
 		await page.goto(url);
 		await expect(page).toHaveTitle('Extism Playground');

@@ -72,7 +72,10 @@ describe('PluginRunner', async () => {
 		expect(runner.hasInstanceFor({ module: counter, settings: changed })).toBe(false);
 		const r = await runner.run({ ...base, settings: changed, fn: 'count', onEvent: () => {} });
 		expect(r.outcome.status === 'ok' && text(r.outcome.output)).toBe('1');
-		expect(workers[0].terminated).toBe(true);
+		expect(r.instantiateMs).toBeTypeOf('number');
+		// The idle worker takes the new instance; no worker is started or thrown away for it.
+		expect(workers[0].terminated).toBe(false);
+		expect(workers[0].received.filter((m) => m.type === 'load')).toHaveLength(2);
 	});
 
 	it('filters logs below the chosen level', async () => {

@@ -176,9 +176,17 @@ export class PluginRunner {
 		return true;
 	}
 
-	/** Drop the instance; the next run makes a fresh one. */
+	/**
+	 * Drop the instance; the next run makes a fresh one. An idle worker stays and takes the next
+	 * instance (making one there is quicker than starting a worker); a busy one is terminated.
+	 */
 	reset(): void {
 		if (this.#pending) this.#kill(this.#pending, 'superseded');
+		if (this.#slot) this.#slot.loaded = null;
+	}
+
+	/** After a trap or a failed start, nothing of that worker is trusted again. */
+	#discard(): void {
 		this.#slot?.worker.terminate();
 		this.#slot = null;
 		this.warm();
@@ -186,6 +194,8 @@ export class PluginRunner {
 
 	dispose(): void {
 		this.reset();
+		this.#slot?.worker.terminate();
+		this.#slot = null;
 		this.#spare?.worker.terminate();
 		this.#spare = null;
 	}
@@ -212,10 +222,13 @@ export class PluginRunner {
 		// The latest run wins: an unfinished one cannot be interrupted any other way.
 		if (this.#pending) this.#kill(this.#pending, 'superseded');
 		if (!this.hasInstanceFor(opts)) {
-			this.#slot?.worker.terminate();
-			this.warm();
-			const slot = (this.#slot = this.#spare!);
-			this.#spare = null;
+			if (!this.#slot) {
+				this.warm();
+				this.#slot = this.#spare;
+				this.#spare = null;
+			}
+			const slot = this.#slot!;
+			slot.loaded = null;
 			await slot.ready;
 			if (this.#slot !== slot) return report;
 			const id = this.#nextId++;
@@ -234,7 +247,7 @@ export class PluginRunner {
 				opts.onEvent
 			);
 			if (ans.type === 'load-failed') {
-				this.reset();
+				this.#discard();
 				report.outcome = { status: 'error', phase: 'load', error: ans.error };
 				return report;
 			}
@@ -280,7 +293,7 @@ export class PluginRunner {
 				// A trap can leave the instance half-updated; the plugin's own error_set, or a call
 				// the SDK refused before running anything, cannot.
 				if (!/^Plugin(-originated)? error/.test(ans.error.message)) {
-					this.reset();
+					this.#discard();
 					report.discarded = true;
 				}
 				return report;
