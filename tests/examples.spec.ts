@@ -1,4 +1,5 @@
-import { test, expect, SUBPATH_URL } from './support/fixtures';
+import { test, expect, SUBPATH_URL, fixturePath } from './support/fixtures';
+import { readFileSync } from 'node:fs';
 import {
 	chooseExample,
 	openPlayground,
@@ -125,4 +126,34 @@ test('Repeat runs the function N times on one instance and shows call statistics
 	expect(json.count).toBe(5);
 	expect(json.min).toBeLessThanOrEqual(json.median);
 	expect(json.median).toBeLessThanOrEqual(json.max);
+});
+
+test('Ctrl/Cmd+Enter runs from the editor and from anywhere on the page', async ({ page }) => {
+	await openPlayground(page);
+	await setInput(page, 'ee');
+	await page.keyboard.press('ControlOrMeta+Enter');
+	const runs = output(page).getByRole('article');
+	await expect(runs).toHaveCount(1);
+	await expect(outputBody(runs.first())).toContainText('"count": 2');
+	await page.getByRole('heading', { name: 'Extism Playground' }).click();
+	await page.keyboard.press('ControlOrMeta+Enter');
+	await expect(runs).toHaveCount(2);
+	await expect(outputBody(runs.nth(1))).toContainText('"total": 4');
+});
+
+test('dropping a .wasm file anywhere on the page loads it', async ({ page }) => {
+	await openPlayground(page);
+	const bytes = [...readFileSync(fixturePath('echo'))];
+	const dataTransfer = await page.evaluateHandle((b) => {
+		const dt = new DataTransfer();
+		dt.items.add(new File([new Uint8Array(b)], 'dropped.wasm', { type: 'application/wasm' }));
+		return dt;
+	}, bytes);
+	await page.locator('main').dispatchEvent('dragover', { dataTransfer });
+	await expect(page.getByText('Drop a .wasm plugin to load it')).toBeVisible();
+	await page.locator('main').dispatchEvent('drop', { dataTransfer });
+	await expect(output(page)).toContainText('Loaded dropped.wasm');
+	await expect(page.getByText('Drop a .wasm plugin to load it')).toHaveCount(0);
+	await setInput(page, 'dropped in');
+	await expect(outputBody(await run(page))).toHaveText('dropped in');
 });
