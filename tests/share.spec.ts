@@ -103,6 +103,9 @@ test.describe('share links', () => {
 		await page.getByRole('button', { name: 'Share' }).click();
 		await expect(page.getByRole('note')).toContainText('too large to travel in a link');
 		const link = await page.getByRole('textbox', { name: 'Share link' }).inputValue();
+		// Close takes the note away with the link.
+		await page.getByRole('button', { name: 'Close' }).click();
+		await expect(page.getByRole('note')).toHaveCount(0);
 		const other = await context.newPage();
 		await other.goto(link);
 		await expect(banner(other)).toContainText(

@@ -183,14 +183,19 @@ export class Session {
 		for (const w of m.warnings) pg.log.say('warn', w);
 	}
 
+	/** Close the share / code panel. */
+	dismiss() {
+		this.shareLink = '';
+		this.shareNote = '';
+		this.code = null;
+	}
+
 	/** Start over: defaults, nothing saved. */
 	async reset() {
 		await this.#storage.clear();
 		this.#savedFile = null;
 		this.banner = null;
-		this.shareLink = '';
-		this.shareNote = '';
-		this.code = null;
+		this.dismiss();
 		await this.#defaults();
 	}
 }
