@@ -6,12 +6,18 @@ for (const [where, url] of [
 ]) {
 	test(`the page loads ${where}`, async ({ page }) => {
 		const failed: string[] = [];
+		const answered = new Set<object>();
 		page.on('response', (response) => {
+			answered.add(response.request());
 			if (response.status() >= 400) failed.push(`${response.status()} ${response.url()}`);
 		});
-		page.on('requestfailed', (request) =>
-			failed.push(`failed ${request.url()} (${request.failure()?.errorText})`)
-		);
+		// A request that got no answer at all. Chromium sometimes reports net::ERR_ABORTED for a
+		// fetch after its 200 response was read in full (seen in 2 of about 10 full test runs, for the example
+		// plugin, whose load still succeeded); the status above covers answered requests.
+		page.on('requestfailed', (request) => {
+			if (!answered.has(request))
+				failed.push(`failed ${request.url()} (${request.failure()?.errorText})`);
+		});
 
 		await page.goto(url);
 		await expect(page).toHaveTitle('Extism Playground');
