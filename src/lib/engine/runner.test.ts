@@ -4,7 +4,7 @@ import { PluginRunner, type RunEvent, type WorkerLike } from './runner';
 import { createWorkerHost, type CreatePlugin } from './worker-host';
 import type { FromWorker, ToWorker } from './protocol';
 import { DEFAULT_SETTINGS } from './settings';
-import { BYTE_FN, COUNTER_WAT, KERNEL, WASI_WAT, compileWat } from './test-plugins';
+import { BYTE_FN, COUNTER_WAT, KERNEL, WASI_WAT, compileWat, counterFn } from './test-plugins';
 
 /** Runs the real worker logic and the real SDK in-process, asynchronously like a Worker. */
 class InProcessWorker implements WorkerLike {
@@ -250,15 +250,4 @@ describe('PluginRunner', async () => {
 
 /** tick: counts in var "n" like count, but fails with error "3" when the count reaches 3. */
 const FAIL_AT_3_WAT = `(module ${KERNEL}
- (memory (export "memory") 1) ${BYTE_FN}
- (func (export "tick") (result i32) (local $v i64) (local $n i32) (local $out i64)
-  (local.set $v (call $var_get (call $byte (i32.const 110))))
-  (if (i64.ne (local.get $v) (i64.const 0))
-   (then (local.set $n (i32.sub (call $load_u8 (local.get $v)) (i32.const 48)))))
-  (local.set $n (i32.add (local.get $n) (i32.const 1)))
-  (local.set $out (call $byte (i32.add (i32.const 48) (local.get $n))))
-  (call $var_set (call $byte (i32.const 110)) (local.get $out))
-  (if (i32.eq (local.get $n) (i32.const 3))
-   (then (call $error_set (local.get $out)) (return (i32.const 1))))
-  (call $output_set (local.get $out) (i64.const 1))
-  (i32.const 0)))`;
+ (memory (export "memory") 1) ${BYTE_FN} ${counterFn('tick', { failAt: 3 })})`;

@@ -19,19 +19,35 @@ export const BYTE_FN = `
   (call $store_u8 (local.get $k) (local.get $b))
   (local.get $k))`;
 
-/** count: keeps a counter in var "n" and outputs it as one digit; also logs it at warn. */
-export const COUNTER_WAT = `(module ${KERNEL}
- (memory (export "memory") 1) ${BYTE_FN}
- (func (export "count") (result i32) (local $v i64) (local $n i32) (local $out i64)
+/**
+ * An export that keeps a counter in var "n" and outputs it as one digit. With `log` it also logs
+ * the count at warn; with `failAt` it sets that count as an error (and returns 1) on reaching it.
+ */
+export function counterFn(name: string, opts: { log?: boolean; failAt?: number } = {}): string {
+	const log = opts.log
+		? '(call $log_warn (call $byte (i32.add (i32.const 48) (local.get $n))))'
+		: '';
+	const fail =
+		opts.failAt === undefined
+			? ''
+			: `(if (i32.eq (local.get $n) (i32.const ${opts.failAt}))
+   (then (call $error_set (local.get $out)) (return (i32.const 1))))`;
+	return `
+ (func (export "${name}") (result i32) (local $v i64) (local $n i32) (local $out i64)
   (local.set $v (call $var_get (call $byte (i32.const 110))))
   (if (i64.ne (local.get $v) (i64.const 0))
    (then (local.set $n (i32.sub (call $load_u8 (local.get $v)) (i32.const 48)))))
   (local.set $n (i32.add (local.get $n) (i32.const 1)))
   (local.set $out (call $byte (i32.add (i32.const 48) (local.get $n))))
   (call $var_set (call $byte (i32.const 110)) (local.get $out))
-  (call $log_warn (call $byte (i32.add (i32.const 48) (local.get $n))))
+  ${log} ${fail}
   (call $output_set (local.get $out) (i64.const 1))
-  (i32.const 0))
+  (i32.const 0))`;
+}
+
+/** count: the counter, logging at warn; fail, trap and nothing for the error paths. */
+export const COUNTER_WAT = `(module ${KERNEL}
+ (memory (export "memory") 1) ${BYTE_FN} ${counterFn('count', { log: true })}
  (func (export "fail") (result i32)
   (call $error_set (call $byte (i32.const 33)))
   (i32.const 1))

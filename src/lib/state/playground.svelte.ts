@@ -281,11 +281,7 @@ export class Playground {
 		const settings = { ...$state.snapshot(this.settings), config: { ...tc.config } };
 		const report = await this.#execute(rec, { settings, fn: tc.fn, input, repeat: 1 });
 		const o = report?.outcome;
-		if (o?.status === 'ok')
-			return {
-				kind: 'output',
-				text: new TextDecoder().decode(rec.outputBytes ?? new Uint8Array())
-			};
+		if (o?.status === 'ok') return { kind: 'output', text: rec.outputText };
 		if (o?.status === 'error') return { kind: 'error', text: o.error.message };
 		return { kind: 'error', text: `The run ended: ${o?.status ?? 'no answer'}.` };
 	}

@@ -37,6 +37,11 @@ export class RunRecord {
 	#tooLarge: { url: string; bytes: number } | null = null;
 	#httpUnavailable = false;
 
+	/** The whole output as UTF-8 text ('' when there is none), for comparing with expectations. */
+	get outputText(): string {
+		return this.outputBytes ? new TextDecoder().decode(this.outputBytes) : '';
+	}
+
 	constructor(id: number, fn: string, inputBytes: number) {
 		this.id = id;
 		this.fn = fn;

@@ -34,7 +34,7 @@ export class TestSuite {
 		const run = last?.type === 'run' && last.run.fn === pg.fn ? last.run : null;
 		const expect: Expectation = run?.error
 			? { kind: 'error', text: run.error.raw }
-			: { kind: 'output', text: run?.outputBytes ? new TextDecoder().decode(run.outputBytes) : '' };
+			: { kind: 'output', text: run?.outputText ?? '' };
 		this.cases.push({
 			id: newCaseId(),
 			name: `Case ${this.cases.length + 1}`,
