@@ -60,7 +60,7 @@ test.describe('network grants', () => {
 			`The server at ${ECHO_URL} does not allow browser access (CORS).`
 		);
 		await expect(r.getByRole('alert')).toContainText(
-			'Access-Control-Allow-Origin: http://127.0.0.1:4173'
+			`Access-Control-Allow-Origin: ${new URL(SITE_URL).origin}`
 		);
 		await expect(network(page).getByRole('row').filter({ hasText: '/nocors/hook' })).toContainText(
 			'blocked: no CORS'

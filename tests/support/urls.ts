@@ -1,14 +1,17 @@
 // Addresses of the static servers that playwright.config.ts starts for the browser tests.
 // All serve the same built site (`build/`); tests pick one by what they need to prove.
+// TEST_PORT_BASE moves them all, so two checkouts can run their suites side by side.
+
+const base = Number(process.env.TEST_PORT_BASE ?? 4173);
 
 /** The site at the server root (also Playwright's `baseURL`). */
-export const SITE_URL = 'http://127.0.0.1:4173/';
+export const SITE_URL = `http://127.0.0.1:${base}/`;
 
 /** The site under a sub-path, as on GitHub Pages: proves asset paths are relative. */
-export const SUBPATH_URL = 'http://127.0.0.1:4174/sub/path/';
+export const SUBPATH_URL = `http://127.0.0.1:${base + 1}/sub/path/`;
 
 /** The site with COOP/COEP headers, so `crossOriginIsolated` is true (SharedArrayBuffer paths). */
-export const ISOLATED_URL = 'http://127.0.0.1:4175/';
+export const ISOLATED_URL = `http://127.0.0.1:${base + 2}/`;
 
 /** `tests/support/echo-server.mjs`: targets for plugins' HTTP requests, with and without CORS. */
-export const ECHO_URL = 'http://127.0.0.1:4180';
+export const ECHO_URL = `http://127.0.0.1:${base + 7}`;
