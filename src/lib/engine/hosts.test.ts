@@ -1,7 +1,14 @@
 import { describe, expect, it } from 'vitest';
 import createPlugin from '@extism/extism';
 import wabtInit from 'wabt';
-import { checkUrl, matchingPattern, normalizeHostInput } from './hosts';
+import {
+	checkUrl,
+	describePattern,
+	hostPatternError,
+	matchingPattern,
+	normalizeHostInput,
+	patternReach
+} from './hosts';
 
 describe('matchingPattern', () => {
 	it.each([
@@ -270,4 +277,43 @@ describe('the SDK decides the same', () => {
 			false
 		]);
 	}, 30_000);
+});
+
+describe('patterns from links, saves and manifests', () => {
+	it.each([
+		['!api.example.com', '"!"'],
+		['!', '"!"'],
+		['+(*)', '"+" cannot appear'],
+		['@(*)', '"(" cannot appear'],
+		['*(x)*', '"(" cannot appear'],
+		['?(a|b).com', '"(" cannot appear'],
+		['#x', 'never matches'],
+		['a b', 'spaces']
+	])('refuses %s, as the Allowed host field does', (pattern, words) => {
+		expect(hostPatternError(pattern)).toContain(words);
+		expect(normalizeHostInput(pattern).error).toBe(hostPatternError(pattern));
+	});
+
+	it.each(['api.example.com', '*.example.com', '127.0.0.1', '[::1]', '{a,b}.example.com', '*'])(
+		'accepts %s',
+		(pattern) => expect(hostPatternError(pattern)).toBeNull()
+	);
+
+	it.each([
+		['*', 'every'],
+		['**', 'every'],
+		['{*,x}', 'every'],
+		['*.*', 'many'],
+		['*.example.com', 'narrow'],
+		['api.example.com', 'narrow'],
+		['127.0.0.1', 'narrow']
+	] as const)('%s reaches %s hosts', (pattern, reach) => {
+		expect(patternReach(pattern)).toBe(reach);
+	});
+
+	it('names a pattern that matches everything as "every host"', () => {
+		expect(describePattern('*')).toBe('every host (*)');
+		expect(describePattern('*.*')).toBe('*.* (matches many unrelated hosts)');
+		expect(describePattern('api.example.com')).toBe('api.example.com');
+	});
 });

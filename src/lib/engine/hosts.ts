@@ -168,3 +168,41 @@ function asciiLabel(label: string): string {
 		return label;
 	}
 }
+
+/**
+ * Why a pattern from outside (a link, a saved setup, a manifest) is refused, or null. The rule is
+ * the Allowed host field's: minimatch reads "!" as negation and "+(…)", "@(…)" as extglobs, which
+ * would let a plugin reach any host while the pattern reads as a narrow grant.
+ */
+export function hostPatternError(pattern: string): string | null {
+	// A pattern the field would only rewrite (a URL, upper case, a port) matches less, not more.
+	return normalizeHostInput(pattern).error ?? null;
+}
+
+/** Host names of every shape a URL can have, to tell what a pattern really lets through. */
+const PROBES = [
+	'localhost',
+	'example.com',
+	'api.example.com',
+	'a.b.c.d.example.org',
+	'127.0.0.1',
+	'10.0.0.1',
+	'[::1]',
+	'xn--bcher-kva.example',
+	'unrelated-host.test'
+];
+
+/** "every" when a pattern matches every kind of host; "many" when it matches unrelated ones too. */
+export function patternReach(pattern: string): 'every' | 'many' | 'narrow' {
+	const hits = PROBES.filter((host) => matches(host, pattern)).length;
+	if (hits === PROBES.length) return 'every';
+	return hits >= 3 ? 'many' : 'narrow';
+}
+
+/** A pattern in words for a summary: what it allows, not only how it is spelled. */
+export function describePattern(pattern: string): string {
+	const reach = patternReach(pattern);
+	if (reach === 'every') return `every host (${pattern})`;
+	if (reach === 'many') return `${pattern} (matches many unrelated hosts)`;
+	return pattern;
+}

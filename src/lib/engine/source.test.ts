@@ -46,4 +46,19 @@ describe('checkPluginUrl', () => {
 		expect(() => checkPluginUrl('http://a.example/p.wasm')).toThrow(/Only https:\/\/ URLs/);
 		expect(() => checkPluginUrl('not a url')).toThrow('"not a url" is not a URL.');
 	});
+
+	it('refuses a user name that makes the address read as another host', () => {
+		expect(() => checkPluginUrl('http://example.com@127.0.0.1/p.wasm')).toThrow(
+			'The plugin address contains a user name before "@", which hides its real host (127.0.0.1).'
+		);
+		expect(() => checkPluginUrl('https://u:p@a.example/p.wasm')).toThrow(
+			/real host \(a\.example\)/
+		);
+	});
+
+	it('refuses [::1], which the page policy cannot allow', () => {
+		expect(() => checkPluginUrl('http://[::1]:8080/p.wasm')).toThrow(
+			'Plugins cannot be loaded from [::1]: use http://localhost or http://127.0.0.1 instead.'
+		);
+	});
 });

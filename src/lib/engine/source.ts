@@ -9,7 +9,28 @@ export class LoadError extends Error {
 	override name = 'LoadError';
 }
 
-const LOCAL_HOSTS = new Set(['localhost', '127.0.0.1', '[::1]']);
+/**
+ * Loopback names plain http may use. Not "[::1]": a CSP host-source cannot name an IPv6 address,
+ * so the page's policy would block the download after the link was accepted.
+ */
+const LOCAL_HOSTS = new Set(['localhost', '127.0.0.1']);
+
+/** Whether a plugin URL may be plain http: loopback only, as browsers treat it as secure. */
+export function isLoopbackHttp(url: URL): boolean {
+	return url.protocol === 'http:' && LOCAL_HOSTS.has(url.hostname);
+}
+
+/**
+ * Why a plugin URL is refused beyond its scheme, or null. A user name ("example.com@evil.test")
+ * makes the address read as another host's.
+ */
+export function pluginUrlProblem(url: URL): string | null {
+	if (url.username || url.password)
+		return `The plugin address contains a user name before "@", which hides its real host (${url.hostname}). Use ${url.protocol}//${url.host}${url.pathname} if that is the host you mean.`;
+	if (url.hostname === '[::1]')
+		return 'Plugins cannot be loaded from [::1]: use http://localhost or http://127.0.0.1 instead.';
+	return null;
+}
 
 /** https only, except loopback (what browsers also treat as a secure origin). */
 export function checkPluginUrl(text: string): URL {
@@ -19,8 +40,9 @@ export function checkPluginUrl(text: string): URL {
 	} catch {
 		throw new LoadError(`"${text.trim()}" is not a URL. Enter an address starting with https://.`);
 	}
-	const local = LOCAL_HOSTS.has(url.hostname);
-	if (url.protocol !== 'https:' && !(url.protocol === 'http:' && local)) {
+	const problem = pluginUrlProblem(url);
+	if (problem) throw new LoadError(problem);
+	if (url.protocol !== 'https:' && !isLoopbackHttp(url)) {
 		throw new LoadError(
 			`Only https:// URLs can be loaded (got ${url.protocol.replace(':', '')}://). Plugin code should not travel unencrypted.`
 		);

@@ -34,6 +34,16 @@ describe('share links: every field is checked', () => {
 			'The plugin address must start with https:// (it starts with javascript:). Plugin code should not travel unencrypted.'
 		],
 		[
+			'URL with a user name',
+			(j) => ({ ...j, source: { kind: 'url', url: 'http://example.com@127.0.0.1:9/p.wasm' } }),
+			'The plugin address contains a user name before "@", which hides its real host (127.0.0.1). Use http://127.0.0.1:9/p.wasm if that is the host you mean.'
+		],
+		[
+			'IPv6 loopback URL',
+			(j) => ({ ...j, source: { kind: 'url', url: 'http://[::1]:8080/p.wasm' } }),
+			'Plugins cannot be loaded from [::1]: use http://localhost or http://127.0.0.1 instead.'
+		],
+		[
 			'not a URL',
 			(j) => ({ ...j, source: { kind: 'url', url: 'not a url' } }),
 			'The plugin address "not a url" is not a URL.'
@@ -119,7 +129,35 @@ describe('share links: every field is checked', () => {
 		[
 			'host with a space',
 			(j) => ({ ...j, settings: { ...j.settings, allowedHosts: ['a b'] } }),
-			'The list of allowed hosts has an entry "a b" that is not a host name or pattern.'
+			'The list of allowed hosts has an entry "a b" that is refused: A host name cannot contain spaces.'
+		],
+		[
+			'host pattern !api.example.com',
+			(j) => ({
+				...j,
+				settings: { ...j.settings, allowedHosts: ['api.example.com', '!api.example.com'] }
+			}),
+			'The list of allowed hosts has an entry "!api.example.com" that is refused: A pattern starting with "!" would allow every other host; list the hosts to allow instead.'
+		],
+		[
+			'host pattern !',
+			(j) => ({ ...j, settings: { ...j.settings, allowedHosts: ['api.example.com', '!'] } }),
+			'The list of allowed hosts has an entry "!" that is refused: A pattern starting with "!" would allow every other host; list the hosts to allow instead.'
+		],
+		[
+			'host pattern +(*)',
+			(j) => ({ ...j, settings: { ...j.settings, allowedHosts: ['api.example.com', '+(*)'] } }),
+			'The list of allowed hosts has an entry "+(*)" that is refused: "+" cannot appear in a host name.'
+		],
+		[
+			'host pattern @(*)',
+			(j) => ({ ...j, settings: { ...j.settings, allowedHosts: ['api.example.com', '@(*)'] } }),
+			'The list of allowed hosts has an entry "@(*)" that is refused: "(" cannot appear in a host name.'
+		],
+		[
+			'host pattern *(x)*',
+			(j) => ({ ...j, settings: { ...j.settings, allowedHosts: ['api.example.com', '*(x)*'] } }),
+			'The list of allowed hosts has an entry "*(x)*" that is refused: "(" cannot appear in a host name.'
 		],
 		[
 			'too many hosts',
@@ -170,11 +208,7 @@ describe('share links: every field is checked', () => {
 	});
 
 	it('accepts http only for the local machine', async () => {
-		for (const url of [
-			'http://localhost:5173/a.wasm',
-			'http://127.0.0.1/a.wasm',
-			'http://[::1]:8080/a.wasm'
-		]) {
+		for (const url of ['http://localhost:5173/a.wasm', 'http://127.0.0.1/a.wasm']) {
 			const result = await decodeSetup(
 				await linkOfJson({ ...sampleJson(), source: { kind: 'url', url } })
 			);

@@ -78,15 +78,16 @@ export function readStringMap(
 export function readStringList(
 	value: unknown,
 	what: string,
-	limits: { items: number; chars: number; pattern: RegExp; rule: string }
+	limits: { items: number; chars: number; check: (text: string) => string | null }
 ): string[] {
 	if (!Array.isArray(value)) throw new SetupError(`${cap(what)} must be a list.`);
 	if (value.length > limits.items)
 		throw new SetupError(`${cap(what)} has more than ${limits.items} entries.`);
 	return value.map((item) => {
 		const text = readString(item, `every entry of ${what}`, limits.chars);
-		if (!limits.pattern.test(text))
-			throw new SetupError(`${cap(what)} has an entry "${clip(text)}" that is not ${limits.rule}.`);
+		const problem = limits.check(text);
+		if (problem)
+			throw new SetupError(`${cap(what)} has an entry "${clip(text)}" that is refused: ${problem}`);
 		return text;
 	});
 }

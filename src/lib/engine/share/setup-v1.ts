@@ -1,7 +1,9 @@
 // Format 1 of a link's JSON: the Setup itself, with plugin bytes as base64. Every field is written,
 // so a later change of a default never changes what an old link means; keys it does not know are
 // ignored, so a newer optional field does not break older readers.
+import { hostPatternError } from '../hosts';
 import { LOG_LEVELS, type PluginSettings } from '../settings';
+import { isLoopbackHttp, pluginUrlProblem } from '../source';
 import { fromBase64, toBase64 } from './base64';
 import {
 	readBoolean,
@@ -24,7 +26,8 @@ export const LIMITS = {
 	exampleId: /^[A-Za-z0-9][\w.-]{0,63}$/,
 	urlChars: 2048,
 	fileNameChars: 256,
-	hosts: { items: 64, chars: 253, pattern: /^[^\s\p{Cc}]+$/u, rule: 'a host name or pattern' },
+	// Exactly what the Allowed host field accepts: "!x" or "+(*)" would allow every host.
+	hosts: { items: 64, chars: 253, check: hostPatternError },
 	config: { entries: 256, key: 256, value: 64 * 1024 },
 	stubs: { entries: 64, key: 512, value: 64 * 1024 },
 	maxPages: 65_536, // a wasm32 memory has at most 65,536 pages of 64 KiB
@@ -39,8 +42,6 @@ export interface Decoded {
 	missingPlugin?: string;
 }
 
-const LOOPBACK = new Set(['localhost', '127.0.0.1', '[::1]']);
-
 function readPluginUrl(value: unknown): string {
 	const text = readString(value, 'the plugin URL', LIMITS.urlChars);
 	let url: URL;
@@ -49,9 +50,9 @@ function readPluginUrl(value: unknown): string {
 	} catch {
 		throw new SetupError(`The plugin address "${text.slice(0, 80)}" is not a URL.`);
 	}
-	if (url.protocol === 'https:' || (url.protocol === 'http:' && LOOPBACK.has(url.hostname))) {
-		return text;
-	}
+	const problem = pluginUrlProblem(url);
+	if (problem) throw new SetupError(problem);
+	if (url.protocol === 'https:' || isLoopbackHttp(url)) return text;
 	throw new SetupError(
 		`The plugin address must start with https:// (it starts with ${url.protocol}). Plugin code should not travel unencrypted.`
 	);
