@@ -12,6 +12,8 @@
 //   GET  /plugin/NAME.wasm         tests/fixtures/out/NAME.wasm or static/examples/NAME.wasm
 //   GET  /slow/NAME.wasm?ms=N      the same, streamed in chunks over N ms (default 2000)
 //   GET  /plugin-nocors/NAME.wasm  the same, no CORS headers
+//   ANY  /redirect?to=URL&status=N a redirect (302 unless N is given) to URL
+//   GET  /seen?path=P              the requests this server received for path P (method, host)
 //   anything else                  404
 import { readFile } from 'node:fs/promises';
 import { STATUS_CODES, createServer } from 'node:http';
@@ -22,6 +24,9 @@ const ROOT = fileURLToPath(new URL('../../', import.meta.url));
 const PLUGIN_DIRS = ['tests/fixtures/out', 'static/examples'];
 const MAX_LARGE = 256 * 1024 * 1024;
 const SLOW_CHUNKS = 20;
+const MAX_SEEN = 10_000;
+/** Every request received, so a test can prove that one never arrived. */
+const seen = [];
 
 function corsHeaders(req) {
 	const origin = req.headers.origin;
@@ -141,8 +146,22 @@ function slow(req, res, bytes, ms, headers) {
 	res.on('close', () => clearInterval(timer));
 }
 
+function redirect(res, url, headers) {
+	const to = url.searchParams.get('to') ?? '/';
+	const code = Number(url.searchParams.get('status') ?? 302);
+	res.writeHead([301, 302, 303, 307, 308].includes(code) ? code : 302, {
+		...headers,
+		location: to
+	});
+	res.end();
+}
+
 async function handle(req, res) {
 	const url = new URL(req.url ?? '/', 'http://localhost');
+	if (url.pathname !== '/seen') {
+		if (seen.length >= MAX_SEEN) seen.shift();
+		seen.push({ method: req.method, host: req.headers.host ?? '', path: url.pathname });
+	}
 	const [, route = '', rest = ''] = /^\/([^/]*)\/?(.*)$/.exec(url.pathname) ?? [];
 	const cors = route === 'nocors' || route === 'plugin-nocors' ? {} : corsHeaders(req);
 
@@ -161,6 +180,12 @@ async function handle(req, res) {
 			return echo(req, res, url, cors);
 		case 'status':
 			return status(req, res, Number(rest), cors);
+		case 'redirect':
+			return redirect(res, url, cors);
+		case 'seen': {
+			const path = url.searchParams.get('path');
+			return sendJson(res, 200, { requests: seen.filter((r) => r.path === path) }, cors);
+		}
 		case 'large':
 			if (rest === '') return large(res, url, cors);
 			break;

@@ -44,9 +44,25 @@ describe('explainError', () => {
 		expect(
 			explainError(e('var memory limit exceeded: 9 bytes requested, 4 allowed'), 'call').title
 		).toMatch(/Max var bytes/);
-		expect(
-			explainError(e('Offset is outside the bounds of the DataView', 'RangeError'), 'call').title
-		).toMatch(/Max memory pages/);
+		const dataView = e('Offset is outside the bounds of the DataView', 'RangeError');
+		expect(explainError(dataView, 'call', { maxPages: 4 }).title).toBe(
+			'The plugin hit the Extism memory limit ("Max memory pages" is 4).'
+		);
+		// With no limit set, the limit must not be blamed.
+		const unlimited = explainError(dataView, 'call');
+		expect(unlimited.title).toBe('The plugin used an Extism memory block that does not exist.');
+		expect(`${unlimited.title} ${unlimited.hint}`).not.toMatch(/Max memory pages/);
+		const oob = e('memory access out of bounds', 'RuntimeError');
+		expect(explainError(oob, 'call').hint).toBeUndefined();
+		expect(explainError(oob, 'call', { maxPages: 100 }).hint).toMatch(/Max memory pages is 100/);
+	});
+	it('explains a redirect that was not followed', () => {
+		const x = explainError(
+			e('HTTP request to "http://127.0.0.1:9/r" was redirected: redirects are not followed'),
+			'call'
+		);
+		expect(x.title).toBe('Redirect not followed: http://127.0.0.1:9/r answered with a redirect.');
+		expect(x.hint).toMatch(/could not be checked against the allowed hosts/);
 	});
 	it('falls back to the raw message in words', () => {
 		expect(explainError(e('weird'), 'call').title).toBe(

@@ -14,6 +14,8 @@ export interface Explained {
 export interface ErrorContext {
 	/** The page's origin, named in CORS advice. */
 	pageOrigin?: string;
+	/** Max memory pages, when set: only then may a memory failure blame it. */
+	maxPages?: number;
 }
 
 interface Rule {
@@ -29,6 +31,11 @@ const RULES: Rule[] = [
 	{
 		test: REFUSAL,
 		explain: (m) => describeHttpFailure('refused', { url: m[1], hostname: m[2] })
+	},
+	{
+		// Thrown by http-recorder.ts for a redirect it did not follow.
+		test: /HTTP request to "([^"]*)" was redirected: redirects are not followed/,
+		explain: (m) => describeHttpFailure('redirect', { url: m[1] })
 	},
 	{
 		// Thrown by http-recorder.ts when the browser's fetch fails.
@@ -97,7 +104,14 @@ const RULES: Rule[] = [
 	},
 	{
 		test: /memory access out of bounds/i,
-		explain: () => ({ title: 'The plugin trapped: it accessed memory out of bounds.' })
+		explain: (_m, _p, ctx) => ({
+			title: 'The plugin trapped: it accessed memory out of bounds.',
+			...(ctx.maxPages === undefined
+				? {}
+				: {
+						hint: `Max memory pages is ${ctx.maxPages}: the plugin's memory cannot grow past it, so an allocation may have failed.`
+					})
+		})
 	},
 	{
 		test: /integer divide by zero|divide by zero/i,
@@ -119,10 +133,16 @@ const RULES: Rule[] = [
 	},
 	{
 		test: /Offset is outside the bounds of the DataView/,
-		explain: () => ({
-			title: 'The plugin hit the Extism memory limit ("Max memory pages").',
-			hint: 'An allocation was refused, and the plugin then used the missing block.'
-		})
+		explain: (_m, _p, ctx) =>
+			ctx.maxPages === undefined
+				? {
+						title: 'The plugin used an Extism memory block that does not exist.',
+						hint: 'It read or wrote past the end of a block, or used a freed or made-up handle.'
+					}
+				: {
+						title: `The plugin hit the Extism memory limit ("Max memory pages" is ${ctx.maxPages}).`,
+						hint: 'An allocation was refused, and the plugin then used the missing block.'
+					}
 	},
 	{
 		test: /CompileError|WebAssembly\.Module\(\)|WebAssembly\.compile/,

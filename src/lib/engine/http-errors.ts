@@ -1,7 +1,8 @@
 // What went wrong with a plugin's HTTP request, in words for the network log and the console.
 // The plugin itself only sees "no response"; these messages say why and what to change.
 
-export type HttpFailure = 'refused' | 'cors' | 'network' | 'too-large' | 'not-isolated';
+export type HttpFailure =
+	'refused' | 'redirect' | 'cors' | 'network' | 'too-large' | 'not-isolated';
 
 export type HttpFailureContext = {
 	url: string;
@@ -24,6 +25,15 @@ export function describeHttpFailure(
 			return {
 				title: `Refused: "${host}" is not in the allowed hosts.`,
 				hint: `Add it under Allowed hosts (or click "Allow ${host}").`
+			};
+		case 'redirect':
+			return {
+				title: `Redirect not followed: ${ctx.url} answered with a redirect.`,
+				hint:
+					'The plugin got no response. A browser does not say where a redirect leads before it ' +
+					'sends the request there, so the target could not be checked against the allowed ' +
+					'hosts first, and the playground follows no redirects. Request the final address ' +
+					'directly (and allow its host). The CLI follows redirects.'
 			};
 		case 'cors':
 			return {

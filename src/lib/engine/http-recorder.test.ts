@@ -72,4 +72,32 @@ describe('createRecordingFetch', () => {
 		);
 		expect(events[events.length - 1]).toMatchObject({ state: 'failed', failure: 'network' });
 	});
+
+	it.each([301, 302, 303, 307, 308])('never follows a %i redirect', async (status) => {
+		const events: HttpEvent[] = [];
+		const inits: (RequestInit | undefined)[] = [];
+		const f = createRecordingFetch((e) => events.push(e), {
+			fetchFn: async (_u, init) => {
+				inits.push(init);
+				return new Response(null, { status, headers: { location: 'http://other.test/leak' } });
+			}
+		});
+		await expect(f('http://127.0.0.1:9/redirect', { method: 'POST' })).rejects.toThrow(
+			'HTTP request to "http://127.0.0.1:9/redirect" was redirected: redirects are not followed'
+		);
+		expect(inits).toHaveLength(1);
+		expect(inits[0]).toMatchObject({ redirect: 'manual', credentials: 'omit', method: 'POST' });
+		expect(events[events.length - 1]).toMatchObject({ state: 'redirect', status });
+	});
+
+	it('treats the opaque answer browsers give for a manual redirect as a redirect', async () => {
+		const events: HttpEvent[] = [];
+		const opaque = new Response(null, { status: 200 });
+		Object.defineProperty(opaque, 'type', { value: 'opaqueredirect' });
+		Object.defineProperty(opaque, 'status', { value: 0 });
+		const f = createRecordingFetch((e) => events.push(e), { fetchFn: async () => opaque });
+		await expect(f('https://a.example/r')).rejects.toThrow('redirects are not followed');
+		expect(events[events.length - 1]).toMatchObject({ state: 'redirect' });
+		expect(events[events.length - 1].status).toBeUndefined();
+	});
 });

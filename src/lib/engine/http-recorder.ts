@@ -1,7 +1,7 @@
 // A fetch for the SDK's `fetch` option that reports every request a plugin makes.
 import { classifyFetchFailure } from './http-errors';
 
-export type HttpState = 'pending' | 'done' | 'too-large' | 'failed';
+export type HttpState = 'pending' | 'done' | 'too-large' | 'failed' | 'redirect';
 
 export interface HttpEvent {
 	/** Request number within the worker; later events for the same request replace earlier ones. */
@@ -18,6 +18,19 @@ export interface HttpEvent {
 }
 
 type Fetch = (input: string | URL | Request, init?: RequestInit) => Promise<Response>;
+
+/** The message a redirected request rejects with; errors.ts recognises it. */
+export function redirectMessage(url: string) {
+	return `HTTP request to "${url}" was redirected: redirects are not followed`;
+}
+
+/**
+ * With `redirect: 'manual'` a browser answers a redirect with an opaque response (type
+ * "opaqueredirect", status 0) and hides its target; other fetch implementations give the 3xx.
+ */
+function isRedirect(res: Response): boolean {
+	return res.type === 'opaqueredirect' || [301, 302, 303, 307, 308].includes(res.status);
+}
 
 /** The message a failed request rejects with; errors.ts recognises it. */
 export function httpFailureMessage(url: string, failure: 'cors' | 'network', detail: string) {
@@ -43,13 +56,26 @@ export function createRecordingFetch(
 		emit({ req, method, url, state: 'pending', ms: 0 });
 		let res: Response;
 		try {
-			res = await fetchFn(input, { ...init, credentials: 'omit' });
+			// A followed redirect would carry the request to a host nobody allowed: the browser
+			// hides a redirect's target until it has sent the request there, so none is followed.
+			res = await fetchFn(input, { ...init, credentials: 'omit', redirect: 'manual' });
 		} catch (e) {
 			const detail = e instanceof Error ? e.message : String(e);
 			const origin = opts.pageOrigin ?? globalThis.location?.origin ?? '';
 			const failure = await classifyFetchFailure(e, url, origin, fetchFn as typeof fetch);
 			emit({ req, method, url, state: 'failed', failure, detail, ms: ms() });
 			throw new Error(httpFailureMessage(url, failure, detail), { cause: e });
+		}
+		if (isRedirect(res)) {
+			emit({
+				req,
+				method,
+				url,
+				state: 'redirect',
+				...(res.status ? { status: res.status } : {}),
+				ms: ms()
+			});
+			throw new Error(redirectMessage(url));
 		}
 		const status = res.status;
 		emit({ req, method, url, state: 'pending', status, bytes: 0, ms: ms() });

@@ -26,14 +26,23 @@ function hostOf(url: string): string {
 
 export class NetworkLog {
 	rows = $state<NetRow[]>([]);
+	/** Every request seen since the last Clear, shown or not. */
+	total = $state(0);
+	/** Older rows taken out to keep the panel small; refused rows are never among them. */
+	dropped = $state(0);
 
 	#put(row: NetRow) {
 		const i = this.rows.findIndex((r) => r.key === row.key);
-		if (i >= 0) this.rows[i] = row;
-		else {
-			this.rows.push(row);
-			if (this.rows.length > MAX_ROWS) this.rows.shift();
+		if (i >= 0) {
+			this.rows[i] = row;
+			return;
 		}
+		this.rows.push(row);
+		this.total++;
+		if (this.rows.length <= MAX_ROWS) return;
+		const oldest = this.rows.findIndex((r) => r.state !== 'refused');
+		this.rows.splice(oldest >= 0 ? oldest : 0, 1);
+		this.dropped++;
 	}
 
 	record(runId: number, ev: HttpEvent) {
@@ -66,5 +75,7 @@ export class NetworkLog {
 
 	clear() {
 		this.rows = [];
+		this.total = 0;
+		this.dropped = 0;
 	}
 }
