@@ -17,6 +17,7 @@ import {
 import { spawnPluginWorker } from '$lib/engine/worker-factory';
 import { describeStubs } from '$lib/engine/host-stubs';
 import type { InstanceSpec, RunReport } from '$lib/engine/runner';
+import { capMemory } from '$lib/engine/memory-limit';
 import { PluginExtras } from './extras.svelte';
 import { TestSuite } from './test-suite.svelte';
 import { NetworkLog } from './network-log.svelte';
@@ -56,6 +57,8 @@ export class Playground {
 	#loadSeq = 0;
 	/** Bumped whenever the runner's instance may have changed, which runes cannot see. */
 	#instanceTick = $state(0);
+	/** The plugin recompiled with its memory capped at Max memory pages, by that limit. */
+	#capped = new WeakMap<LoadedPlugin, Record<number, WebAssembly.Module>>();
 
 	constructor(env: {
 		search: string;
@@ -193,10 +196,30 @@ export class Playground {
 		for (const w of info.warnings) this.log.say('warn', w);
 	}
 
+	/**
+	 * Compiles the plugin with its own memory capped at Max memory pages (the SDK caps only
+	 * Extism's blocks). Returns why it cannot run under the limit, or null.
+	 */
+	async #capMemory(p: LoadedPlugin, maxPages: number | undefined): Promise<string | null> {
+		if (maxPages === undefined) return null;
+		const byLimit = this.#capped.get(p) ?? {};
+		this.#capped.set(p, byLimit);
+		if (byLimit[maxPages]) return null;
+		const capped = capMemory(p.bytes, maxPages);
+		if (!capped.ok) return capped.message;
+		const module = capped.changed
+			? await WebAssembly.compile(capped.bytes as Uint8Array<ArrayBuffer>)
+			: p.module;
+		byLimit[maxPages] = module;
+		return null;
+	}
+
 	/** What the plugin's instance is made from: a change means a fresh instance. */
 	#spec(p: LoadedPlugin, settings: PluginSettings): InstanceSpec {
+		const capped =
+			settings.maxPages === undefined ? undefined : this.#capped.get(p)?.[settings.maxPages];
 		return {
-			module: p.module,
+			module: capped ?? p.module,
 			settings,
 			stubs: this.extras.specsFor(p.info),
 			linked: this.extras.linked.map((l) => ({ name: l.name, module: l.module }))
@@ -216,10 +239,16 @@ export class Playground {
 			this.#blocked() ?? (this.fn ? null : 'This plugin exports no function to call.');
 		if (blocked) return this.log.say('error', blocked);
 		if (this.running) return;
+		const settings = $state.snapshot(this.settings);
+		const p = this.plugin!;
+		const tooSmall = await this.#capMemory(p, settings.maxPages);
+		if (tooSmall) return this.log.say('error', tooSmall);
+		// Another plugin arrived while this one compiled: its own run decides.
+		if (this.plugin !== p) return;
 		const input = encoder.encode(this.input);
 		const rec = this.log.begin(this.fn, input.length);
 		await this.#execute(rec, {
-			settings: $state.snapshot(this.settings),
+			settings,
 			fn: this.fn,
 			input,
 			repeat: this.repeat
@@ -258,7 +287,8 @@ export class Playground {
 			rec.finish(report, {
 				timeoutMs,
 				pageOrigin: location.origin,
-				httpLimit: job.settings.maxHttpResponseBytes
+				httpLimit: job.settings.maxHttpResponseBytes,
+				maxPages: job.settings.maxPages
 			});
 			return report;
 		} finally {
@@ -276,9 +306,11 @@ export class Playground {
 		const blocked = this.#blocked();
 		if (blocked) return { kind: 'blocked', text: blocked };
 		this.#runner.reset();
+		const settings = { ...$state.snapshot(this.settings), config: { ...tc.config } };
+		const tooSmall = await this.#capMemory(this.plugin!, settings.maxPages);
+		if (tooSmall) return { kind: 'error', text: tooSmall };
 		const input = encoder.encode(tc.input);
 		const rec = this.log.begin(tc.fn, input.length);
-		const settings = { ...$state.snapshot(this.settings), config: { ...tc.config } };
 		const report = await this.#execute(rec, { settings, fn: tc.fn, input, repeat: 1 });
 		const o = report?.outcome;
 		if (o?.status === 'ok') return { kind: 'output', text: rec.outputText };

@@ -65,7 +65,10 @@ export class RunRecord {
 		}
 	}
 
-	finish(report: RunReport, ctx: { timeoutMs: number; pageOrigin: string; httpLimit?: number }) {
+	finish(
+		report: RunReport,
+		ctx: { timeoutMs: number; pageOrigin: string; httpLimit?: number; maxPages?: number }
+	) {
 		const { timeoutMs } = ctx;
 		const o = report.outcome;
 		this.status = o.status;
