@@ -237,6 +237,32 @@ describe('PluginRunner', async () => {
 		expect(r.discarded).toBe(false);
 	});
 
+	it('never reuses a worker that ran custom stub code', async () => {
+		const { runner, workers } = setup();
+		const custom = [
+			{ module: 'extism:host/user', name: 'unused', params: [], results: [], code: 'return;' }
+		];
+		const plain = await runner.run({ ...base, fn: 'count', onEvent: () => {} });
+		expect(plain.outcome.status).toBe('ok');
+		const plainWorker = workers.find((w) => w.received.length > 0)!;
+		// A plain instance's idle worker takes the next instance: starting a worker costs more.
+		runner.reset();
+		await runner.run({ ...base, stubs: custom, fn: 'count', onEvent: () => {} });
+		expect(plainWorker.received.filter((m) => m.type === 'load')).toHaveLength(2);
+		expect(plainWorker.terminated).toBe(false);
+		// Its code may have patched the worker's globals: it goes with its instance.
+		runner.reset();
+		expect(plainWorker.terminated).toBe(true);
+		const after = await runner.run({ ...base, fn: 'count', onEvent: () => {} });
+		expect(after.outcome.status === 'ok' && text(after.outcome.output)).toBe('1');
+		expect(plainWorker.received.filter((m) => m.type === 'load')).toHaveLength(2);
+		// A changed setup (here: stubs dropped) also ends it, without a Reset.
+		await runner.run({ ...base, stubs: custom, fn: 'count', onEvent: () => {} });
+		const customWorker = workers.filter((w) => !w.terminated).find((w) => w.received.length > 1)!;
+		await runner.run({ ...base, fn: 'count', onEvent: () => {} });
+		expect(customWorker.terminated).toBe(true);
+	});
+
 	it('treats a repeat below 2 or not a number as a single call', async () => {
 		const { runner } = setup();
 		for (const repeat of [0, 1, NaN]) {

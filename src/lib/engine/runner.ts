@@ -1,5 +1,5 @@
 // Page side of the plugin worker: one instance per worker, stop = terminate, latest job wins.
-import type { HostCall, StubSpec } from './host-stubs';
+import { isCustom, type HostCall, type StubSpec } from './host-stubs';
 import type { HttpEvent } from './http-recorder';
 import type { FromWorker, LogLevel, StreamName, ToWorker, WireError } from './protocol';
 import { sameSettings, type PluginSettings } from './settings';
@@ -80,6 +80,11 @@ interface Slot {
 	ready: Promise<void>;
 	/** The module and settings this worker's instance was made from; null until loaded. */
 	loaded: InstanceSpec | null;
+	/**
+	 * Custom stub code ran here. It can change the worker's globals (patch fetch, say) for good,
+	 * so the worker ends with its instance and is never reused.
+	 */
+	custom: boolean;
 }
 
 export class PluginRunner {
@@ -101,7 +106,12 @@ export class PluginRunner {
 	#makeSlot(): Slot {
 		const worker = this.#spawn();
 		let markReady!: () => void;
-		const slot: Slot = { worker, ready: new Promise((r) => (markReady = r)), loaded: null };
+		const slot: Slot = {
+			worker,
+			ready: new Promise((r) => (markReady = r)),
+			loaded: null,
+			custom: false
+		};
 		worker.onmessage = (ev) => {
 			const msg = ev.data;
 			if (msg.type === 'ready') return markReady();
@@ -182,6 +192,7 @@ export class PluginRunner {
 	 */
 	reset(): void {
 		if (this.#pending) this.#kill(this.#pending, 'superseded');
+		if (this.#slot?.custom) this.#discard();
 		if (this.#slot) this.#slot.loaded = null;
 	}
 
@@ -222,6 +233,7 @@ export class PluginRunner {
 		// The latest run wins: an unfinished one cannot be interrupted any other way.
 		if (this.#pending) this.#kill(this.#pending, 'superseded');
 		if (!this.hasInstanceFor(opts)) {
+			if (this.#slot?.custom) this.#discard();
 			if (!this.#slot) {
 				this.warm();
 				this.#slot = this.#spare;
@@ -229,6 +241,7 @@ export class PluginRunner {
 			}
 			const slot = this.#slot!;
 			slot.loaded = null;
+			slot.custom ||= (opts.stubs ?? []).some(isCustom);
 			await slot.ready;
 			if (this.#slot !== slot) return report;
 			const id = this.#nextId++;
