@@ -6,41 +6,73 @@
 export interface SavedState {
 	/** A share-link fragment, `#s=…`. */
 	link: string;
-	/** Set when the plugin was a local file; its bytes are stored separately. */
-	file?: { name: string };
+	/** Set when the plugin was a local file; its bytes are stored separately, with this hash. */
+	file?: { name: string; sha256?: string };
+	/** The input, when it is larger than a link may carry (the link then has none). */
+	input?: string;
+	/**
+	 * Host functions whose custom code, as saved in this record, the person wrote or trusted.
+	 * Trust lives in the same record as the code, so it can never cover other code.
+	 */
+	trusted?: string[];
 }
 
-export const SAVED_VERSION = 1;
+export const SAVED_VERSION = 2;
 
 /**
  * When the shape changes, bump SAVED_VERSION and add an entry here that turns the previous
  * version into the next; the setup inside migrates with the link format's own decoders.
  */
-const migrations: Record<number, (old: Record<string, unknown>) => Record<string, unknown>> = {};
+const migrations: Record<number, (old: Record<string, unknown>) => Record<string, unknown>> = {
+	// Version 1 kept no trust: its custom code may have come from a link nobody trusted.
+	1: (old) => ({ ...old, v: 2 })
+};
+
+export type ParsedSave = { ok: true; state: SavedState } | { ok: false; message: string };
 
 export function serializeSaved(state: SavedState): string {
 	return JSON.stringify({ v: SAVED_VERSION, ...state });
 }
 
-/** Never throws: anything unreadable or from a newer version is treated as nothing saved. */
-export function parseSaved(text: string | null): SavedState | null {
+const isText = (v: unknown) => typeof v === 'string';
+
+/** Never throws; null when nothing was saved, otherwise the state or why it cannot be used. */
+export function parseSaved(text: string | null): ParsedSave | null {
 	if (!text) return null;
+	const bad = (why: string): ParsedSave => ({ ok: false, message: why });
 	let value: unknown;
 	try {
 		value = JSON.parse(text);
 	} catch {
-		return null;
+		return bad('it is not readable (damaged JSON).');
 	}
-	if (!value || typeof value !== 'object') return null;
+	if (!value || typeof value !== 'object' || Array.isArray(value))
+		return bad('it is not a saved setup.');
 	let obj = value as Record<string, unknown>;
-	for (let v = Number(obj.v); v < SAVED_VERSION; v = Number(obj.v)) {
-		const step = migrations[v];
-		if (!step) return null;
-		obj = step(obj);
+	if (typeof obj.v !== 'number' || !Number.isInteger(obj.v) || obj.v < 1)
+		return bad('it has no known format version.');
+	if (obj.v > SAVED_VERSION)
+		return bad(`it was saved by a newer version of the playground (format ${obj.v}).`);
+	for (let v = obj.v; v < SAVED_VERSION; v = Number(obj.v)) obj = migrations[v](obj);
+	if (!isText(obj.link)) return bad('its setup is missing.');
+	const state: SavedState = { link: obj.link as string };
+	const file = obj.file as { name?: unknown; sha256?: unknown } | undefined;
+	if (file !== undefined) {
+		if (typeof file !== 'object' || file === null || !isText(file.name))
+			return bad('its plugin file entry is damaged.');
+		if (file.sha256 !== undefined && !isText(file.sha256))
+			return bad('its plugin file entry is damaged.');
+		state.file = { name: file.name as string };
+		if (file.sha256 !== undefined) state.file.sha256 = file.sha256 as string;
 	}
-	if (obj.v !== SAVED_VERSION || typeof obj.link !== 'string') return null;
-	const file = obj.file as { name?: unknown } | undefined;
-	if (file !== undefined && (typeof file !== 'object' || typeof file?.name !== 'string'))
-		return null;
-	return { link: obj.link, ...(file ? { file: { name: file.name as string } } : {}) };
+	if (obj.input !== undefined) {
+		if (!isText(obj.input)) return bad('its input is damaged.');
+		state.input = obj.input as string;
+	}
+	if (obj.trusted !== undefined) {
+		if (!Array.isArray(obj.trusted) || !obj.trusted.every(isText))
+			return bad('its list of trusted code is damaged.');
+		state.trusted = obj.trusted as string[];
+	}
+	return { ok: true, state };
 }

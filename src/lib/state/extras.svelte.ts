@@ -16,8 +16,11 @@ const MAX_CALLS = 200;
 export class PluginExtras {
 	/** Custom stub code by "module::name"; absent = the default stub. */
 	custom = $state<Record<string, string>>({});
-	/** False while custom code came from a link and its reader has not accepted it. */
-	trusted = $state(true);
+	/**
+	 * The exact code, by label, that the person wrote or trusted. Code is trusted only while it
+	 * equals this: code from a link or an old save is not, until "Trust this code".
+	 */
+	#trustedCode = $state<Record<string, string>>({});
 	/** Host calls of the latest run, newest last. */
 	calls = $state<HostCall[]>([]);
 	droppedCalls = $state(0);
@@ -49,9 +52,47 @@ export class PluginExtras {
 		return Object.values(this.custom).some((c) => c.trim() !== '');
 	}
 
+	isTrusted(label: string): boolean {
+		const code = this.custom[label];
+		return code === undefined || code.trim() === '' || this.#trustedCode[label] === code;
+	}
+
+	/** Labels whose custom code nobody has trusted yet. */
+	get untrusted(): string[] {
+		return Object.keys(this.custom).filter((label) => !this.isTrusted(label));
+	}
+
+	get trusted(): boolean {
+		return this.untrusted.length === 0;
+	}
+
+	/** Labels whose current code is trusted, for saving beside that code. */
+	get trustedLabels(): string[] {
+		return Object.keys(this.custom).filter((l) => this.custom[l].trim() && this.isTrusted(l));
+	}
+
+	/** The person read the code and accepts all of it as it is now. */
+	trust() {
+		this.#trustedCode = { ...this.custom };
+	}
+
+	/** Code the person types: trusted if what it replaces was (editing unread code is no reading). */
 	setCode(label: string, code: string | undefined) {
-		if (code === undefined) delete this.custom[label];
-		else this.custom[label] = code;
+		if (code === undefined) {
+			delete this.custom[label];
+			delete this.#trustedCode[label];
+			return;
+		}
+		if (this.isTrusted(label)) this.#trustedCode[label] = code;
+		this.custom[label] = code;
+	}
+
+	/** Custom code from a link or a save; only the labels in `trusted` keep their trust. */
+	replace(custom: Record<string, string>, trusted: readonly string[]) {
+		this.custom = { ...custom };
+		this.#trustedCode = Object.fromEntries(
+			Object.entries(custom).filter(([label]) => trusted.includes(label))
+		);
 	}
 
 	beginRun() {

@@ -2,18 +2,20 @@
 // leaving and re-entering the page. Opening a link or a save never runs anything.
 import { toCli, toJavaScript, toPython } from '$lib/engine/codegen';
 import { parseManifest, toManifest } from '$lib/engine/manifest';
-import { parseSaved, serializeSaved } from '$lib/engine/saved-state';
+import { describePattern } from '$lib/engine/hosts';
 import { decodeSetup, encodeSetup, readShareHash } from '$lib/engine/share/codec';
-import { DEFAULT_SETUP, type Setup } from '$lib/engine/share/setup';
+import { DEFAULT_SETUP } from '$lib/engine/share/setup';
+import { AutoSave } from './autosave.svelte';
 import type { Playground } from './playground.svelte';
 import { applySetup, currentSetup, describeSource, pluginRef } from './setup-map';
-import { browserStorage, type Storage } from './storage';
+import { createBrowserStorage, type Storage } from './storage';
 
 export interface LinkBanner {
 	/** Set when the link could not be opened. */
 	error?: string;
 	plugin: string;
 	fn: string;
+	/** The allowed hosts in words: a pattern that lets every host through says so. */
 	hosts: string[];
 	wasi: boolean;
 	configKeys: string[];
@@ -23,22 +25,18 @@ export interface LinkBanner {
 }
 
 export type CodeKind = 'CLI' | 'JavaScript' | 'Python';
-const SAVE_DELAY_MS = 300;
 
 export class Session {
 	banner = $state<LinkBanner | null>(null);
 	shareLink = $state('');
 	shareNote = $state('');
 	code = $state<{ kind: CodeKind; text: string } | null>(null);
+	readonly saving: AutoSave;
 	#pg: Playground;
-	#storage: Storage;
-	/** Saves run one after another, so a slow one never overwrites a newer one. */
-	#saves: Promise<void> = Promise.resolve();
-	#savedFile: Uint8Array | null = null;
 
-	constructor(pg: Playground, storage: Storage = browserStorage) {
+	constructor(pg: Playground, storage: Storage = createBrowserStorage()) {
 		this.#pg = pg;
-		this.#storage = storage;
+		this.saving = new AutoSave(pg, storage);
 	}
 
 	/** Open the link in the address bar, else the saved state, else the first example. */
@@ -46,12 +44,12 @@ export class Session {
 		const hash = readShareHash(loc);
 		const link = hash ? await decodeSetup(hash) : null;
 		if (link?.ok) {
-			await applySetup(this.#pg, link.setup, false);
+			await applySetup(this.#pg, link.setup, []);
 			const { setup } = link;
 			this.banner = {
 				plugin: describeSource(setup.source, link.missingPlugin),
 				fn: setup.fn,
-				hosts: setup.settings.allowedHosts,
+				hosts: setup.settings.allowedHosts.map(describePattern),
 				wasi: setup.settings.wasi,
 				configKeys: Object.keys(setup.settings.config),
 				stubs: Object.keys(setup.stubs ?? {}),
@@ -71,69 +69,21 @@ export class Session {
 				};
 				this.#pg.log.say('error', `This link could not be opened: ${link.message}`);
 			}
-			if (link?.message || !(await this.#restore())) await this.#defaults();
+			if (link?.message || !(await this.saving.restore())) await this.#defaults();
 		}
 		// Reloading should bring back the current state (saved below), not the link as it came.
 		if (hash) history.replaceState(history.state, '', location.pathname + location.search);
-		this.#watch();
-	}
-
-	async #restore(): Promise<boolean> {
-		const saved = parseSaved(this.#storage.readState());
-		if (!saved) return false;
-		const decoded = await decodeSetup(saved.link);
-		if (!decoded.ok) return false;
-		let setup = decoded.setup;
-		if (saved.file) {
-			const data = await this.#storage.readFile();
-			if (data) {
-				setup = { ...setup, source: { kind: 'bytes', name: saved.file.name, data } };
-				this.#savedFile = data;
-			}
-		}
-		await applySetup(this.#pg, setup, true);
-		return true;
+		this.saving.watch();
 	}
 
 	async #defaults() {
 		const pg = this.#pg;
 		pg.settings = structuredClone(DEFAULT_SETUP.settings);
 		pg.timeoutMs = DEFAULT_SETUP.timeoutMs;
-		pg.extras.custom = {};
-		pg.extras.trusted = true;
+		pg.extras.replace({}, []);
 		pg.extras.linked = [];
 		pg.suite.replace([]);
 		await pg.loadExample(pg.examples[0].id);
-	}
-
-	/** Save a moment after every change, so a reload loses nothing. */
-	#watch() {
-		$effect.root(() => {
-			$effect(() => {
-				const setup = currentSetup(this.#pg);
-				const timer = setTimeout(() => {
-					// A failed save (storage blocked) must not stop the later ones.
-					this.#saves = this.#saves.then(() => this.#save(setup)).catch(() => {});
-				}, SAVE_DELAY_MS);
-				return () => clearTimeout(timer);
-			});
-		});
-	}
-
-	async #save(setup: Setup) {
-		const file = setup.source.kind === 'bytes' ? setup.source : null;
-		const { hash } = await encodeSetup({
-			...setup,
-			source: file ? { kind: 'none' } : setup.source
-		});
-		if (!hash) return;
-		if (file && file.data !== this.#savedFile) {
-			await this.#storage.writeFile(file.data);
-			this.#savedFile = file.data;
-		}
-		this.#storage.writeState(
-			serializeSaved({ link: hash, ...(file ? { file: { name: file.name } } : {}) })
-		);
 	}
 
 	async share(baseHref: string): Promise<string> {
@@ -192,8 +142,7 @@ export class Session {
 
 	/** Start over: defaults, nothing saved. */
 	async reset() {
-		await this.#storage.clear();
-		this.#savedFile = null;
+		await this.saving.clear();
 		this.banner = null;
 		this.dismiss();
 		await this.#defaults();

@@ -36,9 +36,13 @@ function sourceOf(pg: Playground): SetupSource {
 
 /**
  * Load the setup's plugin, then take its function, input and settings as they are. Custom stub
- * code from someone else (`trusted: false`) stays off until the person accepts it.
+ * code stays off until the person accepts it, unless its label is in `trusted` (saved with it).
  */
-export async function applySetup(pg: Playground, setup: Setup, trusted: boolean): Promise<void> {
+export async function applySetup(
+	pg: Playground,
+	setup: Setup,
+	trusted: readonly string[]
+): Promise<void> {
 	const s = setup.source;
 	if (s.kind === 'example') await pg.loadExample(s.id, false);
 	else if (s.kind === 'url') await pg.loadUrl(s.url);
@@ -51,8 +55,7 @@ export async function applySetup(pg: Playground, setup: Setup, trusted: boolean)
 		allowedHosts: [...setup.settings.allowedHosts]
 	};
 	pg.timeoutMs = setup.timeoutMs;
-	pg.extras.custom = { ...setup.stubs };
-	pg.extras.trusted = trusted || !setup.stubs;
+	pg.extras.replace(setup.stubs ?? {}, trusted);
 	pg.suite.replace(setup.tests ?? []);
 }
 

@@ -1,0 +1,153 @@
+// Saving the setup in the browser after every change, and restoring it on the next visit. What
+// cannot be saved is said, and the rest is still saved.
+import { parseSaved, serializeSaved, type SavedState } from '$lib/engine/saved-state';
+import { decodeSetup, encodeSetup } from '$lib/engine/share/codec';
+import { utf8Length } from '$lib/engine/share/fields';
+import type { Setup } from '$lib/engine/share/setup';
+import { checkSetup, LIMITS } from '$lib/engine/share/setup-v1';
+import { formatBytes } from '$lib/engine/output';
+import { sha256Hex } from '$lib/engine/sha256';
+import type { Playground } from './playground.svelte';
+import { applySetup, currentSetup } from './setup-map';
+import type { Storage } from './storage';
+
+const SAVE_DELAY_MS = 300;
+/** Input beyond what a link carries is kept beside it, up to this many characters. */
+const MAX_SAVED_INPUT_CHARS = 2 * 1024 * 1024;
+
+export type SaveStatus =
+	{ state: 'idle' | 'saving' | 'saved' } | { state: 'partial' | 'failed'; message: string };
+
+export class AutoSave {
+	status = $state<SaveStatus>({ state: 'idle' });
+	#pg: Playground;
+	#storage: Storage;
+	/** Saves run one after another, so a slow one never overwrites a newer one. */
+	#saves: Promise<void> = Promise.resolve();
+	#savedFile: Uint8Array | null = null;
+
+	/** The status in words, for the page. */
+	get text(): string {
+		const s = this.status;
+		if (s.state === 'saving') return 'Saving…';
+		if (s.state === 'saved') return 'Saved in this browser';
+		return 'message' in s ? s.message : '';
+	}
+
+	get troubled(): boolean {
+		return this.status.state === 'partial' || this.status.state === 'failed';
+	}
+
+	constructor(pg: Playground, storage: Storage) {
+		this.#pg = pg;
+		this.#storage = storage;
+	}
+
+	/** Restores the saved setup; false when there is none or it cannot be used (said why). */
+	async restore(): Promise<boolean> {
+		const pg = this.#pg;
+		const parsed = parseSaved(this.#storage.readState());
+		if (!parsed) return false;
+		const dropped = (why: string) =>
+			pg.log.say(
+				'warn',
+				`The setup saved in this browser could not be restored: ${why} The playground opened with its defaults.`
+			);
+		if (!parsed.ok) return (dropped(parsed.message), false);
+		const saved = parsed.state;
+		const decoded = await decodeSetup(saved.link);
+		if (!decoded.ok) return (dropped(decoded.message || 'it is damaged.'), false);
+		let setup = decoded.setup;
+		if (saved.input !== undefined) setup = { ...setup, input: saved.input };
+		if (saved.file) setup = await this.#withFile(setup, saved.file);
+		await applySetup(pg, setup, saved.trusted ?? []);
+		return true;
+	}
+
+	async #withFile(setup: Setup, want: NonNullable<SavedState['file']>): Promise<Setup> {
+		const file = await this.#storage.readFile();
+		// Saves from before files carried a hash have none to compare.
+		const matches =
+			file &&
+			(want.sha256 === undefined || (file.sha256 === want.sha256 && file.name === want.name));
+		if (!file || !matches) {
+			this.#pg.log.say(
+				'warn',
+				`The plugin file "${want.name}" saved with this setup is missing or does not match it: load it again.`
+			);
+			return setup;
+		}
+		this.#savedFile = file.bytes;
+		return { ...setup, source: { kind: 'bytes', name: want.name, data: file.bytes } };
+	}
+
+	/** Save a moment after every change, so a reload loses nothing. */
+	watch() {
+		$effect.root(() => {
+			$effect(() => {
+				const setup = currentSetup(this.#pg);
+				const trusted = this.#pg.extras.trustedLabels;
+				this.status = { state: 'saving' };
+				const timer = setTimeout(() => {
+					this.#saves = this.#saves
+						.then(() => this.#save(setup, trusted))
+						.catch((e: unknown) => {
+							this.status = { state: 'failed', message: `Not saved: ${String(e)}` };
+						});
+				}, SAVE_DELAY_MS);
+				return () => clearTimeout(timer);
+			});
+		});
+	}
+
+	async #save(setup: Setup, trusted: string[]) {
+		const problems: string[] = [];
+		const file = setup.source.kind === 'bytes' ? setup.source : null;
+		const record: SavedState = { link: '', ...(trusted.length ? { trusted } : {}) };
+		let rest: Setup = { ...setup, source: file ? { kind: 'none' } : setup.source };
+		const inputBytes = utf8Length(setup.input);
+		if (inputBytes > LIMITS.inputBytes) {
+			rest = { ...rest, input: '' };
+			if (setup.input.length <= MAX_SAVED_INPUT_CHARS) record.input = setup.input;
+			else
+				problems.push(
+					`the input (${formatBytes(inputBytes)}) is too large to keep across reloads (at most ${formatBytes(MAX_SAVED_INPUT_CHARS)})`
+				);
+		}
+		const unsaveable = checkSetup(rest);
+		if (unsaveable) return this.#fail(`Not saved in this browser: ${unsaveable}`);
+		record.link = (await encodeSetup(rest)).hash;
+		if (file) {
+			const sha256 = await sha256Hex(file.data);
+			record.file = { name: file.name, sha256 };
+			if (file.data !== this.#savedFile) {
+				if (await this.#storage.writeFile({ name: file.name, sha256, bytes: file.data }))
+					this.#savedFile = file.data;
+				else problems.push(`the plugin file could not be stored (the browser refused)`);
+			}
+		}
+		let stored = this.#storage.writeState(serializeSaved(record));
+		if (!stored && record.input !== undefined) {
+			delete record.input;
+			stored = this.#storage.writeState(serializeSaved(record));
+			if (stored) problems.push(`the input (${formatBytes(inputBytes)}) did not fit in storage`);
+		}
+		if (!stored)
+			return this.#fail(
+				"Not saved: the browser's storage refused (it may be full, or blocked in private mode). Share a link to keep this setup."
+			);
+		this.status = problems.length
+			? { state: 'partial', message: `Saved, except: ${problems.join('; ')}.` }
+			: { state: 'saved' };
+	}
+
+	#fail(message: string) {
+		this.status = { state: 'failed', message };
+	}
+
+	/** Nothing is saved until the next change. */
+	async clear() {
+		await this.#storage.clear();
+		this.#savedFile = null;
+	}
+}
