@@ -62,26 +62,24 @@ test('code from a link stays untrusted after a reload and in a new tab', async (
 	await expect(page.getByRole('button', { name: 'Run', exact: true })).toBeEnabled();
 	await expectRefusedToRun(page);
 
-	// A new tab starts from the latest save: the code is still not trusted there.
+	// A new tab starts from the latest save: the code is still not trusted there, and editing
+	// code nobody trusted does not make it trusted.
 	const other = await context.newPage();
 	await other.goto(SITE_URL);
 	await expect(other.getByRole('button', { name: 'Run', exact: true })).toBeEnabled();
+	await other.getByRole('textbox', { name: `Code for ${KV}` }).fill("return host.text('edited');");
 	await expectRefusedToRun(other);
+});
 
-	// Trusting it is a decision about this code, kept with it.
+test('trusting code is a decision about that code, kept with it', async ({ page }) => {
+	await page.goto(await stubLink());
+	await expect(saveStatus(page)).toHaveText('Saved in this browser');
 	const before = await savedRecord(page);
 	await page.getByRole('button', { name: 'Trust this code' }).click();
 	await savedAfter(page, before);
 	await page.reload();
 	await expect(page.getByRole('button', { name: 'Run', exact: true })).toBeEnabled();
 	await expect(outputBody(await run(page))).toHaveText('kv.get=from the link;clock_ms=0');
-
-	// Editing code nobody trusted does not make it trusted.
-	await other.reload();
-	await expect(other.getByRole('button', { name: 'Run', exact: true })).toBeEnabled();
-	const code = other.getByRole('textbox', { name: `Code for ${KV}` });
-	await code.fill("return host.text('edited');");
-	await expectRefusedToRun(other);
 });
 
 test('custom code does not outlive its setup: a later plugin gets a clean worker', async ({

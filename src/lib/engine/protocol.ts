@@ -33,6 +33,8 @@ export type FromWorker =
 	| { type: 'loaded'; id: number; ms: number }
 	| { type: 'load-failed'; id: number; error: WireError; ms: number }
 	| { type: 'log'; id: number; level: LogLevel; message: string }
+	/** Log lines of a job past the forwarding cap: counted, not sent (see worker-host.ts). */
+	| { type: 'logs-dropped'; id: number; count: number }
 	| { type: 'stream'; id: number; stream: StreamName; text: string }
 	| { type: 'http'; id: number; event: HttpEvent }
 	/** HTTP was asked for but cannot work in this browser (see http-path.ts). */

@@ -14,6 +14,7 @@ export interface WorkerLike {
 
 export type RunEvent =
 	| { type: 'log'; level: LogLevel; message: string }
+	| { type: 'logs-dropped'; count: number }
 	| { type: 'stream'; stream: StreamName; text: string }
 	| { type: 'http'; event: HttpEvent }
 	| { type: 'http-unavailable' }
@@ -118,6 +119,7 @@ export class PluginRunner {
 			const p = this.#pending;
 			if (!p || slot !== this.#slot || !('id' in msg) || msg.id !== p.id) return;
 			if (msg.type === 'log') p.onEvent({ type: 'log', level: msg.level, message: msg.message });
+			else if (msg.type === 'logs-dropped') p.onEvent({ type: 'logs-dropped', count: msg.count });
 			else if (msg.type === 'stream')
 				p.onEvent({ type: 'stream', stream: msg.stream, text: msg.text });
 			else if (msg.type === 'http') p.onEvent({ type: 'http', event: msg.event });

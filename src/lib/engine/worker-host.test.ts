@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { createWorkerHost, type CreatePlugin } from './worker-host';
+import { createWorkerHost, MAX_FORWARDED_LOGS, type CreatePlugin } from './worker-host';
 import type { FromWorker } from './protocol';
 import { DEFAULT_SETTINGS } from './settings';
 import { describeHttpPath, httpPath, jspiForcedOff } from './http-path';
@@ -74,5 +74,39 @@ describe('httpPath', () => {
 		expect(jspiForcedOff('?x=1&jspi=off')).toBe(true);
 		expect(jspiForcedOff('')).toBe(false);
 		expect(jspiForcedOff('?jspi=on')).toBe(false);
+	});
+});
+
+describe('worker host log forwarding', () => {
+	it('forwards at most MAX_FORWARDED_LOGS lines a job and counts the rest before answering', async () => {
+		const posted: FromWorker[] = [];
+		let logger: Record<string, (m: string) => void> = {};
+		const fake: CreatePlugin = async (_m, options) => {
+			logger = options.logger;
+			return {
+				call: async () => {
+					for (let i = 0; i < 100_000; i++) logger.info(`line ${i}`);
+					return null;
+				},
+				close: async () => {}
+			};
+		};
+		const host = createWorkerHost((m) => posted.push(m), fake, {
+			jspi: true,
+			crossOriginIsolated: false
+		});
+		const module = {} as WebAssembly.Module;
+		await host.handle({ type: 'load', id: 1, module, settings: DEFAULT_SETTINGS, usesHttp: false });
+		posted.length = 0;
+		await host.handle({ type: 'call', id: 2, fn: 'f', input: new Uint8Array() });
+		expect(posted.filter((m) => m.type === 'log')).toHaveLength(MAX_FORWARDED_LOGS);
+		expect(posted.slice(-2)).toMatchObject([
+			{ type: 'logs-dropped', id: 2, count: 100_000 - MAX_FORWARDED_LOGS },
+			{ type: 'result', id: 2 }
+		]);
+		// The cap is per job: the next call forwards its own first lines again.
+		posted.length = 0;
+		await host.handle({ type: 'call', id: 3, fn: 'f', input: new Uint8Array() });
+		expect(posted.filter((m) => m.type === 'log')[0]).toMatchObject({ id: 3, message: 'line 0' });
 	});
 });

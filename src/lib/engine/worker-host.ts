@@ -26,32 +26,62 @@ export type CreatePlugin = (
 type Post = (msg: FromWorker, transfer?: Transferable[]) => void;
 
 /**
+ * A job forwards at most this many log lines and stream characters; the rest is only counted.
+ * A plugin logging a million lines would otherwise send a million messages and freeze the page,
+ * which keeps just as few (run-log.svelte.ts).
+ */
+export const MAX_FORWARDED_LOGS = 200;
+export const MAX_FORWARDED_STREAM_CHARS = 256 * 1024;
+
+/**
  * One worker holds at most one plugin instance. Logs and WASI streams are tagged with the id of
  * the job that produced them, so the page can drop stragglers from a job it gave up on.
  */
 export function createWorkerHost(
-	post: Post,
+	send: Post,
 	createPlugin: CreatePlugin,
 	caps: HttpCapabilities,
 	fetchFn?: typeof fetch
 ) {
 	let plugin: SdkPlugin | null = null;
 	let jobId = 0;
+	let logs = 0;
+	const streamed = { stdout: 0, stderr: 0 };
 
 	const logger = Object.fromEntries(
 		(['trace', 'debug', 'info', 'warn', 'error'] as const).map((level) => [
 			level,
-			(message: string) => post({ type: 'log', id: jobId, level, message: String(message) })
+			(message: string) => {
+				if (++logs <= MAX_FORWARDED_LOGS)
+					post({ type: 'log', id: jobId, level, message: String(message) });
+			}
 		])
 	) as Logger;
 
 	/** WASI stdout/stderr reach the worker's console (the SDK's shim calls console.log/error). */
 	function stream(name: 'stdout' | 'stderr', args: unknown[]) {
-		post({ type: 'stream', id: jobId, stream: name, text: args.map(String).join(' ') });
+		if (streamed[name] > MAX_FORWARDED_STREAM_CHARS) return;
+		const text = args.map(String).join(' ');
+		streamed[name] += text.length + 1;
+		post({ type: 'stream', id: jobId, stream: name, text });
+	}
+
+	/** Said just before a job's answer (after it the page listens no more), so it can count. */
+	function post(msg: FromWorker, transfer?: Transferable[]) {
+		const answer = ['loaded', 'load-failed', 'result', 'call-failed'].includes(msg.type);
+		if (answer && logs > MAX_FORWARDED_LOGS)
+			send({ type: 'logs-dropped', id: jobId, count: logs - MAX_FORWARDED_LOGS });
+		send(msg, transfer);
 	}
 
 	async function handle(msg: ToWorker): Promise<void> {
 		jobId = msg.id;
+		logs = 0;
+		streamed.stdout = streamed.stderr = 0;
+		await handleJob(msg);
+	}
+
+	async function handleJob(msg: ToWorker): Promise<void> {
 		if (msg.type === 'load') {
 			const start = performance.now();
 			try {

@@ -54,6 +54,8 @@ export class RunRecord {
 				this.#tooLarge = { url: ev.event.url, bytes: ev.event.bytes ?? 0 };
 		} else if (ev.type === 'http-unavailable') {
 			this.#httpUnavailable = true;
+		} else if (ev.type === 'logs-dropped') {
+			this.droppedLogs += ev.count;
 		} else if (ev.type === 'log') {
 			if (this.logs.length < MAX_LOGS) this.logs.push({ level: ev.level, message: ev.message });
 			else this.droppedLogs++;
