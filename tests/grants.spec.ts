@@ -160,6 +160,8 @@ test.describe('Max memory pages caps the plugin’s own memory', () => {
 });
 
 test('the Network panel counts every request and keeps refused rows', async ({ page }) => {
+	// Over 200 real requests take a while.
+	test.slow();
 	await webhook(page, `${ECHO_URL}/echo/first`);
 	await page.getByRole('button', { name: 'Remove host 127.0.0.1' }).click();
 	await run(page);
@@ -173,4 +175,58 @@ test('the Network panel counts every request and keeps refused rows', async ({ p
 		'6 older requests are not shown: the panel keeps the latest 200 rows (refused requests are always kept).'
 	);
 	await expect(network(page).getByRole('row').filter({ hasText: 'refused' })).toHaveCount(1);
+});
+
+/** A minimal plugin whose one function has a `length`-character name (output_set imported). */
+function moduleWithLongName(length: number): Buffer {
+	const leb = (n: number) => {
+		const out: number[] = [];
+		do {
+			let b = n & 0x7f;
+			n >>>= 7;
+			if (n) b |= 0x80;
+			out.push(b);
+		} while (n);
+		return Buffer.from(out);
+	};
+	const name = (s: string | Buffer) => Buffer.concat([leb(Buffer.byteLength(s)), Buffer.from(s)]);
+	const section = (id: number, body: Buffer) =>
+		Buffer.concat([Buffer.from([id]), leb(body.length), body]);
+	return Buffer.concat([
+		Buffer.from([0, 0x61, 0x73, 0x6d, 1, 0, 0, 0]),
+		section(1, Buffer.from([2, 0x60, 0, 1, 0x7f, 0x60, 2, 0x7e, 0x7e, 0])),
+		section(
+			2,
+			Buffer.concat([leb(1), name('extism:host/env'), name('output_set'), Buffer.from([0, 1])])
+		),
+		section(3, Buffer.from([1, 0])),
+		section(5, Buffer.from([1, 0, 1])),
+		section(
+			7,
+			Buffer.concat([
+				leb(2),
+				name('memory'),
+				Buffer.from([2, 0]),
+				name(Buffer.alloc(length, 'f')),
+				Buffer.from([0, 1])
+			])
+		),
+		section(10, Buffer.from([1, 4, 0, 0x41, 0, 0x0b]))
+	]);
+}
+
+test('a 10 MB function name is shown shortened, and the plugin still runs', async ({ page }) => {
+	await openPlayground(page);
+	await page.getByLabel('Plugin file').setInputFiles({
+		name: 'long_name.wasm',
+		mimeType: 'application/wasm',
+		buffer: moduleWithLongName(10_000_000)
+	});
+	await expect(output(page)).toContainText('Loaded long_name.wasm');
+	await expect(page.getByRole('combobox', { name: 'Function' })).toContainText(
+		`${'f'.repeat(120)}… (10,000,000 characters)`
+	);
+	const r = await run(page);
+	await expect(r).toContainText('(10,000,000 characters)');
+	await expect(r.getByRole('alert')).toHaveCount(0);
 });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { PREVIEW_BYTES, describeOutput, formatBytes, hexDump } from './output';
+import { PREVIEW_BYTES, clipName, describeOutput, formatBytes, hexDump } from './output';
 
 const enc = (s: string) => new TextEncoder().encode(s);
 
@@ -52,5 +52,13 @@ describe('hexDump and formatBytes', () => {
 		expect(formatBytes(512)).toBe('512 B');
 		expect(formatBytes(2048)).toBe('2.0 KiB');
 		expect(formatBytes(33554432)).toBe('32.0 MiB');
+	});
+});
+
+describe('clipName', () => {
+	it('keeps ordinary names and shortens huge ones, saying how long they were', () => {
+		expect(clipName('count_vowels')).toBe('count_vowels');
+		expect(clipName('x'.repeat(120))).toBe('x'.repeat(120));
+		expect(clipName('y'.repeat(10_000_000))).toBe(`${'y'.repeat(120)}… (10,000,000 characters)`);
 	});
 });

@@ -74,3 +74,11 @@ export function formatMs(ms: number): string {
 	if (ms < 100) return `${ms.toFixed(1)} ms`;
 	return `${Math.round(ms)} ms`;
 }
+
+const MAX_NAME_CHARS = 120;
+
+/** A name from a module, short enough to lay out: wasm names may be megabytes long. */
+export function clipName(name: string): string {
+	if (name.length <= MAX_NAME_CHARS) return name;
+	return `${name.slice(0, MAX_NAME_CHARS)}… (${name.length.toLocaleString('en-US')} characters)`;
+}
