@@ -29,17 +29,8 @@ export async function wat(source: string, features: Features = {}): Promise<Uint
 	}
 }
 
-/** Unsigned LEB128, shortest form. */
-export function leb(n: number): number[] {
-	const out: number[] = [];
-	do {
-		let b = n % 128;
-		n = Math.floor(n / 128);
-		if (n > 0) b |= 0x80;
-		out.push(b);
-	} while (n > 0);
-	return out;
-}
+export { leb } from './wasm-reader';
+import { leb } from './wasm-reader';
 
 export function str(s: string): number[] {
 	const bytes = [...new TextEncoder().encode(s)];

@@ -1,7 +1,7 @@
 // "Max memory pages" for the plugin's own linear memory. The SDK applies the setting to Extism's
 // host blocks only; a plugin's memory.grow is limited by the maximum its memory declares, so the
 // module is rewritten to declare at most the limit, and one that needs more at start is refused.
-import { Reader } from './wasm-reader';
+import { leb, Reader } from './wasm-reader';
 
 export type CappedModule =
 	{ ok: true; bytes: Uint8Array; changed: boolean } | { ok: false; message: string };
@@ -9,17 +9,6 @@ export type CappedModule =
 const MEMORY_SECTION = 5;
 const HEADER = 8;
 const PAGE = 64 * 1024;
-
-function leb(n: number): number[] {
-	const out: number[] = [];
-	do {
-		let b = n % 128;
-		n = Math.floor(n / 128);
-		if (n > 0) b |= 0x80;
-		out.push(b);
-	} while (n > 0);
-	return out;
-}
 
 const mib = (pages: number) => `${((pages * PAGE) / 1024 / 1024).toLocaleString('en-US')} MiB`;
 

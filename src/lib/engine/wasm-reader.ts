@@ -23,6 +23,18 @@ export const plural = (n: number, word: string, words = `${word}s`): string =>
 
 const utf8 = new TextDecoder('utf-8', { fatal: true });
 
+/** Unsigned LEB128, shortest form: for writing the few numbers we rewrite in a module. */
+export function leb(n: number): number[] {
+	const out: number[] = [];
+	do {
+		let b = n % 128;
+		n = Math.floor(n / 128);
+		if (n > 0) b |= 0x80;
+		out.push(b);
+	} while (n > 0);
+	return out;
+}
+
 export class Reader {
 	constructor(
 		readonly bytes: Uint8Array,
