@@ -147,6 +147,25 @@ test.describe('share links', () => {
 			await expect(runs(page)).toHaveCount(0);
 		});
 	}
+
+	test('a fragment with a bad percent-escape still opens the playground', async ({ page }) => {
+		// SvelteKit decodes the fragment when the page starts; these made it throw URIError.
+		for (const fragment of ['#s=1.%E0%A4%A', '#s=%ff', '#%ff']) {
+			// A fresh document each time: a fragment change alone would not restart the app.
+			await page.goto('about:blank');
+			await page.goto(`${SITE_URL}${fragment}`);
+			await expect(page.getByRole('combobox', { name: 'Examples' })).toHaveValue('count_vowels');
+			await expect(page.getByRole('button', { name: 'Run', exact: true })).toBeEnabled();
+			if (fragment.startsWith('#s=')) {
+				await expect(banner(page)).toContainText('This link could not be opened.');
+				await expect(banner(page)).toContainText('damaged');
+			} else {
+				await expect(banner(page)).toHaveCount(0);
+			}
+			const r = await run(page);
+			await expect(outputBody(r)).toContainText('"count": 4');
+		}
+	});
 });
 
 test.describe('persistence', () => {
