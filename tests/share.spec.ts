@@ -1,5 +1,5 @@
 import { test, expect, SITE_URL, fixturePath } from './support/fixtures';
-import { makeLink, setupJson } from './support/links';
+import { makeLink, setupJson, waitForSave } from './support/links';
 import {
 	chooseExample,
 	loadFixture,
@@ -12,6 +12,7 @@ import {
 import { readFileSync } from 'node:fs';
 import type { Page } from '@playwright/test';
 
+type Settings = { config: Record<string, string> };
 const banner = (page: Page) => page.getByRole('region', { name: 'Shared link' });
 const runs = (page: Page) => output(page).getByRole('article');
 const editorText = (page: Page) =>
@@ -177,8 +178,11 @@ test.describe('persistence', () => {
 		await page.getByLabel('Config key').fill('k');
 		await page.getByLabel('Config value').fill('v');
 		await page.getByRole('button', { name: 'Add config' }).click();
-		// Saving happens a moment after the last change.
-		await page.waitForTimeout(800);
+		// Saving happens a moment after the last change: wait for it, not for a time.
+		await waitForSave(
+			page,
+			(s) => s.input === 'still here' && (s.settings as Settings).config.k === 'v'
+		);
 		await page.reload();
 		await expect(output(page)).toContainText('Loaded echo.wasm');
 		await expect(page.getByText('k = v')).toBeVisible();
@@ -191,10 +195,10 @@ test.describe('persistence', () => {
 	test('New clears what was saved', async ({ page }) => {
 		await openPlayground(page);
 		await chooseExample(page, 'Trap');
-		await page.waitForTimeout(800);
+		await waitForSave(page, (s) => (s.source as { id?: string }).id === 'trap');
 		await page.getByRole('button', { name: 'New' }).click();
 		await expect(page.getByRole('combobox', { name: 'Examples' })).toHaveValue('count_vowels');
-		await page.waitForTimeout(800);
+		await waitForSave(page, (s) => (s.source as { id?: string }).id === 'count_vowels');
 		await page.reload();
 		await expect(page.getByRole('combobox', { name: 'Examples' })).toHaveValue('count_vowels');
 		await expect(page.getByRole('combobox', { name: 'Function', exact: true })).toHaveValue(
