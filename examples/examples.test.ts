@@ -242,12 +242,10 @@ describe('fixtures', () => {
 		expect(Buffer.from(bytes).equals(Buffer.alloc(33554432, 'A'))).toBe(true);
 	});
 
-	it('grow_memory traps once memory cannot grow, within 5 s', async () => {
+	it('grow_memory traps once memory cannot grow', async () => {
 		const plugin = await load(fixture('grow_memory'));
-		const started = Date.now();
 		const err = await callError(plugin, 'grow');
 		expect(err).toBeInstanceOf(WebAssembly.RuntimeError);
-		expect(Date.now() - started).toBeLessThan(5000);
 	});
 
 	it('recursion overflows the stack', async () => {
