@@ -62,26 +62,22 @@ export const WARNING_NO_CALLABLE = 'No exported function has the Extism signatur
 /**
  * `validate: false` skips WebAssembly.validate, for callers that compile the module anyway (a
  * compile validates too, and validating twice costs milliseconds on a large module).
- * `hash: false` leaves a loadable module's sha256 '' for the caller to fill in later: hashing a
- * large file competes with compiling it for the CPU. Failures are always hashed.
  */
 export async function inspectWasm(
 	input: Uint8Array,
-	opts: { validate?: boolean; hash?: boolean } = {}
+	opts: { validate?: boolean } = {}
 ): Promise<InspectResult> {
 	const bytes = asBytes(input);
 	const size = bytes.length;
 	// Hashing runs while the sections are parsed. A missing hash must not hide what is wrong with
 	// the file itself, so a failure to hash gives ''.
-	let hashing: Promise<string> | null = null;
-	const hash = () => (hashing ??= sha256Hex(bytes).catch(() => ''));
-	if (opts.hash !== false) void hash();
+	const hashing = sha256Hex(bytes).catch(() => '');
 	const fail = async (reason: FailureReason, message: string): Promise<InspectFailure> => ({
 		ok: false,
 		reason,
 		message,
 		size,
-		sha256: await hash()
+		sha256: await hashing
 	});
 	try {
 		const header = checkHeader(bytes);
@@ -95,7 +91,7 @@ export async function inspectWasm(
 			);
 		const invalid = opts.validate === false ? null : await validationError(bytes);
 		if (invalid !== null) return await fail('malformed', invalid);
-		return describe(parsed.module, size, opts.hash === false ? '' : await hash());
+		return describe(parsed.module, size, await hashing);
 	} catch (e) {
 		const text = e instanceof Error ? e.message : String(e);
 		return fail('malformed', `The module could not be read: ${text}`);

@@ -1,6 +1,5 @@
 // Getting plugin bytes: from a URL (with progress), a file, or a bundled example; then compiling once.
 import { inspectWasm, invalidCodeMessage, type InspectResult, type ModuleInfo } from './inspect';
-import { sha256Hex } from './sha256';
 
 export type PluginSource =
 	{ kind: 'example'; id: string } | { kind: 'file'; name: string } | { kind: 'url'; url: string };
@@ -69,12 +68,9 @@ export async function fetchBytes(
 }
 
 export interface PreparedPlugin {
-	/** Its sha256 is '' until `sha256` settles. */
 	info: ModuleInfo;
 	module: WebAssembly.Module;
 	compileMs: number;
-	/** The file's SHA-256, started once compiling is done so the two never share the CPU. */
-	sha256: Promise<string>;
 }
 
 /**
@@ -92,13 +88,11 @@ export async function preparePlugin(
 		(module) => ({ module, ms: performance.now() - start }),
 		(e: unknown) => ({ error: e instanceof Error ? e.message : String(e) })
 	);
-	const info = await inspectWasm(bytes, { validate: false, hash: false });
+	const info = await inspectWasm(bytes, { validate: false });
 	const result = await compiled;
 	if (!info.ok) return { ok: false, info, message: info.message };
 	if ('error' in result) {
-		const failed = { ...info, sha256: await sha256Hex(bytes).catch(() => '') };
-		return { ok: false, info: failed, message: invalidCodeMessage(` (${result.error})`) };
+		return { ok: false, info, message: invalidCodeMessage(` (${result.error})`) };
 	}
-	const sha256 = sha256Hex(bytes).catch(() => '');
-	return { ok: true, plugin: { info, module: result.module, compileMs: result.ms, sha256 } };
+	return { ok: true, plugin: { info, module: result.module, compileMs: result.ms } };
 }

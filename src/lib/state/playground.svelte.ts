@@ -166,10 +166,6 @@ export class Playground {
 			this.rejected = null;
 			this.#runner.reset();
 			this.plugin = { ...plugin, source, label, bytes, loadMs: performance.now() - start };
-			void plugin.sha256.then((sha256) => {
-				const p = this.plugin;
-				if (p?.module === plugin.module) this.plugin = { ...p, info: { ...p.info, sha256 } };
-			});
 			this.exampleId = '';
 			apply?.();
 			this.#afterLoad();
