@@ -15,6 +15,9 @@ export default defineConfig({
 	test: {
 		include: ['src/**/*.test.ts', 'examples/**/*.test.ts'],
 		globalSetup: ['scripts/vitest-setup.mjs'],
-		environment: 'node'
+		environment: 'node',
+		// A hang guard, not a speed check: on a shared 2-core machine the heavy fuzz and robustness
+		// tests take several times vitest's 5 s default. Speed is measured by `npm run bench`.
+		testTimeout: 60_000
 	}
 });

@@ -1,6 +1,7 @@
 import { test, expect, SITE_URL, fixturePath } from './support/fixtures';
-import { makeLink, setupJson } from './support/links';
+import { makeLink, setupJson, waitForSave } from './support/links';
 import {
+	chooseExample,
 	loadFixture,
 	openPlayground,
 	output,
@@ -107,10 +108,7 @@ test.describe('linked modules and old plugins', () => {
 });
 
 test.describe('test cases', () => {
-	test('one passing and one failing case, kept across a share link and a reload', async ({
-		page,
-		context
-	}) => {
+	test('Run all tests: one passing and one failing case, with the difference', async ({ page }) => {
 		await openPlayground(page);
 		await setInput(page, 'aaa');
 		await run(page);
@@ -132,20 +130,72 @@ test.describe('test cases', () => {
 		await expect(diff).toContainText('-   "count": 99');
 		await expect(diff).toContainText('+   "count": 3');
 		await expect(output(page)).toContainText('Tests: 1 passed, 1 failed.');
+	});
 
-		await page.getByRole('button', { name: 'Share' }).click();
-		const link = await page.getByRole('textbox', { name: 'Share link' }).inputValue();
-		const other = await context.newPage();
-		await other.goto(link);
-		await expect(other.getByRole('region', { name: 'Shared link' })).toContainText('Test cases: 2');
-		await testRegion(other).getByRole('button', { name: 'Run all tests' }).click();
-		await expect(testRegion(other).getByRole('status')).toHaveText('1 passed, 1 failed');
+	test('a case can expect an error, and fails when the error or its absence differs', async ({
+		page
+	}) => {
+		await openPlayground(page);
+		await chooseExample(page, 'Plugin error');
+		await setInput(page, 'boom');
+		await run(page);
+		await testRegion(page).getByRole('button', { name: 'Add test case' }).click();
+		const kind = testRegion(page).getByRole('combobox', { name: 'Expectation of test case 1' });
+		const expected = testRegion(page).getByRole('textbox', {
+			name: 'Expected result of test case 1'
+		});
+		await expect(kind).toHaveValue('error');
+		await expect(expected).toHaveValue(/deliberate failure: boom/);
+		const runAll = testRegion(page).getByRole('button', { name: 'Run all tests' });
+		const status = testRegion(page).getByRole('status');
+		await runAll.click();
+		await expect(status).toHaveText('1 passed, 0 failed');
+		await expected.fill('a different error');
+		await runAll.click();
+		await expect(status).toHaveText('0 passed, 1 failed');
+		// Expecting output from a plugin that fails is a failure too.
+		await kind.selectOption('output');
+		await expected.fill('deliberate failure: boom');
+		await runAll.click();
+		await expect(status).toHaveText('0 passed, 1 failed');
+	});
 
-		await page.waitForTimeout(800);
-		await page.reload();
-		await expect(testRegion(page).getByRole('listitem')).toHaveCount(2);
+	test('test cases travel in a share link', async ({ page }) => {
+		const cases = [
+			{
+				name: 'three',
+				fn: 'count_vowels',
+				input: 'aei',
+				config: {},
+				expect: { kind: 'output', text: '{"count":3,"total":3,"vowels":"aeiouAEIOU"}' }
+			},
+			{
+				name: 'wrong',
+				fn: 'count_vowels',
+				input: 'aei',
+				config: {},
+				expect: { kind: 'output', text: '{"count":99}' }
+			}
+		];
+		await page.goto(await makeLink(SITE_URL, setupJson({ tests: { version: 1, cases } })));
+		await expect(page.getByRole('region', { name: 'Shared link' })).toContainText('Test cases: 2');
 		await testRegion(page).getByRole('button', { name: 'Run all tests' }).click();
 		await expect(testRegion(page).getByRole('status')).toHaveText('1 passed, 1 failed');
+		await expect(testRegion(page).getByRole('listitem', { name: 'Test case three' })).toContainText(
+			'PASS'
+		);
+	});
+
+	test('test cases are kept across a reload', async ({ page }) => {
+		await openPlayground(page);
+		await setInput(page, 'oo');
+		await run(page);
+		await testRegion(page).getByRole('button', { name: 'Add test case' }).click();
+		await waitForSave(page, (s) => (s.tests as { cases?: unknown[] })?.cases?.length === 1);
+		await page.reload();
+		await expect(testRegion(page).getByRole('listitem')).toHaveCount(1);
+		await testRegion(page).getByRole('button', { name: 'Run all tests' }).click();
+		await expect(testRegion(page).getByRole('status')).toHaveText('1 passed, 0 failed');
 	});
 });
 

@@ -1,5 +1,12 @@
 import { test, expect, ECHO_URL, ISOLATED_URL, SITE_URL } from './support/fixtures';
-import { chooseExample, openPlayground, outputBody, run, setInput } from './support/playground';
+import {
+	chooseExample,
+	loadFixture,
+	openPlayground,
+	outputBody,
+	run,
+	setInput
+} from './support/playground';
 import type { Page } from '@playwright/test';
 
 const hookInput = (path: string) =>
@@ -89,13 +96,23 @@ test.describe('network grants', () => {
 	});
 
 	test('response headers reach the plugin only when granted', async ({ page }) => {
-		// The webhook does not read headers; this checks the control is wired to a fresh instance.
-		await webhookTo(page, '/echo/h');
-		await run(page);
+		await openPlayground(page);
+		await loadFixture(page, 'limits');
+		await page.getByRole('combobox', { name: 'Function', exact: true }).selectOption('headers');
+		await page.getByRole('textbox', { name: 'Allowed host' }).fill('127.0.0.1');
+		await page.getByRole('button', { name: 'Add host' }).click();
+		await setInput(page, JSON.stringify({ url: `${ECHO_URL}/echo/h`, method: 'GET' }));
+		// The plugin outputs what http_headers gives it, or "no headers" for nothing.
+		const denied = await run(page);
+		await expect(outputBody(denied)).toHaveText('no headers');
 		await page.getByRole('checkbox', { name: 'Response headers' }).check();
-		const r = await run(page);
-		await expect(r).toContainText(/instantiate \d/);
-		await expect(outputBody(r)).toContainText('"status": 200');
+		const granted = await run(page);
+		await expect(granted).toContainText(/instantiate \d/);
+		await granted.getByRole('button', { name: 'Text', exact: true }).click();
+		const headers = JSON.parse((await outputBody(granted).textContent())!);
+		expect(headers['content-type']).toBe('application/json; charset=utf-8');
+		await page.getByRole('checkbox', { name: 'Response headers' }).uncheck();
+		await expect(outputBody(await run(page))).toHaveText('no headers');
 	});
 
 	test('Allowed host offers the bare hostname for a pasted URL or host:port', async ({ page }) => {

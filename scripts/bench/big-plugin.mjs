@@ -44,8 +44,8 @@ function codeBulk(bytes) {
 }
 
 /** echo: copies the input to the output byte by byte through the Extism kernel. */
-function source(bulk) {
-	const dataBytes = bulk === 'data' ? pseudoRandomBytes(BIG_BYTES) : new Uint8Array();
+function source(bulk, extra = '', data = null) {
+	const dataBytes = data ?? (bulk === 'data' ? pseudoRandomBytes(BIG_BYTES) : new Uint8Array());
 	const pages = Math.ceil((dataBytes.length + 65536) / 65536);
 	return `(module
  (import "extism:host/env" "input_length" (func $input_length (result i64)))
@@ -55,7 +55,7 @@ function source(bulk) {
  (import "extism:host/env" "output_set" (func $output_set (param i64 i64)))
  (memory (export "memory") ${pages})
  (data (i32.const 65536) "${watString(dataBytes)}")
- ${bulk === 'code' ? codeBulk(BIG_BYTES) : ''}
+ ${bulk === 'code' ? codeBulk(BIG_BYTES) : extra}
  (func (export "${BIG_FUNCTION}") (result i32) (local $n i64) (local $i i64) (local $out i64)
   (local.set $n (call $input_length))
   (local.set $out (call $alloc (local.get $n)))
@@ -70,13 +70,75 @@ function source(bulk) {
   (i32.const 0)))`;
 }
 
-/** The module's bytes; bulk is 'data' or 'code'. */
+/** The module's bytes; bulk is 'data', 'code' or 'debug' (shaped like a Rust debug build). */
 export async function buildBigPlugin(bulk = 'data') {
 	const wabt = await wabtInit();
-	const mod = wabt.parseWat('big.wat', source(bulk));
+	const debug = bulk === 'debug';
+	const mod = wabt.parseWat('big.wat', debug ? debugSource() : source(bulk));
 	try {
-		return new Uint8Array(mod.toBinary({}).buffer);
+		mod.resolveNames();
+		const bytes = new Uint8Array(mod.toBinary({ write_debug_names: debug }).buffer);
+		return debug ? withSections(bytes, DEBUG_SECTIONS) : bytes;
 	} finally {
 		mod.destroy();
 	}
+}
+
+/**
+ * What the outside test's 1.8 MB Rust debug build held: ~51 KB of code in many small functions,
+ * ~8.8 KB of data, a name section, and ~1.8 MB of DWARF in custom sections (sizes in bytes).
+ */
+const DEBUG_SECTIONS = [
+	['.debug_abbrev', 12_000],
+	['.debug_info', 820_000],
+	['.debug_ranges', 40_000],
+	['.debug_str', 560_000],
+	['.debug_line', 330_000],
+	['.debug_loc', 28_000]
+];
+const DEBUG_FUNCTIONS = 1800;
+
+/** The echo plugin, plus DEBUG_FUNCTIONS small named functions reachable through a table. */
+function debugSource() {
+	const words = new DataView(pseudoRandomBytes(DEBUG_FUNCTIONS * 8, 0x1234567).buffer);
+	const fns = [];
+	for (let i = 0; i < DEBUG_FUNCTIONS; i++) {
+		const [a, b] = [words.getInt32(i * 8), words.getInt32(i * 8 + 4)];
+		fns.push(
+			`(func $core::fmt::f${i} (param i32) (result i32) local.get 0 i32.const ${a} i32.add i32.const ${b} i32.xor i32.const ${a ^ b} i32.mul i32.const ${(b - a) | 0} i32.rotl)`
+		);
+	}
+	const names = fns.map((_, i) => `$core::fmt::f${i}`).join(' ');
+	const bulk = `${fns.join('\n')}\n (table ${fns.length} funcref)\n (elem (i32.const 0) ${names})`;
+	const data = pseudoRandomBytes(9 * 1024, 0xbeef);
+	return source('none', bulk, data);
+}
+
+function leb(n) {
+	const out = [];
+	do {
+		let b = n & 0x7f;
+		n >>>= 7;
+		if (n) b |= 0x80;
+		out.push(b);
+	} while (n);
+	return out;
+}
+
+/** Appends custom sections of pseudo-random bytes, as a linker appends DWARF. */
+function withSections(bytes, sections) {
+	const parts = [bytes];
+	for (const [name, size] of sections) {
+		const nameBytes = new TextEncoder().encode(name);
+		const body = [...leb(nameBytes.length), ...nameBytes];
+		const payload = pseudoRandomBytes(size, size);
+		parts.push(new Uint8Array([0, ...leb(body.length + size), ...body]), payload);
+	}
+	const out = new Uint8Array(parts.reduce((n, p) => n + p.length, 0));
+	let off = 0;
+	for (const p of parts) {
+		out.set(p, off);
+		off += p.length;
+	}
+	return out;
 }

@@ -82,7 +82,8 @@ export function buildRows(res, n) {
 
 	for (const [key, bulk, gated] of [
 		['big', 'data', true],
-		['bigCode', 'code', false]
+		['bigCode', 'code', false],
+		['bigDebug', 'debug', true]
 	]) {
 		const [pa, pb] = [res[`${key}Playground`], res[`${key}Raw`]];
 		const size = res.bigBytes ? `${(res.bigBytes[bulk] / 1048576).toFixed(1)} MiB` : '2 MiB';

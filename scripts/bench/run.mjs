@@ -34,7 +34,7 @@ import { initialJs, manifestMatches } from './sizes.mjs';
 const repo = fileURLToPath(new URL('../../', import.meta.url));
 const BUILD = join(repo, 'build');
 const MANIFEST = join(repo, '.svelte-kit/output/client/.vite/manifest.json');
-const BUDGET_MS = 170_000;
+const BUDGET_MS = 240_000;
 const LOADS = 7;
 const CALLS = 1000;
 const CLICKS = 50;
@@ -91,8 +91,14 @@ async function main() {
 	};
 	try {
 		const manifest = await snapshot(site);
-		// big.wasm: 2 MiB of data (the issue's plugin); bigCode.wasm: 2 MiB of code (a second opinion).
-		const bigs = { big: await buildBigPlugin('data'), bigCode: await buildBigPlugin('code') };
+		// big.wasm: 2 MiB of data (the issue's plugin); bigCode.wasm: 2 MiB of code (a second opinion);
+		// bigDebug.wasm: shaped like a real Rust debug build (1.8 MB of DWARF custom sections, many
+		// small functions, a name section), which outside testing found 2× slower than the raw SDK.
+		const bigs = {
+			big: await buildBigPlugin('data'),
+			bigCode: await buildBigPlugin('code'),
+			bigDebug: await buildBigPlugin('debug')
+		};
 		const plugins = { 'count_vowels.wasm': join(site, 'examples/count_vowels.wasm') };
 		for (const [key, bytes] of Object.entries(bigs)) {
 			writeFileSync(join(tmp, `${key}.wasm`), bytes);
@@ -105,7 +111,11 @@ async function main() {
 		closers.push(rawSrv.close);
 		const { browser, version } = await launchBrowser(log);
 		closers.push(() => browser.close());
-		const bigBytes = { data: bigs.big.length, code: bigs.bigCode.length };
+		const bigBytes = {
+			data: bigs.big.length,
+			code: bigs.bigCode.length,
+			debug: bigs.bigDebug.length
+		};
 		Object.assign(res, { chromium: version, node: process.version, bigBytes });
 		const ctx = await browser.newContext();
 

@@ -1,3 +1,5 @@
+import { expect, type Page } from '@playwright/test';
+
 // Hand-made share links for tests: JSON → deflate-raw → base64url, as the link format documents.
 export async function makeLink(base: string, json: unknown, version = 1): Promise<string> {
 	const bytes = new TextEncoder().encode(JSON.stringify(json));
@@ -24,4 +26,40 @@ export function setupJson(overrides: Record<string, unknown> = {}) {
 		timeoutMs: 10000,
 		...overrides
 	};
+}
+
+/** The setup JSON inside a `#s=1.…` fragment (the inverse of makeLink). */
+export async function readLink(hash: string): Promise<Record<string, unknown>> {
+	const packed = Buffer.from(hash.replace(/^#s=1\./, ''), 'base64url');
+	const text = await new Response(
+		new Blob([packed]).stream().pipeThrough(new DecompressionStream('deflate-raw'))
+	).text();
+	return JSON.parse(text);
+}
+
+/**
+ * Every setup the page has saved in its storage, decoded. Tests wait on these instead of sleeping
+ * past the save delay; any stored JSON value with a share-link `link` counts, wherever it is kept.
+ */
+export async function savedSetups(page: Page): Promise<Record<string, unknown>[]> {
+	const values = await page.evaluate(() =>
+		[localStorage, sessionStorage].flatMap((s) =>
+			Array.from({ length: s.length }, (_, i) => s.getItem(s.key(i)!) ?? '')
+		)
+	);
+	const setups: Record<string, unknown>[] = [];
+	for (const value of values) {
+		try {
+			const link = (JSON.parse(value) as { link?: unknown }).link;
+			if (typeof link === 'string' && link.startsWith('#s=1.')) setups.push(await readLink(link));
+		} catch {
+			// Not a saved setup.
+		}
+	}
+	return setups;
+}
+
+/** Waits until a saved setup satisfies `check` (the save runs a moment after each change). */
+export async function waitForSave(page: Page, check: (setup: Record<string, unknown>) => boolean) {
+	await expect.poll(async () => (await savedSetups(page)).some(check)).toBe(true);
 }

@@ -52,6 +52,14 @@ async function loadMonaco() {
 
 let loading: ReturnType<typeof loadMonaco> | undefined;
 
+/**
+ * Input is bytes, and plain text is as valid as JSON: only text that starts like a JSON object or
+ * array is checked (and marked) as JSON, so "Hello, Extism!" gets no error squiggle.
+ */
+export function inputLanguage(text: string): 'json' | 'plaintext' {
+	return /^\s*[[{]/.test(text) ? 'json' : 'plaintext';
+}
+
 export async function createInputEditor(
 	host: HTMLElement,
 	opts: InputEditorOptions
@@ -62,7 +70,7 @@ export async function createInputEditor(
 		throw e;
 	});
 
-	const model = monaco.editor.createModel(opts.value, 'json');
+	const model = monaco.editor.createModel(opts.value, inputLanguage(opts.value));
 	const editor = monaco.editor.create(host, {
 		model,
 		ariaLabel: opts.ariaLabel,
@@ -72,9 +80,11 @@ export async function createInputEditor(
 		wordWrap: 'on',
 		fontSize: 13,
 		scrollBeyondLastLine: false,
-		// What you type is what is sent: no auto-inserted closers in a data box.
+		// What you type is what is sent: no auto-inserted closers in a data box, and typing over a
+		// selection replaces it (auto-surround would wrap `{` around the old text).
 		autoClosingBrackets: 'never',
-		autoClosingQuotes: 'never'
+		autoClosingQuotes: 'never',
+		autoSurround: 'never'
 	});
 	// Text typed into the fallback box carries over: keep typing where it ended.
 	editor.setPosition(model.getPositionAt(opts.value.length));
@@ -82,13 +92,23 @@ export async function createInputEditor(
 
 	// Edits we push from outside must not echo back as user changes.
 	let pushing = false;
+	// Markers left from JSON mode do not count once the text reads as plain text.
 	const countErrors = () =>
-		monaco.editor
-			.getModelMarkers({ resource: model.uri })
-			.filter((m) => m.severity === monaco.MarkerSeverity.Error).length;
+		model.getLanguageId() !== 'json'
+			? 0
+			: monaco.editor
+					.getModelMarkers({ resource: model.uri })
+					.filter((m) => m.severity === monaco.MarkerSeverity.Error).length;
 	const subscriptions = [
 		model.onDidChangeContent(() => {
-			if (!pushing) opts.onChange(model.getValue());
+			const value = model.getValue();
+			const language = inputLanguage(value);
+			if (model.getLanguageId() !== language) {
+				monaco.editor.setModelLanguage(model, language);
+				if (language !== 'json') monaco.editor.setModelMarkers(model, 'json', []);
+				opts.onMarkers?.(countErrors());
+			}
+			if (!pushing) opts.onChange(value);
 		}),
 		monaco.editor.onDidChangeMarkers((uris) => {
 			if (uris.some((u) => u.toString() === model.uri.toString())) opts.onMarkers?.(countErrors());

@@ -44,6 +44,13 @@ describe('explainError', () => {
 		expect(
 			explainError(e('var memory limit exceeded: 9 bytes requested, 4 allowed'), 'call').title
 		).toMatch(/Max var bytes/);
+		// What the SDK really throws: the limit wears the plugin-error prefix, but it is the host's.
+		expect(
+			explainError(
+				e('Plugin-originated error: var memory limit exceeded: 100 bytes requested, 16 allowed'),
+				'call'
+			).title
+		).toBe('The plugin stored more in vars than "Max var bytes" allows.');
 		const dataView = e('Offset is outside the bounds of the DataView', 'RangeError');
 		expect(explainError(dataView, 'call', { maxPages: 4 }).title).toBe(
 			'The plugin hit the Extism memory limit ("Max memory pages" is 4).'

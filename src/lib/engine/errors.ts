@@ -46,6 +46,14 @@ const RULES: Rule[] = [
 				pageOrigin: ctx.pageOrigin
 			})
 	},
+	// Before the plugin's own errors: the SDK reports this limit as "Plugin-originated error: …".
+	{
+		test: /var memory limit exceeded/,
+		explain: () => ({
+			title: 'The plugin stored more in vars than "Max var bytes" allows.',
+			hint: 'Raise Max var bytes or press Reset to clear the vars.'
+		})
+	},
 	{
 		test: /^Plugin-originated error: ?([\s\S]*)$/,
 		explain: (m) => ({
@@ -122,13 +130,6 @@ const RULES: Rule[] = [
 		explain: () => ({
 			title: 'The plugin ran out of memory.',
 			hint: 'The browser refused to give it more memory.'
-		})
-	},
-	{
-		test: /var memory limit exceeded/,
-		explain: () => ({
-			title: 'The plugin stored more in vars than "Max var bytes" allows.',
-			hint: 'Raise Max var bytes or press Reset to clear the vars.'
 		})
 	},
 	{

@@ -295,13 +295,12 @@ describe('robustness', () => {
 			plugin.length
 		);
 		big.set(str('blob'), plugin.length + 5);
-		const started = performance.now();
+		// Skipped by its declared size, not read: a read would be far past this tiny buffer's end.
 		const result = await inspectWasm(big);
 		expect(result).toMatchObject({
 			ok: true,
 			size: big.length,
 			callable: ['count_vowels', 'noop']
 		});
-		expect(performance.now() - started).toBeLessThan(5000);
 	});
 });

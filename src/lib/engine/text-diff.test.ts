@@ -69,9 +69,10 @@ describe('diffLines', () => {
 		const base = numbered(50_000);
 		const changed = [...base];
 		changed[25_000] = 'different';
-		const started = performance.now();
+		// Exactly one changed line proves the head and tail were trimmed: an LCS over 50,000 lines
+		// would pass MAX_DIFF_LINES and fall back to removing and adding everything. (Speed itself
+		// belongs in a bench, not in a test on a shared machine.)
 		const lines = diffLines(base.join('\n'), changed.join('\n'));
-		expect(performance.now() - started).toBeLessThan(1000);
 		expect(show(lines)).toBe(
 			[
 				' … 24997 unchanged lines',

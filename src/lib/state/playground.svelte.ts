@@ -47,6 +47,8 @@ export class Playground {
 	/** Calls per run, on one instance (like extism call --loop). */
 	repeat = $state(1);
 	running = $state(false);
+	/** Set while a run asked for during a load waits for that load (the plugin it is for). */
+	runWaiting = $state(false);
 	readonly log = new RunLog();
 	readonly network = new NetworkLog();
 	readonly extras = new PluginExtras();
@@ -55,6 +57,8 @@ export class Playground {
 	readonly httpPath: HttpPath;
 	#runner: PluginRunner;
 	#loadSeq = 0;
+	/** The latest load: resolves with whether it loaded, whatever the outcome. */
+	#loadDone: Promise<boolean> = Promise.resolve(true);
 	/** Bumped whenever the runner's instance may have changed, which runes cannot see. */
 	#instanceTick = $state(0);
 	/** The plugin recompiled with its memory capped at Max memory pages, by that limit. */
@@ -148,6 +152,9 @@ export class Playground {
 		const seq = ++this.#loadSeq;
 		this.loading = { label, loaded: 0, total: null };
 		const start = performance.now();
+		let settle!: (ok: boolean) => void;
+		this.#loadDone = new Promise((resolve) => (settle = resolve));
+		let ok = false;
 		try {
 			const bytes = await read((loaded, total) => {
 				if (seq === this.#loadSeq) this.loading = { label, loaded, total };
@@ -165,6 +172,7 @@ export class Playground {
 			this.exampleId = '';
 			apply?.();
 			this.#afterLoad();
+			ok = true;
 			return true;
 		} catch (e) {
 			if (seq !== this.#loadSeq) return false;
@@ -172,7 +180,18 @@ export class Playground {
 			return false;
 		} finally {
 			if (seq === this.#loadSeq) this.loading = null;
+			settle(ok);
 		}
+	}
+
+	/**
+	 * A run asked for during a load is for the plugin being loaded, never the one it replaces: wait
+	 * for the latest load. False when that load failed (the old plugin stays, but must not run).
+	 */
+	async #afterLoads(): Promise<boolean> {
+		let ok = true;
+		while (this.loading) ok = await this.#loadDone;
+		return ok;
 	}
 
 	#reject(label: string, message: string) {
@@ -235,6 +254,14 @@ export class Playground {
 	}
 
 	async run() {
+		if (this.loading) {
+			if (this.runWaiting) return;
+			const label = this.loading.label;
+			this.runWaiting = true;
+			const loaded = await this.#afterLoads().finally(() => (this.runWaiting = false));
+			if (!loaded)
+				return this.log.say('error', `Not run: ${label} did not load, and the run was for it.`);
+		}
 		const blocked =
 			this.#blocked() ?? (this.fn ? null : 'This plugin exports no function to call.');
 		if (blocked) return this.log.say('error', blocked);

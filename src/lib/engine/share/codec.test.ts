@@ -226,13 +226,12 @@ describe('share links: bad links', () => {
 	it('stops a decompression bomb at the cap', async () => {
 		const bomb = `#s=1.${toBase64Url(await deflateRaw(new Uint8Array(30 * 1024 * 1024).fill(32)))}`;
 		expect(bomb.length).toBeLessThan(MAX_LINK_CHARS);
-		const started = performance.now();
+		// The cap, not a clock, is what stops it: the answer names the cap.
 		expect(await decodeSetup(bomb)).toEqual(
 			failure(
 				'This share link unpacks to more than 2,048 KiB, more than any setup needs, so it was not opened.'
 			)
 		);
-		expect(performance.now() - started).toBeLessThan(2000);
 	});
 });
 
