@@ -9,6 +9,7 @@
 //   ANY  /status/NNN               status NNN with a small JSON body
 //   ANY  /nocors/...               200 JSON, no CORS headers (OPTIONS → 405)
 //   GET  /large?bytes=N            N bytes of "x" (default 1 MiB)
+//   ANY  /redirect?to=URL          302 to URL (a plugin's request may not end up where it began)
 //   GET  /plugin/NAME.wasm         tests/fixtures/out/NAME.wasm or static/examples/NAME.wasm
 //   GET  /slow/NAME.wasm?ms=N      the same, streamed in chunks over N ms (default 2000)
 //   GET  /plugin-nocors/NAME.wasm  the same, no CORS headers
@@ -164,6 +165,12 @@ async function handle(req, res) {
 		case 'large':
 			if (rest === '') return large(res, url, cors);
 			break;
+		case 'redirect': {
+			const to = url.searchParams.get('to');
+			if (!to) return sendJson(res, 400, { error: 'to= is required' }, cors);
+			res.writeHead(302, { ...cors, location: to, 'content-length': 0 });
+			return res.end();
+		}
 		case 'plugin':
 		case 'plugin-nocors':
 		case 'slow': {

@@ -1,5 +1,6 @@
 // Turns what the SDK, the browser and wasm throw into sentences a person can act on.
 import { describeHttpFailure } from './http-errors';
+import { REDIRECT_WITHHELD } from './http-redirect';
 import type { WireError } from './protocol';
 
 export interface Explained {
@@ -29,6 +30,10 @@ const RULES: Rule[] = [
 	{
 		test: REFUSAL,
 		explain: (m) => describeHttpFailure('refused', { url: m[1], hostname: m[2] })
+	},
+	{
+		test: REDIRECT_WITHHELD,
+		explain: (m) => describeHttpFailure('redirect', { url: m[2], hostname: m[3] })
 	},
 	{
 		// Thrown by http-recorder.ts when the browser's fetch fails.

@@ -16,7 +16,6 @@ export type RunEvent =
 	| { type: 'log'; level: LogLevel; message: string }
 	| { type: 'stream'; stream: StreamName; text: string }
 	| { type: 'http'; event: HttpEvent }
-	| { type: 'http-unavailable' }
 	| { type: 'host-call'; call: HostCall }
 	| { type: 'stub-error'; message: string };
 
@@ -111,7 +110,6 @@ export class PluginRunner {
 			else if (msg.type === 'stream')
 				p.onEvent({ type: 'stream', stream: msg.stream, text: msg.text });
 			else if (msg.type === 'http') p.onEvent({ type: 'http', event: msg.event });
-			else if (msg.type === 'http-unavailable') p.onEvent({ type: 'http-unavailable' });
 			else if (msg.type === 'host-call') p.onEvent({ type: 'host-call', call: msg.call });
 			else if (msg.type === 'stub-error') p.onEvent({ type: 'stub-error', message: msg.message });
 			else p.settle(msg);
@@ -212,8 +210,6 @@ export class PluginRunner {
 			input: Uint8Array;
 			/** Calls in a row on the same instance, in one job (like `extism call --loop N`); default 1. */
 			repeat?: number;
-			/** The module imports http_request. */
-			usesHttp?: boolean;
 			timeoutMs: number;
 			onEvent: (ev: RunEvent) => void;
 		}
@@ -239,7 +235,6 @@ export class PluginRunner {
 					id,
 					module: opts.module,
 					settings: opts.settings,
-					usesHttp: opts.usesHttp ?? false,
 					stubs: opts.stubs,
 					linked: opts.linked
 				},

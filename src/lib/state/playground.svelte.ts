@@ -57,15 +57,11 @@ export class Playground {
 	/** Bumped whenever the runner's instance may have changed, which runes cannot see. */
 	#instanceTick = $state(0);
 
-	constructor(env: {
-		search: string;
-		crossOriginIsolated: boolean;
-		spawn?: typeof spawnPluginWorker;
-	}) {
+	constructor(env: { search: string; spawn?: typeof spawnPluginWorker }) {
 		const noJspi = jspiForcedOff(env.search);
 		const jspi =
 			!noJspi && typeof (WebAssembly as { Suspending?: unknown }).Suspending === 'function';
-		this.httpPath = httpPath({ jspi, crossOriginIsolated: env.crossOriginIsolated });
+		this.httpPath = httpPath({ jspi });
 		this.suite = new TestSuite(this);
 		const spawn = env.spawn ?? spawnPluginWorker;
 		this.#runner = new PluginRunner(() => spawn({ noJspi }));
@@ -241,7 +237,6 @@ export class Playground {
 				...spec,
 				fn: job.fn,
 				input: job.input,
-				usesHttp: p.info.imports.extism.some((i) => i.name === 'http_request'),
 				repeat: job.repeat,
 				timeoutMs,
 				onEvent: (ev) => {
