@@ -147,7 +147,9 @@ describe('fail, trap and loop', () => {
 	});
 
 	it('loop_forever never returns (stopped by the SDK worker timeout)', async () => {
-		const plugin = await load(example('loop'), { runInWorker: true, timeoutMs: 300 });
+		// The SDK applies timeoutMs to starting its worker too, which takes over 300 ms on a busy
+		// machine ("timed out while waiting for plugin to instantiate"): leave room for that.
+		const plugin = await load(example('loop'), { runInWorker: true, timeoutMs: 3000 });
 		await expect(plugin.call('loop_forever')).rejects.toThrow(
 			'EXTISM: call canceled due to timeout'
 		);
