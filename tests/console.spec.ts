@@ -15,6 +15,8 @@ async function overflow(page: Page) {
 }
 
 test.describe('the Output console', () => {
+	// Each test runs the plugin until the console overflows: several runs on a shared machine.
+	test.slow();
 	test('follows the newest entry, including an error that arrives at the end of a run', async ({
 		page
 	}) => {

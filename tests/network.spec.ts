@@ -167,6 +167,8 @@ test.describe('HTTP without JSPI (forced with ?jspi=off): synchronous XHR in the
 	test('a refused host, a server without CORS, one that is down, and a large response', async ({
 		page
 	}) => {
+		// Five runs in one test: give it the time of three on a loaded machine.
+		test.slow();
 		await webhookTo(page, '/nocors/xhr', `${SITE_URL}?jspi=off`);
 		const cors = await run(page);
 		await expect(cors.getByRole('alert')).toContainText(
@@ -217,6 +219,7 @@ test.describe('HTTP without JSPI (forced with ?jspi=off): synchronous XHR in the
 	test('Timeout and Stop end a run blocked in a slow request, and the next run works', async ({
 		page
 	}) => {
+		test.slow();
 		await webhookTo(page, '/slow/count_vowels.wasm?ms=60000', `${SITE_URL}?jspi=off`);
 		await page.getByLabel('Timeout (ms)').fill('1500');
 		const timedOut = await run(page);
