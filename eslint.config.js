@@ -17,8 +17,6 @@ export default defineConfig(
 			'playwright-report/',
 			// AssemblyScript-only syntax (decorated ambient imports) that no JS/TS parser accepts.
 			'examples/lib/kernel.ts',
-			// Copied from node_modules at build time (scripts/copy-coi.mjs).
-			'static/coi-serviceworker.js',
 			'*.tmp.mjs'
 		]
 	},

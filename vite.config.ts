@@ -1,16 +1,8 @@
 import { sveltekit } from '@sveltejs/kit/vite';
 import { defineConfig } from 'vitest/config';
 
-// Cross-origin isolation, which plugin HTTP needs in browsers without JSPI.
-const isolation = {
-	'Cross-Origin-Opener-Policy': 'same-origin',
-	'Cross-Origin-Embedder-Policy': 'require-corp'
-};
-
 export default defineConfig({
 	plugins: [sveltekit()],
-	server: { headers: isolation },
-	preview: { headers: isolation },
 	worker: { format: 'es' },
 	test: {
 		include: ['src/**/*.test.ts', 'examples/**/*.test.ts'],

@@ -25,7 +25,7 @@ export function chromiumVersion(path) {
 	}
 }
 
-function canInstallWithApt() {
+export function canInstallWithApt() {
 	return (
 		process.platform === 'linux' &&
 		typeof process.getuid === 'function' &&
@@ -34,7 +34,7 @@ function canInstallWithApt() {
 	);
 }
 
-function runApt(args, logFile) {
+export function runApt(args, logFile) {
 	// Waits for the dpkg lock instead of failing when another apt run is in progress.
 	const result = spawnSync(
 		'sh',
@@ -44,7 +44,7 @@ function runApt(args, logFile) {
 	return result.status === 0;
 }
 
-function tail(file, lines = 15) {
+export function tail(file, lines = 15) {
 	try {
 		return readFileSync(file, 'utf8').trimEnd().split('\n').slice(-lines).join('\n');
 	} catch {

@@ -8,6 +8,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { ensureChromium } from './ensure-chromium.mjs';
+import { ensureEngines } from './ensure-engines.mjs';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 process.chdir(root);
@@ -17,6 +18,7 @@ const bin = (name) => join(root, 'node_modules', '.bin', name);
 const reportDir = mkdtempSync(join(tmpdir(), 'extism-playground-test-'));
 const vitestReport = join(reportDir, 'vitest.json');
 const playwrightReport = join(reportDir, 'playwright.json');
+const enginesReport = join(reportDir, 'engines.json');
 
 function run(command, args, env = {}) {
 	return new Promise((resolve, reject) => {
@@ -62,6 +64,19 @@ const steps = [
 			run(bin('playwright'), ['test', `--reporter=${isCI ? 'line' : 'list'},json`], {
 				PLAYWRIGHT_JSON_OUTPUT_NAME: playwrightReport
 			})
+	],
+	['Firefox and WebKit', async () => ensureEngines()],
+	[
+		'engine smoke tests (Chromium, Firefox, WebKit)',
+		() =>
+			run(bin('vitest'), [
+				'run',
+				'--config',
+				'tests/engines/vitest.config.ts',
+				'--reporter=default',
+				'--reporter=json',
+				`--outputFile=${enginesReport}`
+			])
 	]
 ];
 
@@ -81,9 +96,15 @@ function readJson(path) {
 function counts() {
 	const unit = readJson(vitestReport);
 	const browser = readJson(playwrightReport)?.stats;
+	const engines = readJson(enginesReport);
 	return {
-		passed: (unit?.numPassedTests ?? 0) + (browser?.expected ?? 0) + (browser?.flaky ?? 0),
-		failed: (unit?.numFailedTests ?? 0) + (browser?.unexpected ?? 0)
+		passed:
+			(unit?.numPassedTests ?? 0) +
+			(browser?.expected ?? 0) +
+			(browser?.flaky ?? 0) +
+			(engines?.numPassedTests ?? 0),
+		failed:
+			(unit?.numFailedTests ?? 0) + (browser?.unexpected ?? 0) + (engines?.numFailedTests ?? 0)
 	};
 }
 

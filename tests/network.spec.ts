@@ -3,6 +3,7 @@ import {
 	chooseExample,
 	loadFixture,
 	openPlayground,
+	output,
 	outputBody,
 	run,
 	setInput
@@ -152,49 +153,99 @@ test.describe('network grants', () => {
 	});
 });
 
-test.describe('HTTP without JSPI (forced with ?jspi=off)', () => {
-	test('on a page served with isolation headers, through the SDK worker mode', async ({ page }) => {
-		await webhookTo(page, '/echo/isolated', `${ISOLATED_URL}?jspi=off`);
-		await expect(page.getByTestId('http-path')).toContainText("SDK's own worker mode");
-		const r = await run(page);
-		await expect(outputBody(r)).toContainText('"status": 200');
-		await expect(
-			network(page).getByRole('row').filter({ hasText: '/echo/isolated' })
-		).toContainText('POST');
-	});
-
-	test('on a header-less page, isolated by the service worker', async ({ page }) => {
-		await page.goto(`${SITE_URL}?jspi=off`);
-		// coi-serviceworker registers and reloads the page once; then it is isolated.
-		await expect
-			.poll(() => page.evaluate(() => window.crossOriginIsolated).catch(() => false), {
-				timeout: 15_000
-			})
-			.toBe(true);
-		await webhookTo(page, '/echo/sw', `${SITE_URL}?jspi=off`);
-		await expect(page.getByTestId('http-path')).toContainText("SDK's own worker mode");
-		const r = await run(page);
-		await expect(outputBody(r)).toContainText('"status": 200');
-	});
-
-	test.describe('where no service worker can isolate the page', () => {
-		// Playwright's blocking makes register() resolve to undefined, which coi-serviceworker
-		// (a third-party script) does not expect; a browser without service workers skips it.
-		test.use({
-			serviceWorkers: 'block',
-			allowedPageErrors: [/Cannot read properties of undefined \(reading 'addEventListener'\)/]
-		});
-		test('HTTP is unavailable, and the run says why and how to fix it', async ({ page }) => {
-			await webhookTo(page, '/echo/never', `${SITE_URL}?jspi=off`);
-			await expect(page.getByTestId('http-path')).toContainText('HTTP is unavailable');
+test.describe('HTTP without JSPI (forced with ?jspi=off): synchronous XHR in the worker', () => {
+	for (const [where, url] of [
+		['a header-less page', SITE_URL],
+		['a page served with isolation headers', ISOLATED_URL]
+	]) {
+		test(`on ${where}, the webhook POSTs and the panel says how`, async ({ page }) => {
+			await webhookTo(page, '/echo/xhr', `${url}?jspi=off`);
+			await expect(page.getByTestId('http-path')).toContainText(
+				'HTTP runs in the plugin worker through synchronous XMLHttpRequest (this browser has no JSPI).'
+			);
 			const r = await run(page);
-			await expect(r).toContainText(
-				'HTTP from plugins needs cross-origin isolation in this browser.'
-			);
-			await expect(network(page).getByRole('row').filter({ hasText: '/echo/never' })).toHaveCount(
-				0
-			);
+			await expect(outputBody(r)).toContainText('"status": 200');
+			const echoed = JSON.parse(JSON.parse((await outputBody(r).textContent())!).body);
+			expect(echoed).toMatchObject({ method: 'POST', path: '/echo/xhr' });
+			// Requests go out without cookies or other credentials.
+			expect(echoed.headers.cookie).toBeUndefined();
+			const row = network(page).getByRole('row').filter({ hasText: '/echo/xhr' });
+			await expect(row).toContainText('POST');
+			await expect(row.getByRole('cell').nth(3)).toHaveText('200');
 		});
+	}
+
+	test('a refused host, a server without CORS, one that is down, and a large response', async ({
+		page
+	}) => {
+		// Five runs in one test: give it the time of three on a loaded machine.
+		test.slow();
+		await webhookTo(page, '/nocors/xhr', `${SITE_URL}?jspi=off`);
+		const cors = await run(page);
+		await expect(cors.getByRole('alert')).toContainText(
+			`The server at ${ECHO_URL} does not allow browser access (CORS).`
+		);
+		await expect(network(page).getByRole('row').filter({ hasText: '/nocors/xhr' })).toContainText(
+			'blocked: no CORS'
+		);
+
+		await setInput(page, JSON.stringify({ url: 'http://127.0.0.1:9/x', payload: 1 }));
+		const down = await run(page);
+		await expect(down.getByRole('alert')).toContainText('Could not reach http://127.0.0.1:9.');
+
+		await setInput(page, hookInput('/large?bytes=5000'));
+		await page.getByLabel('Max HTTP response bytes').fill('100');
+		const large = await run(page);
+		await expect(large).toContainText(
+			'The response was larger than Max HTTP response bytes (100).'
+		);
+		await expect(network(page).getByRole('row').filter({ hasText: '/large' })).toContainText(
+			'over the size limit'
+		);
+
+		await page.getByRole('button', { name: 'Remove host 127.0.0.1' }).click();
+		await setInput(page, hookInput('/echo/refused'));
+		const refused = await run(page);
+		await expect(refused.getByRole('alert')).toContainText(
+			'Refused: "127.0.0.1" is not in the allowed hosts.'
+		);
+	});
+
+	test('a redirect to a host outside the allowed hosts: the response is withheld', async ({
+		page
+	}) => {
+		const elsewhere = `${ECHO_URL.replace('127.0.0.1', 'localhost')}/echo/elsewhere`;
+		await webhookTo(page, `/redirect?to=${encodeURIComponent(elsewhere)}`, `${SITE_URL}?jspi=off`);
+		const r = await run(page);
+		await expect(r.getByRole('alert')).toContainText(
+			'Redirected to "localhost", which is not in the allowed hosts: the response was withheld.'
+		);
+		await expect(r.getByRole('alert')).toContainText('the request did reach that host');
+		await expect(r).not.toContainText('"status": 200');
+		await expect(network(page).getByRole('row').filter({ hasText: '/redirect' })).toContainText(
+			'redirect not followed: response withheld'
+		);
+	});
+
+	test('Timeout and Stop end a run blocked in a slow request, and the next run works', async ({
+		page
+	}) => {
+		test.slow();
+		await webhookTo(page, '/slow/count_vowels.wasm?ms=60000', `${SITE_URL}?jspi=off`);
+		await page.getByLabel('Timeout (ms)').fill('1500');
+		const timedOut = await run(page);
+		await expect(timedOut).toContainText('Timed out after 1500 ms and stopped.');
+
+		await page.getByLabel('Timeout (ms)').fill('120000');
+		await page.getByRole('button', { name: 'Run', exact: true }).click();
+		const slowRows = network(page).getByRole('row').filter({ hasText: '/slow/' });
+		await expect(slowRows).toHaveCount(2);
+		await expect(slowRows.last()).toContainText('pending');
+		await page.getByRole('button', { name: 'Stop' }).click();
+		await expect(output(page)).toContainText('Stopped.');
+		await setInput(page, hookInput('/echo/after-stop'));
+		const r = await run(page);
+		await expect(outputBody(r)).toContainText('"status": 200');
 	});
 
 	test('with JSPI, the page says HTTP runs in the plugin worker', async ({ page }) => {

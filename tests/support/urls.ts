@@ -15,3 +15,6 @@ export const ISOLATED_URL = `http://127.0.0.1:${base + 2}/`;
 
 /** `tests/support/echo-server.mjs`: targets for plugins' HTTP requests, with and without CORS. */
 export const ECHO_URL = `http://127.0.0.1:${base + 7}`;
+
+/** WebKitWebDriver, which the WebKit suite starts (tests/engines/webkit.e2e.ts); a second one for a fresh profile uses the next port. */
+export const WEBKIT_DRIVER_PORT = base + 8;

@@ -9,6 +9,17 @@ describe('explainError', () => {
 		expect(x.title).toBe('The plugin reported an error: bad input');
 		expect(x.raw).toBe('Plugin-originated error: bad input');
 	});
+	it('explains a redirect whose response was withheld', () => {
+		const x = explainError(
+			e(
+				'HTTP request to "https://a.test/" was redirected to "https://b.test/x" (no allowedHosts match "b.test"): the browser followed the redirect, and the response was withheld from the plugin'
+			),
+			'call'
+		);
+		expect(x.title).toBe(
+			'Redirected to "b.test", which is not in the allowed hosts: the response was withheld.'
+		);
+	});
 	it('names a missing function', () => {
 		expect(explainError(e('Plugin error: function "nope" does not exist'), 'call').title).toBe(
 			'The plugin has no exported function "nope".'

@@ -1,5 +1,6 @@
 // Turns what the SDK, the browser and wasm throw into sentences a person can act on.
 import { describeHttpFailure } from './http-errors';
+import { REDIRECT_WITHHELD } from './http-redirect';
 import type { WireError } from './protocol';
 
 export interface Explained {
@@ -36,6 +37,11 @@ const RULES: Rule[] = [
 		// Thrown by http-recorder.ts for a redirect it did not follow.
 		test: /HTTP request to "([^"]*)" was redirected: redirects are not followed/,
 		explain: (m) => describeHttpFailure('redirect', { url: m[1] })
+	},
+	{
+		// Thrown on the XHR path, which cannot stop the browser from following (http-redirect.ts).
+		test: REDIRECT_WITHHELD,
+		explain: (m) => describeHttpFailure('redirect-withheld', { url: m[2], hostname: m[3] })
 	},
 	{
 		// Thrown by http-recorder.ts when the browser's fetch fails.

@@ -76,13 +76,15 @@ describe('describeHttpFailure', () => {
 		);
 	});
 
-	it('not-isolated explains both ways to get isolation', () => {
-		const { title, hint } = describeHttpFailure('not-isolated', { url: 'https://a.test/' });
-		expect(title).toBe('HTTP from plugins needs cross-origin isolation in this browser.');
-		expect(hint).toContain('JSPI');
-		expect(hint).toContain('Cross-Origin-Opener-Policy: same-origin');
-		expect(hint).toContain('Cross-Origin-Embedder-Policy: require-corp');
-		expect(hint).toContain('coi-serviceworker');
+	it('a withheld redirect says the host was reached and nothing was handed over', () => {
+		const { title, hint } = describeHttpFailure('redirect-withheld', {
+			url: 'https://evil.test/x',
+			hostname: 'evil.test'
+		});
+		expect(title).toBe(
+			'Redirected to "evil.test", which is not in the allowed hosts: the response was withheld.'
+		);
+		expect(hint).toContain('the request did reach that host');
 	});
 
 	it('keeps an unparsable URL as it is', () => {

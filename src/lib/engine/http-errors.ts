@@ -2,7 +2,7 @@
 // The plugin itself only sees "no response"; these messages say why and what to change.
 
 export type HttpFailure =
-	'refused' | 'redirect' | 'cors' | 'network' | 'too-large' | 'not-isolated';
+	'refused' | 'redirect' | 'redirect-withheld' | 'cors' | 'network' | 'too-large';
 
 export type HttpFailureContext = {
 	url: string;
@@ -64,15 +64,13 @@ export function describeHttpFailure(
 					'The plugin got no response body. Raise Max HTTP response bytes in the settings ' +
 					'(like --http-response-max for extism call) and run again.'
 			};
-		case 'not-isolated':
+		case 'redirect-withheld':
 			return {
-				title: 'HTTP from plugins needs cross-origin isolation in this browser.',
+				title: `Redirected to "${host}", which is not in the allowed hosts: the response was withheld.`,
 				hint:
-					'This browser lacks JSPI (WebAssembly.Suspending), so the SDK can only make HTTP ' +
-					'requests from its own worker, which needs a cross-origin isolated page. Serve the ' +
-					'site with Cross-Origin-Opener-Policy: same-origin and Cross-Origin-Embedder-Policy: ' +
-					'require-corp, or reload the page so the service worker the playground installs ' +
-					'(coi-serviceworker) can add those headers.'
+					'In this browser plugin HTTP uses synchronous XMLHttpRequest, which follows redirects ' +
+					'by itself, so the request did reach that host; the plugin got nothing from it. Allow ' +
+					'the host if it is meant to be reached, or request the final URL directly.'
 			};
 	}
 }

@@ -1,40 +1,31 @@
-// How plugin HTTP can work in this browser, and what is degraded on each path.
+// How plugin HTTP works in this browser. Both paths run inside our plugin worker.
 
-export type HttpPath = 'in-thread' | 'sdk-worker' | 'unavailable';
+export type HttpPath = 'jspi' | 'sync-xhr';
 
 export interface HttpCapabilities {
-	/** WebAssembly JS Promise Integration (WebAssembly.Suspending): Chromium has it. */
+	/** WebAssembly JS Promise Integration (WebAssembly.Suspending): Chromium and Firefox have it. */
 	jspi: boolean;
-	crossOriginIsolated: boolean;
 }
 
 /**
- * With JSPI the SDK awaits fetch from inside a wasm call, in our worker. Without it the SDK must
- * run the plugin in a worker of its own and block on a SharedArrayBuffer, which browsers only
- * allow on cross-origin isolated pages.
+ * With JSPI the SDK awaits fetch from inside a wasm call. Without it (WebKit/Safari), our own
+ * http_request makes a synchronous XMLHttpRequest, which dedicated workers allow; neither path
+ * needs cross-origin isolation or SharedArrayBuffer.
  */
 export function httpPath(caps: HttpCapabilities): HttpPath {
-	if (caps.jspi) return 'in-thread';
-	return caps.crossOriginIsolated ? 'sdk-worker' : 'unavailable';
+	return caps.jspi ? 'jspi' : 'sync-xhr';
 }
 
 export function describeHttpPath(path: HttpPath): { summary: string; degraded?: string } {
 	switch (path) {
-		case 'in-thread':
+		case 'jspi':
 			return { summary: 'HTTP runs in the plugin worker (this browser has JSPI).' };
-		case 'sdk-worker':
+		case 'sync-xhr':
 			return {
 				summary:
-					"HTTP runs through the SDK's own worker mode (no JSPI here; the page is cross-origin isolated).",
+					'HTTP runs in the plugin worker through synchronous XMLHttpRequest (this browser has no JSPI).',
 				degraded:
-					'For plugins that make HTTP requests: WASI stdout/stderr are not captured, and each call costs a few milliseconds more.'
-			};
-		case 'unavailable':
-			return {
-				summary:
-					'HTTP is unavailable: this browser has no JSPI and the page is not cross-origin isolated.',
-				degraded:
-					'Plugins run, but their HTTP requests get no response. The page must be served with Cross-Origin-Opener-Policy: same-origin and Cross-Origin-Embedder-Policy: require-corp, or reloaded so its service worker can add them.'
+					'The browser follows redirects itself here: one to a host outside the allowed hosts still reaches that host, but its response is withheld from the plugin.'
 			};
 	}
 }

@@ -13,7 +13,8 @@ export interface HttpEvent {
 	/** Response body bytes read so far (all of them once done). */
 	bytes?: number;
 	ms: number;
-	failure?: 'cors' | 'network';
+	/** 'redirect': the response came from a host outside the allowed hosts and was withheld. */
+	failure?: 'cors' | 'network' | 'redirect';
 	detail?: string;
 }
 

@@ -5,7 +5,6 @@ import type { FromWorker, ToWorker } from './protocol';
 // The project's TS lib is DOM; this is the slice of a worker's global scope we use.
 const scope = self as unknown as {
 	name: string;
-	crossOriginIsolated: boolean;
 	postMessage(msg: FromWorker, transfer: Transferable[]): void;
 	onmessage: ((ev: MessageEvent<ToWorker>) => void) | null;
 };
@@ -20,10 +19,7 @@ if (scope.name.includes('nojspi')) {
 const jspi = typeof (WebAssembly as unknown as Record<string, unknown>).Suspending === 'function';
 
 const ready = import('@extism/extism').then(({ default: createPlugin }) => {
-	const host = createWorkerHost(post, createPlugin as unknown as CreatePlugin, {
-		jspi,
-		crossOriginIsolated: scope.crossOriginIsolated
-	});
+	const host = createWorkerHost(post, createPlugin as unknown as CreatePlugin, { jspi });
 	// The SDK's WASI shim writes stdout with console.log and stderr with console.error.
 	console.log = (...args: unknown[]) => host.stream('stdout', args);
 	console.error = (...args: unknown[]) => host.stream('stderr', args);

@@ -18,8 +18,6 @@ export type ToWorker =
 			id: number;
 			module: WebAssembly.Module;
 			settings: PluginSettings;
-			/** Whether the module imports http_request: only then does the HTTP path matter. */
-			usesHttp: boolean;
 			/** Stand-ins for the host functions the module imports (default or custom code). */
 			stubs?: StubSpec[];
 			/** Extra modules the main one imports from, by name (`extism call --link name=file`). */
@@ -37,8 +35,6 @@ export type FromWorker =
 	| { type: 'logs-dropped'; id: number; count: number }
 	| { type: 'stream'; id: number; stream: StreamName; text: string }
 	| { type: 'http'; id: number; event: HttpEvent }
-	/** HTTP was asked for but cannot work in this browser (see http-path.ts). */
-	| { type: 'http-unavailable'; id: number }
 	/** A call the plugin made to a stubbed host function. */
 	| { type: 'host-call'; id: number; call: HostCall }
 	/** A custom stub that could not be compiled (it throws when called). */

@@ -17,7 +17,6 @@ export type RunEvent =
 	| { type: 'logs-dropped'; count: number }
 	| { type: 'stream'; stream: StreamName; text: string }
 	| { type: 'http'; event: HttpEvent }
-	| { type: 'http-unavailable' }
 	| { type: 'host-call'; call: HostCall }
 	| { type: 'stub-error'; message: string };
 
@@ -123,7 +122,6 @@ export class PluginRunner {
 			else if (msg.type === 'stream')
 				p.onEvent({ type: 'stream', stream: msg.stream, text: msg.text });
 			else if (msg.type === 'http') p.onEvent({ type: 'http', event: msg.event });
-			else if (msg.type === 'http-unavailable') p.onEvent({ type: 'http-unavailable' });
 			else if (msg.type === 'host-call') p.onEvent({ type: 'host-call', call: msg.call });
 			else if (msg.type === 'stub-error') p.onEvent({ type: 'stub-error', message: msg.message });
 			else p.settle(msg);
@@ -225,8 +223,6 @@ export class PluginRunner {
 			input: Uint8Array;
 			/** Calls in a row on the same instance, in one job (like `extism call --loop N`); default 1. */
 			repeat?: number;
-			/** The module imports http_request. */
-			usesHttp?: boolean;
 			timeoutMs: number;
 			onEvent: (ev: RunEvent) => void;
 		}
@@ -254,7 +250,6 @@ export class PluginRunner {
 					id,
 					module: opts.module,
 					settings: opts.settings,
-					usesHttp: opts.usesHttp ?? false,
 					stubs: opts.stubs,
 					linked: opts.linked
 				},

@@ -6,7 +6,7 @@ import { describeHttpPath, httpPath, jspiForcedOff } from './http-path';
 import type { HttpCapabilities } from './http-path';
 
 /** Loads through a fake SDK and returns the options it was given plus what the host posted. */
-async function load(caps: HttpCapabilities, usesHttp: boolean, allowedHosts: string[]) {
+async function load(caps: HttpCapabilities, allowedHosts: string[]) {
 	const posted: FromWorker[] = [];
 	let given: Parameters<CreatePlugin>[1] | undefined;
 	const fake: CreatePlugin = async (_m, options) => {
@@ -18,56 +18,57 @@ async function load(caps: HttpCapabilities, usesHttp: boolean, allowedHosts: str
 		type: 'load',
 		id: 7,
 		module: {} as WebAssembly.Module,
-		settings: { ...DEFAULT_SETTINGS, allowedHosts },
-		usesHttp
+		settings: { ...DEFAULT_SETTINGS, allowedHosts }
 	});
 	return { given: given!, posted };
 }
 
+const env = (given: Parameters<CreatePlugin>[1]) => given.functions['extism:host/env'];
+
 describe('worker host HTTP path', () => {
-	it('runs in-thread when the browser has JSPI', async () => {
-		const { given, posted } = await load({ jspi: true, crossOriginIsolated: false }, true, [
-			'a.com'
-		]);
+	it('with JSPI, leaves http_request to the SDK and its fetch', async () => {
+		const { given, posted } = await load({ jspi: true }, ['a.com']);
 		expect(given.runInWorker).toBe(false);
 		expect(given.allowedHosts).toEqual(['a.com']);
+		expect(Object.keys(env(given)).sort()).toEqual(['http_headers', 'http_status_code']);
 		expect(posted.map((p) => p.type)).toEqual(['loaded']);
 	});
-	it("uses the SDK's worker mode without JSPI on an isolated page", async () => {
-		const { given } = await load({ jspi: false, crossOriginIsolated: true }, true, ['a.com']);
-		expect(given.runInWorker).toBe(true);
-	});
-	it('loads without HTTP, and says so, when HTTP cannot work here', async () => {
-		const { given, posted } = await load({ jspi: false, crossOriginIsolated: false }, true, [
-			'a.com'
-		]);
+	it('without JSPI, provides its own synchronous http_request and keeps the grant itself', async () => {
+		const { given, posted } = await load({ jspi: false }, ['a.com']);
 		expect(given.runInWorker).toBe(false);
+		// The SDK refuses allowedHosts without JSPI; our http_request applies them instead.
 		expect(given.allowedHosts).toEqual([]);
-		expect(posted.map((p) => p.type)).toEqual(['http-unavailable', 'loaded']);
-	});
-	it('ignores the HTTP path for plugins that make no requests', async () => {
-		const { given, posted } = await load({ jspi: false, crossOriginIsolated: false }, false, [
-			'a.com'
+		expect(Object.keys(env(given)).sort()).toEqual([
+			'http_headers',
+			'http_request',
+			'http_status_code'
 		]);
-		expect(given.runInWorker).toBe(false);
+		const ctx = {
+			read: () => ({ json: () => ({ url: 'https://b.com/' }), bytes: () => new Uint8Array() }),
+			store: () => 1n
+		};
+		const request = env(given).http_request as unknown as (
+			c: unknown,
+			a: bigint,
+			b: bigint
+		) => bigint;
+		expect(() => request(ctx, 1n, 0n)).toThrow('no allowedHosts match "b.com"');
 		expect(posted.map((p) => p.type)).toEqual(['loaded']);
 	});
-	it('always routes HTTP through a recording fetch', async () => {
-		const { given } = await load({ jspi: true, crossOriginIsolated: false }, true, ['a.com']);
+	it('routes JSPI HTTP through a recording fetch', async () => {
+		const { given } = await load({ jspi: true }, ['a.com']);
 		expect(typeof given.fetch).toBe('function');
 		expect(given.fetch).not.toBe(globalThis.fetch);
 	});
 });
 
 describe('httpPath', () => {
-	it('prefers JSPI, then isolation', () => {
-		expect(httpPath({ jspi: true, crossOriginIsolated: true })).toBe('in-thread');
-		expect(httpPath({ jspi: false, crossOriginIsolated: true })).toBe('sdk-worker');
-		expect(httpPath({ jspi: false, crossOriginIsolated: false })).toBe('unavailable');
-		expect(describeHttpPath('unavailable').degraded).toMatch(
-			/Cross-Origin-Embedder-Policy: require-corp/
-		);
-		expect(describeHttpPath('in-thread').degraded).toBeUndefined();
+	it('uses JSPI where there is one, synchronous XHR elsewhere, and says which', () => {
+		expect(httpPath({ jspi: true })).toBe('jspi');
+		expect(httpPath({ jspi: false })).toBe('sync-xhr');
+		expect(describeHttpPath('sync-xhr').summary).toMatch(/synchronous XMLHttpRequest/);
+		expect(describeHttpPath('sync-xhr').degraded).toMatch(/response is withheld/);
+		expect(describeHttpPath('jspi').degraded).toBeUndefined();
 	});
 	it('reads the ?jspi=off switch', () => {
 		expect(jspiForcedOff('?jspi=off')).toBe(true);
@@ -91,12 +92,9 @@ describe('worker host log forwarding', () => {
 				close: async () => {}
 			};
 		};
-		const host = createWorkerHost((m) => posted.push(m), fake, {
-			jspi: true,
-			crossOriginIsolated: false
-		});
+		const host = createWorkerHost((m) => posted.push(m), fake, { jspi: true });
 		const module = {} as WebAssembly.Module;
-		await host.handle({ type: 'load', id: 1, module, settings: DEFAULT_SETTINGS, usesHttp: false });
+		await host.handle({ type: 'load', id: 1, module, settings: DEFAULT_SETTINGS });
 		posted.length = 0;
 		await host.handle({ type: 'call', id: 2, fn: 'f', input: new Uint8Array() });
 		expect(posted.filter((m) => m.type === 'log')).toHaveLength(MAX_FORWARDED_LOGS);

@@ -3,6 +3,8 @@ import { buildHostFunctions } from './host-stubs';
 import { createHttpHostFunctions } from './http-functions';
 import { createRecordingFetch } from './http-recorder';
 import { httpPath, type HttpCapabilities } from './http-path';
+import { createXhrHttpFunctions } from './http-xhr';
+import type { HttpEvent } from './http-recorder';
 import { toWireError, type FromWorker, type LogLevel, type ToWorker } from './protocol';
 import { toSdkOptions, type SdkOptions } from './settings';
 
@@ -44,6 +46,8 @@ export function createWorkerHost(
 	fetchFn?: typeof fetch
 ) {
 	let plugin: SdkPlugin | null = null;
+	/** Set on the synchronous-XHR path: it explains failed requests once the call is over. */
+	let explainFailure: (e: unknown) => Promise<unknown> = async (e) => e;
 	let jobId = 0;
 	let logs = 0;
 	const streamed = { stdout: 0, stderr: 0 };
@@ -88,20 +92,32 @@ export function createWorkerHost(
 				await plugin?.close();
 				plugin = null;
 				const options = toSdkOptions(msg.settings);
-				if (msg.usesHttp && options.allowedHosts.length) {
-					const path = httpPath(caps);
-					if (path === 'sdk-worker') options.runInWorker = true;
-					if (path === 'unavailable') {
-						// The SDK would refuse to load; load without HTTP and say why instead.
-						options.allowedHosts = [];
-						post({ type: 'http-unavailable', id: msg.id });
-					}
+				const emit = (event: HttpEvent) => post({ type: 'http', id: jobId, event });
+				let http: { functions: Record<string, Record<string, (...a: never[]) => unknown>> };
+				let sdkFetch: typeof fetch | undefined;
+				if (httpPath(caps) === 'sync-xhr') {
+					const xhr = createXhrHttpFunctions({
+						allowedHosts: options.allowedHosts,
+						maxBytes: msg.settings.maxHttpResponseBytes,
+						allowHeaders: options.allowHttpResponseHeaders,
+						emit,
+						logError: logger.error,
+						fetchFn
+					});
+					http = xhr;
+					explainFailure = xhr.explainFailure;
+					// Our http_request enforces them; the SDK refuses allowedHosts without JSPI.
+					options.allowedHosts = [];
+				} else {
+					const recording = createRecordingFetch(emit, {
+						maxBytes: msg.settings.maxHttpResponseBytes,
+						fetchFn
+					});
+					const fetchHttp = createHttpHostFunctions(recording, options.allowHttpResponseHeaders);
+					http = fetchHttp;
+					sdkFetch = fetchHttp.fetch as typeof fetch;
+					explainFailure = async (e) => e;
 				}
-				const recording = createRecordingFetch(
-					(event) => post({ type: 'http', id: jobId, event }),
-					{ maxBytes: msg.settings.maxHttpResponseBytes, fetchFn }
-				);
-				const http = createHttpHostFunctions(recording, options.allowHttpResponseHeaders);
 				const stubs = buildHostFunctions(msg.stubs ?? [], (call) =>
 					post({ type: 'host-call', id: jobId, call })
 				);
@@ -115,7 +131,7 @@ export function createWorkerHost(
 				];
 				plugin = await createPlugin(
 					{ wasm },
-					{ ...options, logger, fetch: http.fetch as typeof globalThis.fetch, functions }
+					{ ...options, logger, fetch: sdkFetch ?? fetchFn ?? fetch, functions }
 				);
 				post({ type: 'loaded', id: msg.id, ms: performance.now() - start });
 			} catch (e) {
@@ -150,10 +166,11 @@ export function createWorkerHost(
 				times.push(performance.now() - started);
 			}
 		} catch (e) {
+			const error = toWireError(await explainFailure(e));
 			post({
 				type: 'call-failed',
 				id: msg.id,
-				error: toWireError(e),
+				error,
 				ms: performance.now() - started,
 				...(repeat > 1 ? { times } : {})
 			});

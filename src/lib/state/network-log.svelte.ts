@@ -11,7 +11,7 @@ export interface NetRow {
 	status?: number;
 	bytes?: number;
 	ms: number;
-	failure?: 'cors' | 'network';
+	failure?: HttpEvent['failure'];
 }
 
 const MAX_ROWS = 200;

@@ -64,15 +64,11 @@ export class Playground {
 	/** The plugin recompiled with its memory capped at Max memory pages, by that limit. */
 	#capped = new WeakMap<LoadedPlugin, Record<number, WebAssembly.Module>>();
 
-	constructor(env: {
-		search: string;
-		crossOriginIsolated: boolean;
-		spawn?: typeof spawnPluginWorker;
-	}) {
+	constructor(env: { search: string; spawn?: typeof spawnPluginWorker }) {
 		const noJspi = jspiForcedOff(env.search);
 		const jspi =
 			!noJspi && typeof (WebAssembly as { Suspending?: unknown }).Suspending === 'function';
-		this.httpPath = httpPath({ jspi, crossOriginIsolated: env.crossOriginIsolated });
+		this.httpPath = httpPath({ jspi });
 		this.suite = new TestSuite(this);
 		const spawn = env.spawn ?? spawnPluginWorker;
 		this.#runner = new PluginRunner(() => spawn({ noJspi }));
@@ -297,7 +293,6 @@ export class Playground {
 				...spec,
 				fn: job.fn,
 				input: job.input,
-				usesHttp: p.info.imports.extism.some((i) => i.name === 'http_request'),
 				repeat: job.repeat,
 				timeoutMs,
 				onEvent: (ev) => {

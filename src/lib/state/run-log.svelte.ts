@@ -35,7 +35,6 @@ export class RunRecord {
 	stats = $state.raw<TimeSummary | null>(null);
 	/** HTTP trouble seen during the run, explained when it ends. */
 	#tooLarge: { url: string; bytes: number } | null = null;
-	#httpUnavailable = false;
 
 	/** The whole output as UTF-8 text ('' when there is none), for comparing with expectations. */
 	get outputText(): string {
@@ -52,8 +51,6 @@ export class RunRecord {
 		if (ev.type === 'http') {
 			if (ev.event.state === 'too-large')
 				this.#tooLarge = { url: ev.event.url, bytes: ev.event.bytes ?? 0 };
-		} else if (ev.type === 'http-unavailable') {
-			this.#httpUnavailable = true;
 		} else if (ev.type === 'logs-dropped') {
 			this.droppedLogs += ev.count;
 		} else if (ev.type === 'log') {
@@ -99,16 +96,8 @@ export class RunRecord {
 		} else {
 			this.notes.push('Replaced by a newer run.');
 		}
-		for (const [kind, url] of [
-			['too-large', this.#tooLarge?.url],
-			['not-isolated', this.#httpUnavailable ? '' : undefined]
-		] as const) {
-			if (url === undefined) continue;
-			const d = describeHttpFailure(kind, {
-				url,
-				limit: ctx.httpLimit,
-				pageOrigin: ctx.pageOrigin
-			});
+		if (this.#tooLarge) {
+			const d = describeHttpFailure('too-large', { url: this.#tooLarge.url, limit: ctx.httpLimit });
 			this.notes.push(`${d.title} ${d.hint}`);
 		}
 		if (report.roundTripMs !== undefined)

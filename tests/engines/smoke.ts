@@ -1,0 +1,262 @@
+// The smoke suite every engine runs, on the header-less and the isolated server: what a person
+// does first, with the same accessible names as the Playwright tests.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { ECHO_URL, ISOLATED_URL, SITE_URL } from '../support/urls';
+import type { Driver } from './driver';
+import type { Role } from './find';
+
+export interface Engine {
+	name: string;
+	/** The HTTP path this engine should take, and so what the Allowed hosts panel must claim. */
+	claim: string;
+	launch(): Promise<Driver>;
+}
+
+export const CLAIMS = {
+	jspi: 'HTTP runs in the plugin worker (this browser has JSPI).',
+	syncXhr:
+		'HTTP runs in the plugin worker through synchronous XMLHttpRequest (this browser has no JSPI).'
+};
+
+/** Polls a page-side function until `pred` (run here) accepts its result; fails with `what`. */
+async function untilValue<A extends unknown[], R>(
+	d: Driver,
+	what: string,
+	pred: (r: Awaited<R>) => boolean,
+	fn: (...args: A) => R,
+	...args: A
+): Promise<Awaited<R>> {
+	// Generous: two cores shared by several test runs make a cold WebKit page load take 20 s+.
+	const deadline = Date.now() + 45_000;
+	for (;;) {
+		const r = await d.evaluate(fn, ...args);
+		if (pred(r)) return r;
+		if (Date.now() > deadline)
+			throw new Error(`timed out waiting for: ${what} (last: ${JSON.stringify(r)})`);
+		await new Promise((res) => setTimeout(res, 100));
+	}
+}
+
+/** Polls a page-side function until it returns something truthy. */
+function until<A extends unknown[], R>(d: Driver, what: string, fn: (...args: A) => R, ...args: A) {
+	return untilValue(d, what, (r) => !!r, fn, ...args);
+}
+
+// Page-side helpers: self-contained functions (they are sent to the page as source).
+const count = (needle: string) => {
+	const text = document.querySelector('section[aria-label="Output"]')?.textContent ?? '';
+	return text.split(needle).length - 1;
+};
+const runCount = () => document.querySelectorAll('section[aria-label="Output"] article').length;
+const runAt = (i: number) => {
+	const a = document.querySelectorAll('section[aria-label="Output"] article')[i];
+	if (!a || a.textContent?.includes('running…')) return null;
+	return {
+		text: a.textContent?.replace(/\s+/g, ' ') ?? '',
+		body: a.querySelector('[data-testid="output-body"]')?.textContent ?? '',
+		alert: a.querySelector('[role="alert"]')?.textContent?.replace(/\s+/g, ' ') ?? ''
+	};
+};
+const buttonEnabled = (name: string) =>
+	Array.from(document.querySelectorAll('button')).some(
+		(b) => b.textContent?.trim() === name && !b.disabled
+	);
+const selectOption = (label: string, option: string) => {
+	const select = document.querySelector(`select[aria-label="${label}"]`) as HTMLSelectElement;
+	const opt = Array.from(select.options).find((o) => o.textContent?.trim() === option);
+	if (!opt) return false;
+	select.value = opt.value;
+	select.dispatchEvent(new Event('input', { bubbles: true }));
+	select.dispatchEvent(new Event('change', { bubbles: true }));
+	return true;
+};
+const inputBytes = () =>
+	document.querySelector('section[aria-label="Input"] .status')?.textContent?.trim() ?? '';
+const fieldValue = (selector: string) =>
+	(document.querySelector(selector) as HTMLInputElement | HTMLSelectElement | null)?.value ?? null;
+/** The value of the field inside the <label> whose text includes `label`. */
+const labelled = (label: string) =>
+	Array.from(document.querySelectorAll('label'))
+		.find((l) => l.textContent?.includes(label))
+		?.querySelector('input')?.value ?? null;
+const text = (selector: string) =>
+	document.querySelector(selector)?.textContent?.replace(/\s+/g, ' ').trim() ?? '';
+const networkRow = (needle: string) =>
+	Array.from(document.querySelectorAll('section[aria-label="Network"] tbody tr'))
+		.map((r) => r.textContent?.replace(/\s+/g, ' ') ?? '')
+		.filter((t) => t.includes(needle))
+		.pop() ?? '';
+
+type Run = { text: string; body: string; alert: string };
+
+async function open(d: Driver, url: string) {
+	await d.goto(url);
+	await until(d, 'the first example to load', count, 'Loaded Count vowels (');
+	await until(d, 'Run to be enabled', buttonEnabled, 'Run');
+	await until(
+		d,
+		'Monaco',
+		(s: string) => !!document.querySelector(s),
+		'section[aria-label="Input"] .monaco-editor'
+	);
+}
+
+async function run(d: Driver): Promise<Run> {
+	const before = await d.evaluate(runCount);
+	await d.click('button', 'Run');
+	await until(d, 'the run to finish', runAt, before);
+	return (await d.evaluate(runAt, before))!;
+}
+
+async function chooseExample(d: Driver, title: string) {
+	const before = await d.evaluate(count, `Loaded ${title} (`);
+	expect(await d.evaluate(selectOption, 'Examples', title)).toBe(true);
+	await untilValue(d, `${title} to load`, (n) => n > before, count, `Loaded ${title} (`);
+}
+
+async function setInput(d: Driver, value: string) {
+	await d.clickSelector('section[aria-label="Input"] .view-lines');
+	await d.clearFocused();
+	await d.type(value);
+	const bytes = new TextEncoder().encode(value).length;
+	await untilValue(d, 'the input', (t) => t === `${bytes} bytes (UTF-8)`, inputBytes);
+}
+
+async function fill(d: Driver, role: Role, name: string, value: string) {
+	await d.click(role, name);
+	await d.clearFocused();
+	await d.type(value);
+}
+
+/** "call 0.050 ms" and "round trip 1.2 ms" from a run's heading. */
+function timings(r: Run): { call: number; roundTrip: number } {
+	const call = Number(/call ([\d.]+) ms/.exec(r.text)?.[1]);
+	const roundTrip = Number(/round trip ([\d.]+) ms/.exec(r.text)?.[1]);
+	return { call, roundTrip };
+}
+
+const median = (xs: number[]) => {
+	const s = [...xs].sort((a, b) => a - b);
+	return s.length ? s[Math.floor((s.length - 1) / 2)] : NaN;
+};
+
+export function smokeSuite(engine: Engine) {
+	describe(`${engine.name} smoke`, () => {
+		let d: Driver;
+		let launchMs = 0;
+		const started = Date.now();
+		const calls: number[] = [];
+		const trips: number[] = [];
+		const counted = (r: Run) => {
+			const t = timings(r);
+			calls.push(t.call);
+			trips.push(t.roundTrip);
+			return JSON.parse(r.body) as { count: number; total: number };
+		};
+
+		beforeAll(async () => {
+			const t = Date.now();
+			d = await engine.launch();
+			launchMs = Date.now() - t;
+		});
+		afterAll(async () => {
+			await d?.close();
+			console.log(
+				`${engine.name}: launch ${launchMs} ms, suite ${((Date.now() - started) / 1000).toFixed(1)} s, ` +
+					`Count vowels call median ${median(calls)} ms, round trip median ${median(trips)} ms (n=${calls.length})`
+			);
+		});
+
+		for (const [where, site] of [
+			['header-less server', SITE_URL],
+			['isolated server', ISOLATED_URL]
+		]) {
+			describe(where, () => {
+				it('opens, says how HTTP works here, and Count vowels keeps its total across runs', async () => {
+					await open(d, site);
+					expect(await d.evaluate(text, '[data-testid="http-path"]')).toContain(engine.claim);
+					const first = counted(await run(d));
+					expect(first.count).toBeGreaterThan(0);
+					const second = counted(await run(d));
+					expect(second.total).toBe(first.total * 2);
+				});
+
+				it('shows WASI stdout', async () => {
+					await chooseExample(d, 'Hello WASI');
+					const r = await run(d);
+					expect(r.text).toContain('hello from stdout');
+					expect(r.body).toContain('Hello, world!');
+				});
+
+				it('stops an infinite loop, and runs again afterwards', async () => {
+					await chooseExample(d, 'Infinite loop');
+					const before = await d.evaluate(runCount);
+					await d.click('button', 'Run');
+					await until(d, 'Stop to be enabled', buttonEnabled, 'Stop');
+					await d.click('button', 'Stop');
+					await until(d, 'the stop', runAt, before);
+					expect((await d.evaluate(runAt, before))!.text).toContain('Stopped.');
+					await chooseExample(d, 'Count vowels');
+					const again = counted(await run(d));
+					expect(again.total).toBe(again.count);
+				});
+
+				it('POSTs with the webhook to an allowed host, and refuses one that is not', async () => {
+					await chooseExample(d, 'Webhook (HTTP POST)');
+					await d.click('button', 'Remove host httpbin.org');
+					await fill(d, 'textbox', 'Allowed host', '127.0.0.1');
+					await d.click('button', 'Add host');
+					await until(d, 'the host to be added', buttonEnabled, '✕');
+					const path = `/echo/${engine.name.toLowerCase()}`;
+					await setInput(d, JSON.stringify({ url: `${ECHO_URL}${path}`, payload: { n: 1 } }));
+					const ok = await run(d);
+					expect(ok.alert).toBe('');
+					const out = JSON.parse(ok.body) as { status: number; body: string };
+					expect(out.status).toBe(200);
+					// What the echo server received, as it tells it.
+					const echoed = JSON.parse(out.body);
+					expect(echoed).toMatchObject({ method: 'POST', path });
+					expect(JSON.parse(echoed.body)).toEqual({ n: 1 });
+					expect(await d.evaluate(networkRow, path)).toMatch(/POST.*200/);
+
+					await d.click('button', 'Remove host 127.0.0.1');
+					const refused = await run(d);
+					expect(refused.alert).toContain('Refused: "127.0.0.1" is not in the allowed hosts.');
+					expect(await d.evaluate(networkRow, path)).toContain('refused');
+				});
+
+				it('reopens a share link in a fresh profile, running nothing', async () => {
+					await d.click('button', 'Share');
+					const link = (await untilValue(
+						d,
+						'the share link',
+						(v) => /#s=1\./.test(v ?? ''),
+						labelled,
+						'Share link'
+					))!;
+					const other = await d.fresh();
+					try {
+						await other.goto(link);
+						await untilValue(
+							other,
+							'the banner',
+							(t) => t.includes('Opened from a shared link. Nothing has run.'),
+							text,
+							'[aria-label="Shared link"]'
+						);
+						expect(await other.evaluate(text, '[aria-label="Shared link"]')).toContain(
+							'Allowed hosts: none'
+						);
+						expect(await other.evaluate(fieldValue, 'select[aria-label="Function"]')).toBe(
+							'post_json'
+						);
+						expect(await other.evaluate(runCount)).toBe(0);
+					} finally {
+						await other.close();
+					}
+					expect(d.pageErrors()).toEqual([]);
+				});
+			});
+		}
+	});
+}
