@@ -25,6 +25,8 @@ export class AutoSave {
 	/** Saves run one after another, so a slow one never overwrites a newer one. */
 	#saves: Promise<void> = Promise.resolve();
 	#savedFile: Uint8Array | null = null;
+	/** The SHA-256 of #savedFile, so an unchanged plugin is not hashed again on every save. */
+	#savedHash = '';
 
 	/** The status in words, for the page. */
 	get text(): string {
@@ -78,6 +80,7 @@ export class AutoSave {
 			return setup;
 		}
 		this.#savedFile = file.bytes;
+		this.#savedHash = file.sha256;
 		return { ...setup, source: { kind: 'bytes', name: want.name, data: file.bytes } };
 	}
 
@@ -118,12 +121,14 @@ export class AutoSave {
 		if (unsaveable) return this.#fail(`Not saved in this browser: ${unsaveable}`);
 		record.link = (await encodeSetup(rest)).hash;
 		if (file) {
-			const sha256 = await sha256Hex(file.data);
+			const same = file.data === this.#savedFile && this.#savedHash !== '';
+			const sha256 = same ? this.#savedHash : await sha256Hex(file.data);
 			record.file = { name: file.name, sha256 };
-			if (file.data !== this.#savedFile) {
-				if (await this.#storage.writeFile({ name: file.name, sha256, bytes: file.data }))
+			if (!same) {
+				if (await this.#storage.writeFile({ name: file.name, sha256, bytes: file.data })) {
 					this.#savedFile = file.data;
-				else problems.push(`the plugin file could not be stored (the browser refused)`);
+					this.#savedHash = sha256;
+				} else problems.push(`the plugin file could not be stored (the browser refused)`);
 			}
 		}
 		let stored = this.#storage.writeState(serializeSaved(record));
@@ -149,5 +154,6 @@ export class AutoSave {
 	async clear() {
 		await this.#storage.clear();
 		this.#savedFile = null;
+		this.#savedHash = '';
 	}
 }
