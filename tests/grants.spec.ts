@@ -1,6 +1,6 @@
 // A plugin reaches only the hosts the person allowed, within the limits they set: redirects,
 // host patterns from links, memory, and the network record.
-import { test, expect, ECHO_URL, SITE_URL } from './support/fixtures';
+import { test, expect, ECHO_URL, SITE_URL, seen } from './support/fixtures';
 import { makeLink, setupJson } from './support/links';
 import {
 	chooseExample,
@@ -24,12 +24,6 @@ async function webhook(page: Page, url: string, site = SITE_URL) {
 	await page.getByRole('textbox', { name: 'Allowed host' }).fill('127.0.0.1');
 	await page.getByRole('button', { name: 'Add host' }).click();
 	await setInput(page, JSON.stringify({ url, payload: { secret: 1 } }));
-}
-
-/** What our test server received for `path`. */
-async function seen(path: string): Promise<{ method: string; host: string }[]> {
-	const res = await fetch(`${ECHO_URL}/seen?path=${encodeURIComponent(path)}`);
-	return (await res.json()).requests;
 }
 
 /** `hops` redirects on the allowed host, ending at `target`. */

@@ -1,6 +1,6 @@
 // Code that arrives from outside runs only once trusted, across reloads, tabs and saves; custom
 // code does not outlive its setup; each tab keeps its own setup; saving never stops silently.
-import { test, expect, ECHO_URL, SITE_URL, fixturePath } from './support/fixtures';
+import { test, expect, ECHO_URL, SITE_URL, fixturePath, seen } from './support/fixtures';
 import { makeLink, setupJson } from './support/links';
 import {
 	chooseExample,
@@ -110,8 +110,8 @@ test('custom code does not outlive its setup: a later plugin gets a clean worker
 	await expect(outputBody(r)).toContainText('"status": 200');
 	const body = JSON.parse(JSON.parse((await outputBody(r).textContent())!).body);
 	expect(body).toMatchObject({ method: 'POST', path: '/echo/after-stub' });
-	const seen = await (await fetch(`${ECHO_URL}/seen?path=/echo/after-stub`)).json();
-	expect(seen.requests.filter((r: { method: string }) => r.method === 'POST')).toHaveLength(1);
+	const posts = (await seen('/echo/after-stub')).filter((r) => r.method === 'POST');
+	expect(posts).toHaveLength(1);
 });
 
 test('two tabs keep their own plugins and setups', async ({ context }) => {

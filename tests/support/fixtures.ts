@@ -4,6 +4,13 @@ import { test as base, expect } from '@playwright/test';
 
 export { expect };
 export { SITE_URL, SUBPATH_URL, ISOLATED_URL, ECHO_URL } from './urls';
+import { ECHO_URL } from './urls';
+
+/** What the echo server received for `path`: proof that a request did or did not arrive. */
+export async function seen(path: string): Promise<{ method: string; host: string }[]> {
+	const res = await fetch(`${ECHO_URL}/seen?path=${encodeURIComponent(path)}`);
+	return (await res.json()).requests;
+}
 
 interface Options {
 	/** Uncaught errors a test provokes on purpose; any other one fails the test. */
