@@ -31,11 +31,38 @@ async function untilValue<A extends unknown[], R>(
 	for (;;) {
 		const r = await d.evaluate(fn, ...args);
 		if (pred(r)) return r;
-		if (Date.now() > deadline)
-			throw new Error(`timed out waiting for: ${what} (last: ${JSON.stringify(r)})`);
+		if (Date.now() > deadline) {
+			const page = await d.evaluate(pageState).catch((e) => String(e));
+			throw new Error(
+				`timed out waiting for: ${what} (last: ${JSON.stringify(r)}; page: ${JSON.stringify(page)})`
+			);
+		}
 		await new Promise((res) => setTimeout(res, 100));
 	}
 }
+
+/** What a timeout message tells about the page, so a failure in CI can be read without a rerun. */
+const pageState = () => ({
+	url: location.href,
+	ready: document.readyState,
+	focused: document.activeElement?.tagName ?? null,
+	text: (document.body?.innerText ?? '').replace(/\s+/g, ' ').slice(0, 400),
+	scroll: [
+		window.scrollY,
+		...Array.from(document.querySelectorAll('main, aside'), (e) => e.scrollTop)
+	],
+	// What a click at the Run button's centre lands on: it should be the button.
+	runHit: (() => {
+		const b = Array.from(document.querySelectorAll('button')).find(
+			(x) => x.textContent?.trim() === 'Run'
+		);
+		const r = b?.getBoundingClientRect();
+		const hit = r && document.elementFromPoint(r.x + r.width / 2, r.y + r.height / 2);
+		return r
+			? { rect: [r.x, r.y, r.width, r.height], hit: hit ? hit.outerHTML.slice(0, 120) : null }
+			: null;
+	})()
+});
 
 /** Polls a page-side function until it returns something truthy. */
 function until<A extends unknown[], R>(d: Driver, what: string, fn: (...args: A) => R, ...args: A) {
