@@ -12,7 +12,6 @@ export interface InputEditorOptions {
 
 export interface InputEditorHandle {
 	setValue(v: string): void;
-	getValue(): string;
 	setDark(dark: boolean): void;
 	focus(): void;
 	dispose(): void;
@@ -88,6 +87,8 @@ export async function createInputEditor(
 	});
 	// Text typed into the fallback box carries over: keep typing where it ended.
 	editor.setPosition(model.getPositionAt(opts.value.length));
+	// Monaco takes Ctrl/Cmd+Enter for itself (insert line below) and stops the event, so the page's
+	// own shortcut never hears it from here: bind it to Run in the editor too.
 	editor.addCommand(monaco.KeyMod.CtrlCmd | monaco.KeyCode.Enter, () => opts.onRun());
 
 	// Edits we push from outside must not echo back as user changes.
@@ -127,7 +128,6 @@ export async function createInputEditor(
 				pushing = false;
 			}
 		},
-		getValue: () => model.getValue(),
 		setDark: (dark) => monaco.editor.setTheme(dark ? 'vs-dark' : 'vs'),
 		focus: () => editor.focus(),
 		dispose() {

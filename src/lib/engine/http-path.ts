@@ -34,3 +34,11 @@ export function describeHttpPath(path: HttpPath): { summary: string; degraded?: 
 export function jspiForcedOff(search: string): boolean {
 	return new URLSearchParams(search).get('jspi') === 'off';
 }
+
+/** This browser's path, unless `?jspi=off` asks for the one without JSPI. */
+export function detectHttpPath(search: string): { path: HttpPath; noJspi: boolean } {
+	const noJspi = jspiForcedOff(search);
+	const jspi =
+		!noJspi && typeof (WebAssembly as { Suspending?: unknown }).Suspending === 'function';
+	return { path: httpPath({ jspi }), noJspi };
+}

@@ -1,46 +1,9 @@
 import { describe, expect, it, vi } from 'vitest';
-import createPlugin from '@extism/extism';
-import { PluginRunner, type RunEvent, type WorkerLike } from './runner';
-import { createWorkerHost, type CreatePlugin } from './worker-host';
-import type { FromWorker, ToWorker } from './protocol';
+import { InProcessWorker } from './in-process-worker';
+import type { FromWorker } from './protocol';
+import { PluginRunner, type RunEvent } from './runner';
 import { DEFAULT_SETTINGS } from './settings';
 import { BYTE_FN, COUNTER_WAT, KERNEL, WASI_WAT, compileWat, counterFn } from './test-plugins';
-
-/** Runs the real worker logic and the real SDK in-process, asynchronously like a Worker. */
-class InProcessWorker implements WorkerLike {
-	onmessage: WorkerLike['onmessage'] = null;
-	onerror: WorkerLike['onerror'] = null;
-	terminated = false;
-	received: ToWorker[] = [];
-	#waiters: { type: ToWorker['type']; resolve: (m: ToWorker) => void }[] = [];
-	#host = createWorkerHost((msg) => this.#deliver(msg), createPlugin as unknown as CreatePlugin, {
-		jspi: false
-	});
-	/** When set, calls are swallowed: the worker looks busy forever, like a plugin in a loop. */
-	constructor(private hang = false) {
-		setTimeout(() => this.#deliver({ type: 'ready' }));
-	}
-	#deliver(msg: FromWorker) {
-		if (!this.terminated) this.onmessage?.({ data: msg } as MessageEvent<FromWorker>);
-	}
-	/** Resolves with the first message of this type posted to this worker (maybe already). */
-	posted(type: ToWorker['type']): Promise<ToWorker> {
-		const seen = this.received.find((m) => m.type === type);
-		return seen
-			? Promise.resolve(seen)
-			: new Promise((resolve) => this.#waiters.push({ type, resolve }));
-	}
-	postMessage(msg: ToWorker) {
-		this.received.push(msg);
-		for (const w of this.#waiters.filter((w) => w.type === msg.type)) w.resolve(msg);
-		this.#waiters = this.#waiters.filter((w) => w.type !== msg.type);
-		if (this.hang && msg.type === 'call') return;
-		setTimeout(() => void this.#host.handle(msg));
-	}
-	terminate() {
-		this.terminated = true;
-	}
-}
 
 function setup(hang = () => false) {
 	const workers: InProcessWorker[] = [];
@@ -85,6 +48,22 @@ describe('PluginRunner', async () => {
 		// The idle worker takes the new instance; no worker is started or thrown away for it.
 		expect(workers[0].terminated).toBe(false);
 		expect(workers[0].received.filter((m) => m.type === 'load')).toHaveLength(2);
+	});
+
+	it('tells its listener whenever busy or the live instance changes', async () => {
+		const seen: { busy: boolean; live: boolean }[] = [];
+		const spec = { module: counter, settings: DEFAULT_SETTINGS };
+		const runner: PluginRunner = new PluginRunner(
+			() => new InProcessWorker(),
+			() => seen.push({ busy: runner.busy, live: runner.hasInstanceFor(spec) })
+		);
+		await runner.run({ ...base, fn: 'count', onEvent: () => {} });
+		// Busy loading, idle, live after the load; busy calling, then idle with the instance live.
+		expect(seen.at(-1)).toEqual({ busy: false, live: true });
+		expect(seen.some((s) => s.busy)).toBe(true);
+		const before = seen.length;
+		runner.reset();
+		expect(seen.slice(before)).toEqual([{ busy: false, live: false }]);
 	});
 
 	it('filters logs below the chosen level', async () => {

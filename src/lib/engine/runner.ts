@@ -93,9 +93,15 @@ export class PluginRunner {
 	#slot: Slot | null = null;
 	#pending: Pending | null = null;
 	#nextId = 1;
+	#onChange: () => void;
 
-	constructor(spawn: () => WorkerLike) {
+	/**
+	 * `onChange` hears every change of what `busy` and `hasInstanceFor` answer, so callers need
+	 * no guesses about when to ask again.
+	 */
+	constructor(spawn: () => WorkerLike, onChange: () => void = () => {}) {
 		this.#spawn = spawn;
+		this.#onChange = onChange;
 	}
 
 	/** Start a worker ahead of need, so the SDK is already imported when a run comes. */
@@ -159,9 +165,11 @@ export class PluginRunner {
 					this.#pending = null;
 					clearTimeout(timer);
 					resolve(answer);
+					this.#onChange();
 				}
 			};
 			this.#pending = pending;
+			this.#onChange();
 			if (timeoutMs > 0) timer = setTimeout(() => this.#kill(pending, 'timeout'), timeoutMs);
 			slot.worker.postMessage(msg, transfer);
 		});
@@ -194,6 +202,7 @@ export class PluginRunner {
 		if (this.#pending) this.#kill(this.#pending, 'superseded');
 		if (this.#slot?.custom) this.#discard();
 		if (this.#slot) this.#slot.loaded = null;
+		this.#onChange();
 	}
 
 	/** After a trap or a failed start, nothing of that worker is trusted again. */
@@ -201,6 +210,7 @@ export class PluginRunner {
 		this.#slot?.worker.terminate();
 		this.#slot = null;
 		this.warm();
+		this.#onChange();
 	}
 
 	dispose(): void {
@@ -274,6 +284,7 @@ export class PluginRunner {
 			};
 			report.instantiateMs = ans.ms;
 			this.warm();
+			this.#onChange();
 		}
 		const slot = this.#slot!;
 		const id = this.#nextId++;

@@ -91,16 +91,24 @@ export class AutoSave {
 				const setup = currentSetup(this.#pg);
 				const trusted = this.#pg.extras.trustedLabels;
 				this.status = { state: 'saving' };
-				const timer = setTimeout(() => {
-					this.#saves = this.#saves
-						.then(() => this.#save(setup, trusted))
-						.catch((e: unknown) => {
-							this.status = { state: 'failed', message: `Not saved: ${String(e)}` };
-						});
-				}, SAVE_DELAY_MS);
+				const timer = setTimeout(() => void this.#enqueue(setup, trusted), SAVE_DELAY_MS);
 				return () => clearTimeout(timer);
 			});
 		});
+	}
+
+	/** Saves the setup as it is now, after any save already under way. */
+	saveNow(): Promise<void> {
+		return this.#enqueue(currentSetup(this.#pg), this.#pg.extras.trustedLabels);
+	}
+
+	#enqueue(setup: Setup, trusted: string[]): Promise<void> {
+		this.#saves = this.#saves
+			.then(() => this.#save(setup, trusted))
+			.catch((e: unknown) => {
+				this.status = { state: 'failed', message: `Not saved: ${String(e)}` };
+			});
+		return this.#saves;
 	}
 
 	async #save(setup: Setup, trusted: string[]) {

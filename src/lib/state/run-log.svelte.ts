@@ -129,6 +129,15 @@ export class RunLog {
 		return run;
 	}
 
+	/** The most recent run still in the console, finished or not. */
+	get latestRun(): RunRecord | null {
+		for (let i = this.entries.length - 1; i >= 0; i--) {
+			const e = this.entries[i];
+			if (e.type === 'run') return e.run;
+		}
+		return null;
+	}
+
 	say(level: 'info' | 'warn' | 'error', text: string) {
 		this.#add({ id: this.#next++, type: 'message', level, text });
 	}

@@ -4,7 +4,6 @@ import { toCli, toJavaScript, toPython } from '$lib/engine/codegen';
 import { parseManifest, toManifest } from '$lib/engine/manifest';
 import { describePattern } from '$lib/engine/hosts';
 import { decodeSetup, encodeSetup, readShareHash } from '$lib/engine/share/codec';
-import { DEFAULT_SETUP } from '$lib/engine/share/setup';
 import { AutoSave } from './autosave.svelte';
 import type { Playground } from './playground.svelte';
 import { applySetup, currentSetup, describeSource, pluginRef } from './setup-map';
@@ -40,7 +39,10 @@ export class Session {
 	}
 
 	/** Open the link in the address bar, else the saved state, else the first example. */
-	async start(loc: { hash: string }) {
+	async start(
+		loc: { hash: string; pathname: string; search: string },
+		replaceUrl = (url: string) => history.replaceState(history.state, '', url)
+	) {
 		const hash = readShareHash(loc);
 		const link = hash ? await decodeSetup(hash) : null;
 		if (link?.ok) {
@@ -69,21 +71,11 @@ export class Session {
 				};
 				this.#pg.log.say('error', `This link could not be opened: ${link.message}`);
 			}
-			if (link?.message || !(await this.saving.restore())) await this.#defaults();
+			if (link?.message || !(await this.saving.restore())) await this.#pg.startOver();
 		}
 		// Reloading should bring back the current state (saved below), not the link as it came.
-		if (hash) history.replaceState(history.state, '', location.pathname + location.search);
+		if (hash) replaceUrl(loc.pathname + loc.search);
 		this.saving.watch();
-	}
-
-	async #defaults() {
-		const pg = this.#pg;
-		pg.settings = structuredClone(DEFAULT_SETUP.settings);
-		pg.timeoutMs = DEFAULT_SETUP.timeoutMs;
-		pg.extras.replace({}, []);
-		pg.extras.linked = [];
-		pg.suite.replace([]);
-		await pg.loadExample(pg.examples[0].id);
 	}
 
 	async share(baseHref: string): Promise<string> {
@@ -125,10 +117,10 @@ export class Session {
 			pg.log.say('error', `Could not import the manifest: ${m.message}`);
 			return;
 		}
-		if (m.wasm && 'url' in m.wasm) await pg.loadUrl(m.wasm.url);
-		else if (m.wasm) await pg.loadBytes('manifest.wasm', m.wasm.data);
-		pg.settings = { ...pg.settings, ...m.settings };
-		if (m.timeoutMs !== undefined) pg.timeoutMs = m.timeoutMs;
+		if (m.wasm && 'url' in m.wasm) await pg.current.loadUrl(m.wasm.url);
+		else if (m.wasm) await pg.current.loadBytes('manifest.wasm', m.wasm.data);
+		pg.setup.settings = { ...pg.setup.settings, ...m.settings };
+		if (m.timeoutMs !== undefined) pg.setup.timeoutMs = m.timeoutMs;
 		pg.log.say('info', 'Imported the manifest.');
 		for (const w of m.warnings) pg.log.say('warn', w);
 	}
@@ -145,6 +137,6 @@ export class Session {
 		await this.saving.clear();
 		this.banner = null;
 		this.dismiss();
-		await this.#defaults();
+		await this.#pg.startOver();
 	}
 }

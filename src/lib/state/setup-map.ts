@@ -6,15 +6,7 @@ import type { Playground } from './playground.svelte';
 
 export function currentSetup(pg: Playground): Setup {
 	// Plain copies, so the setup holds no state proxies (and an effect reading it tracks every field).
-	const s = pg.settings;
-	const settings = { ...s, config: { ...s.config }, allowedHosts: [...s.allowedHosts] };
-	const setup: Setup = {
-		source: sourceOf(pg),
-		fn: pg.fn,
-		input: pg.input,
-		settings,
-		timeoutMs: pg.timeoutMs
-	};
+	const setup: Setup = { source: sourceOf(pg), ...pg.setup.snapshot() };
 	const stubs = Object.fromEntries(Object.entries(pg.extras.custom).filter(([, c]) => c.trim()));
 	if (Object.keys(stubs).length) setup.stubs = stubs;
 	if (pg.suite.cases.length)
@@ -44,17 +36,10 @@ export async function applySetup(
 	trusted: readonly string[]
 ): Promise<void> {
 	const s = setup.source;
-	if (s.kind === 'example') await pg.loadExample(s.id, false);
-	else if (s.kind === 'url') await pg.loadUrl(s.url);
-	else if (s.kind === 'bytes') await pg.loadBytes(s.name, s.data);
-	pg.fn = setup.fn;
-	pg.input = setup.input;
-	pg.settings = {
-		...setup.settings,
-		config: { ...setup.settings.config },
-		allowedHosts: [...setup.settings.allowedHosts]
-	};
-	pg.timeoutMs = setup.timeoutMs;
+	if (s.kind === 'example') await pg.current.loadExample(s.id, false);
+	else if (s.kind === 'url') await pg.current.loadUrl(s.url);
+	else if (s.kind === 'bytes') await pg.current.loadBytes(s.name, s.data);
+	pg.setup.take(setup);
 	pg.extras.replace(setup.stubs ?? {}, trusted);
 	pg.suite.replace(setup.tests ?? []);
 }

@@ -8,16 +8,22 @@ import {
 	type Expectation,
 	type TestCase
 } from '$lib/engine/test-cases';
-import type { Playground } from './playground.svelte';
+import type { RunController } from './run-controller.svelte';
+import type { RunLog } from './run-log.svelte';
+import type { SetupState } from './setup-state.svelte';
 
 export class TestSuite {
 	cases = $state<TestCase[]>([]);
 	results = $state<Record<string, CaseResult>>({});
 	running = $state(false);
-	#pg: Playground;
+	#setup: SetupState;
+	#runs: RunController;
+	#log: RunLog;
 
-	constructor(pg: Playground) {
-		this.#pg = pg;
+	constructor(parts: { setup: SetupState; runs: RunController; log: RunLog }) {
+		this.#setup = parts.setup;
+		this.#runs = parts.runs;
+		this.#log = parts.log;
 	}
 
 	get summary(): { passed: number; failed: number } | null {
@@ -29,18 +35,18 @@ export class TestSuite {
 
 	/** A case from what is set up now, expecting what the latest run gave (edit it if wrong). */
 	add() {
-		const pg = this.#pg;
-		const last = [...pg.log.entries].reverse().find((e) => e.type === 'run');
-		const run = last?.type === 'run' && last.run.fn === pg.fn ? last.run : null;
+		const setup = this.#setup;
+		const latest = this.#log.latestRun;
+		const run = latest?.fn === setup.fn ? latest : null;
 		const expect: Expectation = run?.error
 			? { kind: 'error', text: run.error.raw }
 			: { kind: 'output', text: run?.outputText ?? '' };
 		this.cases.push({
 			id: newCaseId(),
 			name: `Case ${this.cases.length + 1}`,
-			fn: pg.fn,
-			input: pg.input,
-			config: { ...pg.settings.config },
+			fn: setup.fn,
+			input: setup.input,
+			config: { ...setup.settings.config },
 			expect
 		});
 	}
@@ -57,9 +63,9 @@ export class TestSuite {
 		try {
 			for (const tc of $state.snapshot(this.cases)) {
 				const start = performance.now();
-				const actual = await this.#pg.runCase(tc);
+				const actual = await this.#runs.runCase(tc);
 				if (actual.kind === 'blocked') {
-					this.#pg.log.say('error', actual.text);
+					this.#log.say('error', actual.text);
 					return;
 				}
 				const verdict = judge(tc, actual);
@@ -67,10 +73,7 @@ export class TestSuite {
 			}
 			const s = this.summary;
 			if (s)
-				this.#pg.log.say(
-					s.failed ? 'warn' : 'info',
-					`Tests: ${s.passed} passed, ${s.failed} failed.`
-				);
+				this.#log.say(s.failed ? 'warn' : 'info', `Tests: ${s.passed} passed, ${s.failed} failed.`);
 		} finally {
 			this.running = false;
 		}
@@ -82,9 +85,9 @@ export class TestSuite {
 
 	import(text: string) {
 		const r = importCases(text);
-		if (!r.ok) return this.#pg.log.say('error', `Could not import the test cases: ${r.message}`);
+		if (!r.ok) return this.#log.say('error', `Could not import the test cases: ${r.message}`);
 		this.cases.push(...r.cases);
-		this.#pg.log.say(
+		this.#log.say(
 			'info',
 			`Imported ${r.cases.length} test case${r.cases.length === 1 ? '' : 's'}.`
 		);

@@ -1,0 +1,198 @@
+// Runs: owns the plugin runner and its instance, and records every run in the console and the
+// network log. The runner says when its state changes; nothing here guesses.
+import { REFUSAL } from '$lib/engine/errors';
+import { describeStubs } from '$lib/engine/host-stubs';
+import { PluginRunner, type InstanceSpec, type RunReport } from '$lib/engine/runner';
+import type { PluginSettings } from '$lib/engine/settings';
+import type { spawnPluginWorker } from '$lib/engine/worker-factory';
+import type { CurrentPlugin, LoadedPlugin } from './current-plugin.svelte';
+import type { PluginExtras } from './extras.svelte';
+import type { NetworkLog } from './network-log.svelte';
+import type { RunLog, RunRecord } from './run-log.svelte';
+import type { SetupState } from './setup-state.svelte';
+
+const encoder = new TextEncoder();
+
+interface Job {
+	settings: PluginSettings;
+	fn: string;
+	input: Uint8Array;
+	repeat: number;
+}
+
+export type CaseOutcome =
+	{ kind: 'output' | 'error'; text: string } | { kind: 'blocked'; text: string };
+
+export class RunController {
+	/** Set while a run asked for during a load waits for that load. */
+	runWaiting = $state(false);
+	/** Runs in flight here (one, unless a newer one superseded it and both still unwind). */
+	#jobs = $state(0);
+	/** Changes whenever the runner says its instance or busy state changed. */
+	#version = $state(0);
+	#runner: PluginRunner;
+	#current: CurrentPlugin;
+	#setup: SetupState;
+	#extras: PluginExtras;
+	#log: RunLog;
+	#network: NetworkLog;
+	#origin: string;
+
+	constructor(
+		parts: {
+			current: CurrentPlugin;
+			setup: SetupState;
+			extras: PluginExtras;
+			log: RunLog;
+			network: NetworkLog;
+		},
+		env: { spawn: () => ReturnType<typeof spawnPluginWorker>; origin: string }
+	) {
+		this.#current = parts.current;
+		this.#setup = parts.setup;
+		this.#extras = parts.extras;
+		this.#log = parts.log;
+		this.#network = parts.network;
+		this.#origin = env.origin;
+		this.#runner = new PluginRunner(env.spawn, () => this.#version++);
+		this.#runner.warm();
+	}
+
+	get running(): boolean {
+		return this.#jobs > 0;
+	}
+
+	/** Whether the next run reuses the live instance, so vars carry over. */
+	get instanceLive(): boolean {
+		void this.#version;
+		const p = this.#current.plugin;
+		return (
+			!!p &&
+			!this.running &&
+			this.#runner.hasInstanceFor(this.#spec(p, $state.snapshot(this.#setup.settings)))
+		);
+	}
+
+	/** What the plugin's instance is made from: a change means a fresh instance. */
+	#spec(p: LoadedPlugin, settings: PluginSettings): InstanceSpec {
+		return {
+			module: this.#current.moduleFor(p, settings.maxPages),
+			settings,
+			stubs: this.#extras.specsFor(p.info),
+			linked: this.#extras.linked.map((l) => ({ name: l.name, module: l.module }))
+		};
+	}
+
+	/** Why nothing can run now, or null. */
+	#blocked(): string | null {
+		if (!this.#current.plugin)
+			return 'Load a plugin first: pick an example, open a file or enter a URL.';
+		if (this.#extras.hasCustom && !this.#extras.trusted)
+			return 'This setup came with custom host-function code. Read it under Host functions and click "Trust this code" before running.';
+		return null;
+	}
+
+	async run() {
+		const loading = this.#current.loading;
+		if (loading) {
+			if (this.runWaiting) return;
+			this.runWaiting = true;
+			const loaded = await this.#current.settled().finally(() => (this.runWaiting = false));
+			if (!loaded)
+				return this.#log.say(
+					'error',
+					`Not run: ${loading.label} did not load, and the run was for it.`
+				);
+		}
+		const setup = this.#setup;
+		const blocked =
+			this.#blocked() ?? (setup.fn ? null : 'This plugin exports no function to call.');
+		if (blocked) return this.#log.say('error', blocked);
+		if (this.running) return;
+		const settings = $state.snapshot(setup.settings);
+		const p = this.#current.plugin!;
+		const tooSmall = await this.#current.capped(p, settings.maxPages);
+		if (tooSmall) return this.#log.say('error', tooSmall);
+		// Another plugin arrived while this one compiled: its own run decides.
+		if (this.#current.plugin !== p) return;
+		const input = encoder.encode(setup.input);
+		const rec = this.#log.begin(setup.fn, input.length);
+		await this.#execute(rec, { settings, fn: setup.fn, input, repeat: setup.repeat });
+	}
+
+	/** A test case runs on a fresh instance with its own function, input and config. */
+	async runCase(tc: {
+		fn: string;
+		input: string;
+		config: Record<string, string>;
+	}): Promise<CaseOutcome> {
+		const blocked = this.#blocked();
+		if (blocked) return { kind: 'blocked', text: blocked };
+		this.#runner.reset();
+		const settings = { ...$state.snapshot(this.#setup.settings), config: { ...tc.config } };
+		const tooSmall = await this.#current.capped(this.#current.plugin!, settings.maxPages);
+		if (tooSmall) return { kind: 'error', text: tooSmall };
+		const input = encoder.encode(tc.input);
+		const rec = this.#log.begin(tc.fn, input.length);
+		const report = await this.#execute(rec, { settings, fn: tc.fn, input, repeat: 1 });
+		const o = report?.outcome;
+		if (o?.status === 'ok') return { kind: 'output', text: rec.outputText };
+		if (o?.status === 'error') return { kind: 'error', text: o.error.message };
+		return { kind: 'error', text: `The run ended: ${o?.status ?? 'no answer'}.` };
+	}
+
+	/** One run through the runner, recorded in `rec`; the report is also returned. */
+	async #execute(rec: RunRecord, job: Job): Promise<RunReport | null> {
+		const p = this.#current.plugin!;
+		this.#jobs++;
+		this.#extras.beginRun();
+		const timeoutMs = Math.max(0, Math.floor(this.#setup.timeoutMs ?? 0));
+		const spec = this.#spec(p, job.settings);
+		try {
+			const report = await this.#runner.run({
+				...spec,
+				fn: job.fn,
+				input: job.input,
+				repeat: job.repeat,
+				timeoutMs,
+				onEvent: (ev) => {
+					if (ev.type === 'http') this.#network.record(rec.id, ev.event);
+					else if (ev.type === 'host-call') this.#extras.record(ev.call);
+					rec.push(ev);
+				}
+			});
+			const o = report.outcome;
+			const refused = o.status === 'error' ? o.error.message.match(REFUSAL) : null;
+			if (refused) this.#network.refused(rec.id, refused[1], refused[2]);
+			if (report.instantiateMs !== undefined && spec.stubs?.length)
+				rec.notes.push(describeStubs(spec.stubs));
+			rec.finish(report, {
+				timeoutMs,
+				pageOrigin: this.#origin,
+				httpLimit: job.settings.maxHttpResponseBytes,
+				maxPages: job.settings.maxPages
+			});
+			return report;
+		} finally {
+			this.#jobs--;
+		}
+	}
+
+	stop() {
+		this.#runner.stop();
+	}
+
+	/** Drops the instance without a word (a new plugin came). */
+	discardInstance() {
+		this.#runner.reset();
+	}
+
+	reset() {
+		this.#runner.reset();
+		this.#log.say('info', 'Reset: the next run starts a fresh plugin instance (vars cleared).');
+	}
+
+	dispose() {
+		this.#runner.dispose();
+	}
+}

@@ -1,0 +1,61 @@
+// Test support for the state layer: a Playground on the in-process worker, bundled examples
+// served from static/ (built by vitest's global setup), and storage that lives in memory.
+import { readFile } from 'node:fs/promises';
+import { vi } from 'vitest';
+import { InProcessWorker } from '$lib/engine/in-process-worker';
+import { Playground } from './playground.svelte';
+import type { Storage, StoredFile } from './storage';
+
+export const ORIGIN = 'http://playground.test';
+
+/** Relative URLs (the examples) come from static/; anything else is unreachable. */
+export function serveStatic() {
+	vi.stubGlobal('fetch', async (url: string) => {
+		if (/^[a-z]+:/i.test(url)) throw new TypeError('fetch failed');
+		try {
+			return new Response(await readFile(new URL(`../../../static/${url}`, import.meta.url)));
+		} catch {
+			return new Response('not found', { status: 404, statusText: 'Not Found' });
+		}
+	});
+}
+
+export function examplePlugin(id: string): Promise<Uint8Array> {
+	return readFile(new URL(`../../../static/examples/${id}.wasm`, import.meta.url)).then(
+		(b) => new Uint8Array(b)
+	);
+}
+
+export function newPlayground(): Playground {
+	return new Playground({ search: '', origin: ORIGIN, spawn: () => new InProcessWorker() });
+}
+
+/** Storage as one browser tab sees it, in memory; `refuse` makes every write fail. */
+export class MemoryStorage implements Storage {
+	state: string | null = null;
+	file: StoredFile | null = null;
+	writes: string[] = [];
+	refuse = false;
+	readState() {
+		return this.state;
+	}
+	writeState(text: string) {
+		if (this.refuse) return false;
+		this.state = text;
+		this.writes.push('state');
+		return true;
+	}
+	async readFile() {
+		return this.file;
+	}
+	async writeFile(file: StoredFile) {
+		if (this.refuse) return false;
+		this.file = file;
+		this.writes.push('file');
+		return true;
+	}
+	async clear() {
+		this.state = null;
+		this.file = null;
+	}
+}
