@@ -95,6 +95,29 @@ test.describe('linked modules and old plugins', () => {
 		await expect(outputBody(await run(page))).toHaveText('42');
 	});
 
+	test('a share link and a reload carry the linked module along', async ({ page, context }) => {
+		await openPlayground(page);
+		await loadFixture(page, 'linked_main');
+		await page.getByLabel('Linked module name').fill('lib');
+		await page.getByLabel('Linked module file').setInputFiles(fixturePath('linked_lib'));
+		await expect(page.getByRole('button', { name: 'Remove linked module lib' })).toBeVisible();
+		await waitForSave(page, (s) => Array.isArray(s.linked) && s.linked.length === 1);
+		await page.reload();
+		await expect(page.getByRole('button', { name: 'Remove linked module lib' })).toBeVisible();
+		await expect(outputBody(await run(page))).toHaveText('42');
+
+		await page.getByRole('button', { name: 'Share' }).click();
+		const field = page.getByRole('textbox', { name: 'Share link' });
+		await expect(field).toHaveValue(/#s=1\./);
+		const link = await field.inputValue();
+		const other = await context.newPage();
+		await other.goto(link);
+		const banner = other.getByRole('region', { name: 'Shared link' });
+		await expect(banner).toContainText('Linked modules: lib = linked_lib.wasm');
+		await expect(other.getByRole('button', { name: 'Remove linked module lib' })).toBeVisible();
+		await expect(outputBody(await run(other))).toHaveText('42');
+	});
+
 	test('a plugin built before Extism 1.0 gets the explanation', async ({ page }) => {
 		await openPlayground(page);
 		await loadFixture(page, 'legacy_env');

@@ -78,6 +78,15 @@ export async function puppeteerDriver(
 	};
 }
 
+/** Page side: whether `el` is at the same place and size two animation frames later. */
+function stayedPut(el: Element): Promise<boolean> {
+	const at = () => JSON.stringify(el.getBoundingClientRect());
+	const before = at();
+	return new Promise((resolve) =>
+		requestAnimationFrame(() => requestAnimationFrame(() => resolve(at() === before)))
+	);
+}
+
 export function webdriverDriver(
 	browser: WebdriverIO.Browser,
 	closeAll: () => Promise<void>,
@@ -103,8 +112,15 @@ export function webdriverDriver(
 		},
 		async click(role, name, exact = true) {
 			const ref = await find(role, name, exact);
-			const el = await browser.$(ref as never);
-			await el.click();
+			// WebKitWebDriver clicks where the element was at its last rendering, which lags behind
+			// layout on a loaded machine: a button that just moved gets a click meant for its
+			// neighbour. Wait until it has stayed put over two frames (Playwright does the same).
+			await browser.waitUntil(() => browser.execute(stayedPut, ref as never), {
+				timeout: 45_000,
+				interval: 50,
+				timeoutMsg: `the ${role} "${name}" kept moving`
+			});
+			await (await browser.$(ref as never)).click();
 		},
 		async type(text) {
 			// keys() with a whole string drops repeated characters in WebKitWebDriver; sending the
@@ -122,6 +138,11 @@ export function webdriverDriver(
 		async clickSelector(css) {
 			const el = await browser.$(css);
 			await el.waitForDisplayed({ timeout: 45_000 });
+			await browser.waitUntil(() => browser.execute(stayedPut, el as never), {
+				timeout: 45_000,
+				interval: 50,
+				timeoutMsg: `${css} kept moving`
+			});
 			await el.click();
 		},
 		fresh,

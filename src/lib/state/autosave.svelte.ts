@@ -1,7 +1,7 @@
 // Saving the setup in the browser after every change, and restoring it on the next visit. What
 // cannot be saved is said, and the rest is still saved.
 import { parseSaved, serializeSaved, type SavedState } from '$lib/engine/saved-state';
-import { decodeSetup, encodeSetup } from '$lib/engine/share/codec';
+import { decodeSetup, encodeSetup, MAX_EMBED_BYTES } from '$lib/engine/share/codec';
 import { utf8Length } from '$lib/engine/share/fields';
 import type { Setup } from '$lib/engine/share/setup';
 import { checkSetup, LIMITS } from '$lib/engine/share/setup-v1';
@@ -128,6 +128,11 @@ export class AutoSave {
 		const unsaveable = checkSetup(rest);
 		if (unsaveable) return this.#fail(`Not saved in this browser: ${unsaveable}`);
 		record.link = (await encodeSetup(rest)).hash;
+		for (const l of rest.linked ?? [])
+			if (l.data && l.data.length > MAX_EMBED_BYTES)
+				problems.push(
+					`the linked module "${l.name}" (${formatBytes(l.data.length)}) is too large to keep across reloads`
+				);
 		if (file) {
 			const same = file.data === this.#savedFile && this.#savedHash !== '';
 			const sha256 = same ? this.#savedHash : await sha256Hex(file.data);

@@ -9,6 +9,8 @@ export interface LinkedModule {
 	label: string;
 	module: WebAssembly.Module;
 	info: ModuleInfo;
+	/** Kept so links and saves can carry it. */
+	bytes: Uint8Array;
 }
 
 const MAX_CALLS = 200;
@@ -112,7 +114,8 @@ export class PluginExtras {
 		const prepared = await preparePlugin(bytes);
 		if (!prepared.ok) return `${label}: ${prepared.message}`;
 		const { module, info } = prepared.plugin;
-		this.linked = [...this.linked.filter((l) => l.name !== n), { name: n, label, module, info }];
+		const linked = { name: n, label, module, info, bytes };
+		this.linked = [...this.linked.filter((l) => l.name !== n), linked];
 		return null;
 	}
 

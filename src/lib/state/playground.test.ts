@@ -87,6 +87,7 @@ describe('the state layer', () => {
 		pg.setup.addHost('api.example.com');
 		pg.setup.timeoutMs = null;
 		pg.suite.add();
+		expect(await pg.extras.link('lib', 'lib.wasm', await examplePlugin('log_levels'))).toBeNull();
 		await session.saving.saveNow();
 		expect(session.saving.text).toBe('Saved in this browser');
 		// Case ids are made anew when a setup is read back; everything else comes back as it was.
@@ -100,6 +101,7 @@ describe('the state layer', () => {
 		await new Session(other, storage).start({ hash: '', pathname: '/', search: '' });
 		expect(withoutIds(other)).toEqual(saved);
 		expect(saved.tests).toHaveLength(1);
+		expect(other.extras.linked.map((l) => [l.name, l.label])).toEqual([['lib', 'lib.wasm']]);
 		expect(other.plugin?.label).toBe('vowels.wasm');
 	});
 

@@ -21,6 +21,8 @@ export interface LinkBanner {
 	/** Host functions the link brings custom code for. */
 	stubs: string[];
 	tests: number;
+	/** Linked modules in words, each saying whether it came along. */
+	linked: string[];
 }
 
 export type CodeKind = 'CLI' | 'JavaScript' | 'Python';
@@ -55,7 +57,12 @@ export class Session {
 				wasi: setup.settings.wasi,
 				configKeys: Object.keys(setup.settings.config),
 				stubs: Object.keys(setup.stubs ?? {}),
-				tests: setup.tests?.length ?? 0
+				tests: setup.tests?.length ?? 0,
+				linked: (setup.linked ?? []).map((l) =>
+					l.data
+						? `${l.name} = ${l.file}`
+						: `${l.name} = ${l.file} (too large to travel: link it by hand)`
+				)
 			};
 		} else {
 			if (link?.message) {
@@ -67,7 +74,8 @@ export class Session {
 					wasi: false,
 					configKeys: [],
 					stubs: [],
-					tests: 0
+					tests: 0,
+					linked: []
 				};
 				this.#pg.log.say('error', `This link could not be opened: ${link.message}`);
 			}

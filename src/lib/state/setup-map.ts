@@ -15,6 +15,8 @@ export function currentSetup(pg: Playground): Setup {
 			config: { ...c.config },
 			expect: { ...c.expect }
 		}));
+	if (pg.extras.linked.length)
+		setup.linked = pg.extras.linked.map((l) => ({ name: l.name, file: l.label, data: l.bytes }));
 	return setup;
 }
 
@@ -42,6 +44,17 @@ export async function applySetup(
 	pg.setup.take(setup);
 	pg.extras.replace(setup.stubs ?? {}, trusted);
 	pg.suite.replace(setup.tests ?? []);
+	pg.extras.linked = [];
+	for (const l of setup.linked ?? []) {
+		const problem = l.data ? await pg.extras.link(l.name, l.file, l.data) : null;
+		if (!l.data)
+			pg.log.say(
+				'warn',
+				`The linked module "${l.name}" (${l.file}) did not come with this setup: link it again under Linked modules.`
+			);
+		else if (problem)
+			pg.log.say('error', `The linked module "${l.name}" could not be linked: ${problem}`);
+	}
 }
 
 /** Where generated code and manifests should fetch the plugin from. */

@@ -60,7 +60,28 @@ async function pack(json: unknown): Promise<string | null> {
 	return `${SHARE_PREFIX}${FORMAT}.${toBase64Url(await deflateRaw(bytes))}`;
 }
 
-export async function encodeSetup(setup: Setup): Promise<EncodeResult> {
+/** Linked modules over the embed limit stay behind, like a large plugin; the note names them. */
+function trimLinked(setup: Setup): { setup: Setup; note?: string } {
+	const big = (setup.linked ?? []).filter((l) => l.data && l.data.length > MAX_EMBED_BYTES);
+	if (!big.length) return { setup };
+	const linked = setup.linked!.map((l) => (big.includes(l) ? { ...l, data: null } : l));
+	const names = big.map((l) => `"${l.name}" (${l.file}, ${kib(l.data!.length)})`).join(', ');
+	return {
+		setup: { ...setup, linked },
+		note: `The linked module${big.length > 1 ? 's' : ''} ${names} ${big.length > 1 ? 'are' : 'is'} too large to travel in a link (limit ${kib(MAX_EMBED_BYTES)}): whoever opens it must link ${big.length > 1 ? 'them' : 'it'} again by hand.`
+	};
+}
+
+const joinNotes = (...notes: (string | undefined)[]) =>
+	notes.filter(Boolean).join(' ') || undefined;
+
+export async function encodeSetup(whole: Setup): Promise<EncodeResult> {
+	const r = await encodeTrimmed(trimLinked(whole).setup);
+	const note = joinNotes(r.hash ? trimLinked(whole).note : undefined, r.note);
+	return note ? { ...r, note } : r;
+}
+
+async function encodeTrimmed(setup: Setup): Promise<EncodeResult> {
 	const problem = checkSetup(setup);
 	if (problem)
 		return { hash: '', pluginEmbedded: false, note: `This setup cannot be shared. ${problem}` };
@@ -73,12 +94,17 @@ export async function encodeSetup(setup: Setup): Promise<EncodeResult> {
 			`The plugin (${kib(src.data.length)}) is too large to travel in a link ` +
 			`(limit ${kib(MAX_EMBED_BYTES)}): whoever opens it must load ${src.name} by hand.`;
 	}
-	let hash = await pack(writeV1(setup, hasBytes && !fits));
-	if (fits && (hash === null || hash.length > MAX_LINK_CHARS)) {
-		hash = await pack(writeV1(setup, true));
-		note =
-			`With the plugin inside, the link would be too long, so it carries only the file name: ` +
-			`whoever opens it must load ${src.name} by hand.`;
+	let hash = await pack(writeV1(setup, hasBytes && !fits, false));
+	const linkedData = setup.linked?.some((l) => l.data) ?? false;
+	if ((fits || linkedData) && (hash === null || hash.length > MAX_LINK_CHARS)) {
+		hash = await pack(writeV1(setup, true, true));
+		const behind = fits
+			? `With the plugin inside, the link would be too long, so it carries only the file name: ` +
+				`whoever opens it must load ${(src as { name: string }).name} by hand.`
+			: (note ?? '');
+		note = linkedData
+			? `${behind} ${fits ? 'The linked modules stay behind too' : 'With the linked modules inside, the link would be too long, so they stay behind'}: they must be linked again by hand.`.trim()
+			: behind;
 		if (hash !== null && hash.length <= MAX_LINK_CHARS)
 			return { hash, pluginEmbedded: false, note };
 	}

@@ -17,7 +17,7 @@ import {
 	utf8Length,
 	type Json
 } from './fields';
-import type { Setup, SetupSource } from './setup';
+import type { Setup, SetupLink, SetupSource } from './setup';
 import { casesFromJson, casesToJson } from '../test-cases';
 
 export const LIMITS = {
@@ -30,6 +30,7 @@ export const LIMITS = {
 	hosts: { items: 64, chars: 253, check: hostPatternError },
 	config: { entries: 256, key: 256, value: 64 * 1024 },
 	stubs: { entries: 64, key: 512, value: 64 * 1024 },
+	linked: 16,
 	maxPages: 65_536, // a wasm32 memory has at most 65,536 pages of 64 KiB
 	maxBytes: 2 ** 32,
 	// setTimeout treats anything above 2^31 - 1 ms as 0 and would fire at once.
@@ -109,6 +110,27 @@ function readSettings(value: unknown): PluginSettings {
 	return settings;
 }
 
+function readLinked(value: unknown): SetupLink[] {
+	if (!Array.isArray(value))
+		throw new SetupError('The linked modules in this link are not a list.');
+	if (value.length > LIMITS.linked)
+		throw new SetupError(`This link has more than ${LIMITS.linked} linked modules.`);
+	const names = new Set<string>();
+	return value.map((item) => {
+		const obj = readObject(item, 'a linked module');
+		const name = readString(obj.name, 'the name of a linked module', 256).trim();
+		if (!name) throw new SetupError('A linked module in this link has no name.');
+		if (names.has(name)) throw new SetupError(`The linked module "${name}" comes twice.`);
+		names.add(name);
+		const file = readFileName(obj.file);
+		if (obj.data === undefined) return { name, file, data: null };
+		const data = fromBase64(readString(obj.data, 'the linked module data', 4 * 1024 * 1024));
+		if (!data)
+			throw new SetupError(`The linked module "${name}" in this link is damaged (not base64).`);
+		return { name, file, data };
+	});
+}
+
 /** Throws SetupError with a sentence for people when anything is missing, mistyped or too large. */
 export function readV1(json: unknown): Decoded {
 	const obj = readObject(json, 'the setup in this link');
@@ -128,11 +150,15 @@ export function readV1(json: unknown): Decoded {
 		if (!tests.ok) throw new SetupError(tests.message);
 		setup.tests = tests.cases;
 	}
+	if (obj.linked !== undefined) setup.linked = readLinked(obj.linked);
 	return missingPlugin === undefined ? { setup } : { setup, missingPlugin };
 }
 
-/** The JSON of a link. `leaveOut` replaces embedded bytes by their file name only. */
-export function writeV1(setup: Setup, leaveOut = false): Json {
+/**
+ * The JSON of a link. `leaveOut` replaces the plugin's embedded bytes by its file name only, and
+ * `leaveOutLinked` those of the linked modules.
+ */
+export function writeV1(setup: Setup, leaveOut = false, leaveOutLinked = leaveOut): Json {
 	const s = setup.settings;
 	const src = setup.source;
 	const source =
@@ -160,6 +186,12 @@ export function writeV1(setup: Setup, leaveOut = false): Json {
 	};
 	if (setup.stubs && Object.keys(setup.stubs).length) json.stubs = setup.stubs;
 	if (setup.tests?.length) json.tests = casesToJson(setup.tests);
+	if (setup.linked?.length)
+		json.linked = setup.linked.map((l) =>
+			l.data && !leaveOutLinked
+				? { name: l.name, file: l.file, data: toBase64(l.data) }
+				: { name: l.name, file: l.file }
+		);
 	return json;
 }
 

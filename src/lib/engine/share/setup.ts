@@ -10,6 +10,15 @@ export type SetupSource =
 	| { kind: 'bytes'; name: string; data: Uint8Array }
 	| { kind: 'none' };
 
+/** A module the plugin imports from, by the name it imports it under (`extism call --link`). */
+export interface SetupLink {
+	name: string;
+	/** Its file name, shown when it could not come along. */
+	file: string;
+	/** null when it was too large to travel: the person links it again by hand. */
+	data: Uint8Array | null;
+}
+
 export interface Setup {
 	source: SetupSource;
 	fn: string;
@@ -20,6 +29,7 @@ export interface Setup {
 	/** Custom host-function code by "module::name" (absent: default stubs). */
 	stubs?: Record<string, string>;
 	tests?: TestCase[];
+	linked?: SetupLink[];
 }
 
 export const DEFAULT_SETUP: Setup = {
