@@ -1,6 +1,5 @@
 // The playground's state and the only caller of the engine's runner and loaders.
 import { EXAMPLES, exampleById, exampleWasmPath } from '$lib/engine/examples';
-import { REFUSAL } from '$lib/engine/errors';
 import { normalizeHostInput, type HostInput } from '$lib/engine/hosts';
 import { httpPath, jspiForcedOff, type HttpPath } from '$lib/engine/http-path';
 import { formatBytes, formatMs } from '$lib/engine/output';
@@ -302,8 +301,8 @@ export class Playground {
 				}
 			});
 			const o = report.outcome;
-			const refused = o.status === 'error' ? o.error.message.match(REFUSAL) : null;
-			if (refused) this.network.refused(rec.id, refused[1], refused[2]);
+			if (o.status === 'error' && o.error.kind === 'refused')
+				this.network.refused(rec.id, o.error.url, o.error.host);
 			if (report.instantiateMs !== undefined && spec.stubs?.length)
 				rec.notes.push(describeStubs(spec.stubs));
 			rec.finish(report, {
