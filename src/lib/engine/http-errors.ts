@@ -1,8 +1,12 @@
 // What went wrong with a plugin's HTTP request, in words for the network log and the console.
 // The plugin itself only sees "no response"; these messages say why and what to change.
+import type { RunErrorKind } from './run-error';
 
-export type HttpFailure =
-	'refused' | 'redirect' | 'redirect-withheld' | 'cors' | 'network' | 'too-large';
+/** The HTTP kinds of a RunError: the same names, so a run's error and a Network row agree. */
+export type HttpFailure = Extract<
+	RunErrorKind,
+	'refused' | 'redirect' | 'redirect-withheld' | 'cors' | 'network' | 'too-large'
+>;
 
 export type HttpFailureContext = {
 	url: string;

@@ -61,6 +61,9 @@ describe('createRecordingFetch', () => {
 			'HTTP request to "https://nocors.example/" failed: the server does not allow browser access (CORS)'
 		);
 		expect(events[events.length - 1]).toMatchObject({ state: 'failed', failure: 'cors' });
+		await expect(cors('https://nocors.example/')).rejects.toMatchObject({
+			error: { kind: 'cors', url: 'https://nocors.example/' }
+		});
 
 		const dead = createRecordingFetch((e) => events.push(e), {
 			fetchFn: async () => {
@@ -71,6 +74,9 @@ describe('createRecordingFetch', () => {
 			'the server could not be reached (Failed to fetch)'
 		);
 		expect(events[events.length - 1]).toMatchObject({ state: 'failed', failure: 'network' });
+		await expect(dead('https://dead.example/')).rejects.toMatchObject({
+			error: { kind: 'network', url: 'https://dead.example/', detail: 'Failed to fetch' }
+		});
 	});
 
 	it.each([301, 302, 303, 307, 308])('never follows a %i redirect', async (status) => {
@@ -85,7 +91,10 @@ describe('createRecordingFetch', () => {
 		await expect(f('http://127.0.0.1:9/redirect', { method: 'POST' })).rejects.toThrow(
 			'HTTP request to "http://127.0.0.1:9/redirect" was redirected: redirects are not followed'
 		);
-		expect(inits).toHaveLength(1);
+		await expect(f('http://127.0.0.1:9/redirect')).rejects.toMatchObject({
+			error: { kind: 'redirect', url: 'http://127.0.0.1:9/redirect' }
+		});
+		expect(inits).toHaveLength(2);
 		expect(inits[0]).toMatchObject({ redirect: 'manual', credentials: 'omit', method: 'POST' });
 		expect(events[events.length - 1]).toMatchObject({ state: 'redirect', status });
 	});

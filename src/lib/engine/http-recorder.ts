@@ -1,5 +1,6 @@
 // A fetch for the SDK's `fetch` option that reports every request a plugin makes.
 import { classifyFetchFailure } from './http-errors';
+import { fail } from './run-error';
 
 export type HttpState = 'pending' | 'done' | 'too-large' | 'failed' | 'redirect';
 
@@ -20,7 +21,7 @@ export interface HttpEvent {
 
 type Fetch = (input: string | URL | Request, init?: RequestInit) => Promise<Response>;
 
-/** The message a redirected request rejects with; errors.ts recognises it. */
+/** The message a redirected request rejects with (its kind travels with it: run-error.ts). */
 export function redirectMessage(url: string) {
 	return `HTTP request to "${url}" was redirected: redirects are not followed`;
 }
@@ -33,7 +34,7 @@ function isRedirect(res: Response): boolean {
 	return res.type === 'opaqueredirect' || [301, 302, 303, 307, 308].includes(res.status);
 }
 
-/** The message a failed request rejects with; errors.ts recognises it. */
+/** The message a failed request rejects with (its kind travels with it: run-error.ts). */
 export function httpFailureMessage(url: string, failure: 'cors' | 'network', detail: string) {
 	const what =
 		failure === 'cors'
@@ -65,7 +66,11 @@ export function createRecordingFetch(
 			const origin = opts.pageOrigin ?? globalThis.location?.origin ?? '';
 			const failure = await classifyFetchFailure(e, url, origin, fetchFn as typeof fetch);
 			emit({ req, method, url, state: 'failed', failure, detail, ms: ms() });
-			throw new Error(httpFailureMessage(url, failure, detail), { cause: e });
+			const message = httpFailureMessage(url, failure, detail);
+			throw fail(
+				failure === 'cors' ? { kind: 'cors', url } : { kind: 'network', url, detail },
+				message
+			);
 		}
 		if (isRedirect(res)) {
 			emit({
@@ -76,7 +81,7 @@ export function createRecordingFetch(
 				...(res.status ? { status: res.status } : {}),
 				ms: ms()
 			});
-			throw new Error(redirectMessage(url));
+			throw fail({ kind: 'redirect', url }, redirectMessage(url));
 		}
 		const status = res.status;
 		emit({ req, method, url, state: 'pending', status, bytes: 0, ms: ms() });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { REDIRECT_WITHHELD, redirectOutsideHosts, redirectWithheldMessage } from './http-redirect';
+import { redirectOutsideHosts, redirectWithheldMessage } from './http-redirect';
 
 describe('redirectOutsideHosts', () => {
 	const hosts = ['api.example.com', '*.cdn.example'];
@@ -35,14 +35,13 @@ describe('redirectOutsideHosts', () => {
 		});
 	});
 
-	it('says the browser followed it and the response was withheld, in a recognisable form', () => {
+	it('says the browser followed it and the response was withheld', () => {
 		const msg = redirectWithheldMessage('https://api.example.com/a', {
 			finalUrl: 'https://evil.test/',
 			hostname: 'evil.test'
 		});
 		expect(msg).toContain('the browser followed the redirect');
 		expect(msg).toContain('the response was withheld from the plugin');
-		const m = msg.match(REDIRECT_WITHHELD);
-		expect(m?.slice(1)).toEqual(['https://api.example.com/a', 'https://evil.test/', 'evil.test']);
+		expect(msg).toContain('"https://api.example.com/a" was redirected to "https://evil.test/"');
 	});
 });

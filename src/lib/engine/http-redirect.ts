@@ -28,16 +28,13 @@ export function redirectOutsideHosts(
 	return { finalUrl: final.href, hostname: final.hostname };
 }
 
-/** The call's error; errors.ts recognises it by {@link REDIRECT_WITHHELD}. */
+/** The call's error message (its kind travels with it: run-error.ts). */
 export function redirectWithheldMessage(url: string, r: WithheldRedirect): string {
 	return (
 		`HTTP request to "${url}" was redirected to "${r.finalUrl}" (no allowedHosts match "${r.hostname}"): ` +
 		'the browser followed the redirect, and the response was withheld from the plugin'
 	);
 }
-
-export const REDIRECT_WITHHELD =
-	/HTTP request to "([^"]*)" was redirected to "([^"]*)" \(no allowedHosts match "([^"]*)"\)/;
 
 /** The Network row's result for such a request. */
 export const REDIRECT_ROW_TEXT = 'redirect not followed: response withheld';

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { createXhrHttpFunctions, parseResponseHeaders, type XhrLike } from './http-xhr';
+import { RunFailure } from './run-error';
 import type { HttpEvent } from './http-recorder';
 
 interface Reply {
@@ -133,6 +134,13 @@ describe('XHR http_request', () => {
 		).toThrow(
 			'Call error: HTTP request to "https://other.test/x" is not allowed (no allowedHosts match "other.test")'
 		);
+		expect(
+			thrownBy(() => s.env.http_request(context({ 1: { url: 'https://other.test/x' } }), 1n, 0n))
+		).toMatchObject({
+			kind: 'refused',
+			url: 'https://other.test/x',
+			host: 'other.test'
+		});
 		expect(s.sent).toEqual([]);
 		expect(s.events).toEqual([]);
 	});
@@ -171,6 +179,12 @@ describe('XHR http_request', () => {
 		expect(() => s.env.http_request(ctx, 1n, 0n)).toThrow(
 			/redirected to "https:\/\/evil\.test\/x".*the response was withheld from the plugin/
 		);
+		expect(thrownBy(() => s.env.http_request(ctx, 1n, 0n))).toMatchObject({
+			kind: 'redirect-withheld',
+			url: 'https://api.example.com/hook',
+			finalUrl: 'https://evil.test/x',
+			host: 'evil.test'
+		});
 		expect(ctx.stored).toEqual([]);
 		expect(s.env.http_status_code()).toBe(0);
 		expect(s.events[1]).toMatchObject({ state: 'failed', failure: 'redirect' });
@@ -198,6 +212,11 @@ describe('XHR http_request', () => {
 		expect(err.message).toBe(
 			'HTTP request to "https://api.example.com/hook" failed: the server does not allow browser access (CORS)'
 		);
+		expect(err).toBeInstanceOf(RunFailure);
+		expect((err as RunFailure).error).toMatchObject({
+			kind: 'cors',
+			url: 'https://api.example.com/hook'
+		});
 		expect(s.events.at(-1)).toMatchObject({ state: 'failed', failure: 'cors' });
 	});
 
@@ -223,6 +242,7 @@ describe('XHR http_request', () => {
 		}
 		const err = (await s.http.explainFailure(thrown)) as Error;
 		expect(err.message).toMatch(/failed: the server could not be reached \(Failed to load\)/);
+		expect((err as RunFailure).error).toMatchObject({ kind: 'network', detail: 'Failed to load' });
 		expect(s.events.at(-1)).toMatchObject({ failure: 'network' });
 	});
 
@@ -238,3 +258,13 @@ describe('parseResponseHeaders', () => {
 		expect(parseResponseHeaders('A: 1\r\n\r\nb:2')).toEqual({ a: '1', b: '2' });
 	});
 });
+
+/** The RunError a host function threw (a RunFailure carries it). */
+function thrownBy(f: () => unknown): unknown {
+	try {
+		f();
+	} catch (e) {
+		return e instanceof RunFailure ? e.error : e;
+	}
+	return undefined;
+}

@@ -7,6 +7,7 @@ import { classifyFetchFailure } from './http-errors';
 import { httpFailureMessage, type HttpEvent } from './http-recorder';
 import { matchingPattern } from './hosts';
 import { redirectOutsideHosts, redirectWithheldMessage } from './http-redirect';
+import { fail } from './run-error';
 
 /** The part of XMLHttpRequest we use; a fake stands in for it under unit tests. */
 export interface XhrLike {
@@ -81,9 +82,10 @@ export function createXhrHttpFunctions(opts: XhrHttpOptions) {
 		if (!spec) return 0n;
 		const method = (spec.method ?? 'GET').toUpperCase();
 		const target = new URL(spec.url);
-		// The SDK's own refusal, word for word: errors.ts and the Network panel read it.
+		// The SDK's own refusal, word for word (people see it as the raw message), typed like ours.
 		if (matchingPattern(target, opts.allowedHosts) === null) {
-			throw new Error(
+			throw fail(
+				{ kind: 'refused', url: String(target), host: target.hostname },
 				`Call error: HTTP request to "${target}" is not allowed (no allowedHosts match "${target.hostname}")`
 			);
 		}
@@ -125,7 +127,10 @@ export function createXhrHttpFunctions(opts: XhrHttpOptions) {
 				detail: withheld.finalUrl,
 				ms: ms()
 			});
-			throw new Error(redirectWithheldMessage(url, withheld));
+			throw fail(
+				{ kind: 'redirect-withheld', url, finalUrl: withheld.finalUrl, host: withheld.hostname },
+				redirectWithheldMessage(url, withheld)
+			);
 		}
 		status = xhr.status;
 		headers = parseResponseHeaders(xhr.getAllResponseHeaders());
@@ -163,7 +168,13 @@ export function createXhrHttpFunctions(opts: XhrHttpOptions) {
 			opts.fetchFn ?? ((input, init) => fetch(input, init))
 		);
 		opts.emit({ ...e.event, failure, detail: e.detail });
-		return new Error(httpFailureMessage(e.url, failure, e.detail));
+		const message = httpFailureMessage(e.url, failure, e.detail);
+		return fail(
+			failure === 'cors'
+				? { kind: 'cors', url: e.url }
+				: { kind: 'network', url: e.url, detail: e.detail },
+			message
+		);
 	}
 
 	return { functions, explainFailure };

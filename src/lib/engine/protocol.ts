@@ -1,16 +1,11 @@
 // Every message between the page and a plugin worker, typed in one place.
 import type { HostCall, StubSpec } from './host-stubs';
 import type { HttpEvent } from './http-recorder';
+import type { RunError } from './run-error';
 import type { PluginSettings } from './settings';
 
 export type LogLevel = 'trace' | 'debug' | 'info' | 'warn' | 'error';
 export type StreamName = 'stdout' | 'stderr';
-
-/** An error as it crosses postMessage: the SDK sometimes throws non-Error objects. */
-export interface WireError {
-	name: string;
-	message: string;
-}
 
 export type ToWorker =
 	| {
@@ -29,7 +24,7 @@ export type ToWorker =
 export type FromWorker =
 	| { type: 'ready' }
 	| { type: 'loaded'; id: number; ms: number }
-	| { type: 'load-failed'; id: number; error: WireError; ms: number }
+	| { type: 'load-failed'; id: number; error: RunError; ms: number }
 	| { type: 'log'; id: number; level: LogLevel; message: string }
 	/** Log lines of a job past the forwarding cap: counted, not sent (see worker-host.ts). */
 	| { type: 'logs-dropped'; id: number; count: number }
@@ -44,13 +39,4 @@ export type FromWorker =
 	 * (in order); on failure it holds those of the calls that succeeded before the failing one.
 	 */
 	| { type: 'result'; id: number; output: Uint8Array | null; ms: number; times?: number[] }
-	| { type: 'call-failed'; id: number; error: WireError; ms: number; times?: number[] };
-
-export function toWireError(e: unknown): WireError {
-	if (e instanceof Error) return { name: e.name, message: e.message };
-	if (e && typeof e === 'object' && 'message' in e) {
-		// The SDK's worker mode rejects with a plain {message, originalStack} object.
-		return { name: 'Error', message: String((e as { message: unknown }).message) };
-	}
-	return { name: 'Error', message: String(e) };
-}
+	| { type: 'call-failed'; id: number; error: RunError; ms: number; times?: number[] };

@@ -81,7 +81,7 @@ describe('PluginRunner', async () => {
 		expect(r.outcome).toMatchObject({
 			status: 'error',
 			phase: 'call',
-			error: { message: 'Plugin-originated error: !' }
+			error: { kind: 'plugin-error', text: '!', message: 'Plugin-originated error: !' }
 		});
 		expect(r.discarded).toBe(false);
 		const again = await runner.run({ ...base, fn: 'count', onEvent: () => {} });
@@ -93,7 +93,10 @@ describe('PluginRunner', async () => {
 		await runner.run({ ...base, fn: 'count', onEvent: () => {} });
 		const r = await runner.run({ ...base, fn: 'trap', onEvent: () => {} });
 		expect(r.outcome).toMatchObject({ status: 'error', phase: 'call' });
-		expect(r.outcome.status === 'error' && r.outcome.error.message).toMatch(/unreachable/);
+		expect(r.outcome.status === 'error' && r.outcome.error).toMatchObject({
+			kind: 'trap',
+			trap: 'unreachable'
+		});
 		expect(r.discarded).toBe(true);
 		const again = await runner.run({ ...base, fn: 'count', onEvent: () => {} });
 		expect(again.outcome.status === 'ok' && text(again.outcome.output)).toBe('1');
@@ -108,9 +111,10 @@ describe('PluginRunner', async () => {
 	it('reports a missing function without discarding the instance', async () => {
 		const { runner } = setup();
 		const r = await runner.run({ ...base, fn: 'nope', onEvent: () => {} });
-		expect(r.outcome.status === 'error' && r.outcome.error.message).toMatch(
-			/"nope" does not exist/
-		);
+		expect(r.outcome.status === 'error' && r.outcome.error).toMatchObject({
+			kind: 'no-function',
+			fn: 'nope'
+		});
 		expect(r.discarded).toBe(false);
 	});
 
@@ -119,7 +123,7 @@ describe('PluginRunner', async () => {
 		const wasi = await compileWat(WASI_WAT);
 		const r = await runner.run({ ...base, module: wasi, fn: 'run', onEvent: () => {} });
 		expect(r.outcome).toMatchObject({ status: 'error', phase: 'load' });
-		expect(r.outcome.status === 'error' && r.outcome.error.message).toMatch(/WASI is not enabled/);
+		expect(r.outcome.status === 'error' && r.outcome.error.kind).toBe('wasi-off');
 		const on = { ...DEFAULT_SETTINGS, wasi: true };
 		const ok = await runner.run({
 			...base,
@@ -142,7 +146,7 @@ describe('PluginRunner', async () => {
 		expect(runner.busy).toBe(true);
 		expect(runner.stop()).toBe(true);
 		const r = await pending;
-		expect(r.outcome).toEqual({ status: 'stopped' });
+		expect(r.outcome).toMatchObject({ status: 'stopped', error: { kind: 'stopped' } });
 		expect(r.discarded).toBe(true);
 		expect(workers[0].terminated).toBe(true);
 		const next = await runner.run({ ...base, fn: 'count', onEvent: () => {} });
@@ -158,7 +162,10 @@ describe('PluginRunner', async () => {
 			const pending = runner.run({ ...base, timeoutMs: 100, fn: 'count', onEvent: () => {} });
 			await workers[0].posted('call');
 			expect(timers).toHaveBeenLastCalledWith(expect.any(Function), 100);
-			expect((await pending).outcome).toEqual({ status: 'timeout' });
+			expect((await pending).outcome).toMatchObject({
+				status: 'timeout',
+				error: { kind: 'timeout', ms: 100 }
+			});
 			expect(workers[0].terminated).toBe(true);
 		} finally {
 			timers.mockRestore();
@@ -222,7 +229,7 @@ describe('PluginRunner', async () => {
 		expect(r.outcome).toMatchObject({
 			status: 'error',
 			phase: 'call',
-			error: { message: 'Plugin-originated error: 3' },
+			error: { kind: 'plugin-error', text: '3' },
 			succeeded: 2
 		});
 		expect(r.outcome.status === 'error' && r.outcome.times).toHaveLength(2);
@@ -255,6 +262,39 @@ describe('PluginRunner', async () => {
 		expect(customWorker.terminated).toBe(true);
 	});
 
+	it('carries a refused host’s kind, URL and host from the host function to the page', async () => {
+		const { runner } = setup();
+		const http = await compileWat(HTTP_WAT);
+		const r = await runner.run({ ...base, module: http, fn: 'get', onEvent: () => {} });
+		expect(r.outcome).toMatchObject({
+			status: 'error',
+			phase: 'call',
+			error: {
+				kind: 'refused',
+				url: 'https://blocked.test/x',
+				host: 'blocked.test',
+				message:
+					'Call error: HTTP request to "https://blocked.test/x" is not allowed (no allowedHosts match "blocked.test")'
+			}
+		});
+		// A failed host call leaves the instance mid-call: it is not trusted again.
+		expect(r.discarded).toBe(true);
+	});
+
+	it('reports a worker that died mid-call as crashed, and discards it', async () => {
+		const { runner, workers } = setup(() => true);
+		const pending = runner.run({ ...base, fn: 'count', onEvent: () => {} });
+		await workers[0].posted('call');
+		workers[0].onerror?.({ message: 'boom', preventDefault() {} } as ErrorEvent);
+		const r = await pending;
+		expect(r.outcome).toMatchObject({
+			status: 'error',
+			error: { kind: 'crashed', name: 'WorkerError', message: 'boom' }
+		});
+		expect(r.discarded).toBe(true);
+		expect(workers[0].terminated).toBe(true);
+	});
+
 	it('treats a repeat below 2 or not a number as a single call', async () => {
 		const { runner } = setup();
 		for (const repeat of [0, 1, NaN]) {
@@ -269,3 +309,20 @@ describe('PluginRunner', async () => {
 /** tick: counts in var "n" like count, but fails with error "3" when the count reaches 3. */
 const FAIL_AT_3_WAT = `(module ${KERNEL}
  (memory (export "memory") 1) ${BYTE_FN} ${counterFn('tick', { failAt: 3 })})`;
+
+const HTTP_REQUEST = '{"url":"https://blocked.test/x"}';
+/** get: an HTTP GET of https://blocked.test/x, a host nobody allowed. */
+const HTTP_WAT = `(module ${KERNEL}
+ (import "extism:host/env" "http_request" (func $http (param i64 i64) (result i64)))
+ (memory (export "memory") 1)
+ (data (i32.const 0) "${HTTP_REQUEST.replaceAll('"', '\\"')}")
+ (func (export "get") (result i32) (local $k i64) (local $i i32)
+  (local.set $k (call $alloc (i64.const ${HTTP_REQUEST.length})))
+  (block $done (loop $next
+   (br_if $done (i32.ge_u (local.get $i) (i32.const ${HTTP_REQUEST.length})))
+   (call $store_u8 (i64.add (local.get $k) (i64.extend_i32_u (local.get $i)))
+    (i32.load8_u (local.get $i)))
+   (local.set $i (i32.add (local.get $i) (i32.const 1)))
+   (br $next)))
+  (drop (call $http (local.get $k) (i64.const 0)))
+  (i32.const 0)))`;

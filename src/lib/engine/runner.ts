@@ -1,7 +1,8 @@
 // Page side of the plugin worker: one instance per worker, stop = terminate, latest job wins.
 import { isCustom, type HostCall, type StubSpec } from './host-stubs';
 import type { HttpEvent } from './http-recorder';
-import type { FromWorker, LogLevel, StreamName, ToWorker, WireError } from './protocol';
+import type { FromWorker, LogLevel, StreamName, ToWorker } from './protocol';
+import { runError, type RunError } from './run-error';
 import { sameSettings, type PluginSettings } from './settings';
 
 /** The part of Worker we use; a fake can stand in for it under unit tests. */
@@ -51,13 +52,15 @@ export type CallOutcome =
 	| {
 			status: 'error';
 			phase: 'load' | 'call';
-			error: WireError;
+			error: RunError;
 			callMs?: number;
 			/** With repeat > 1: how many calls succeeded before the failing one, and their times. */
 			succeeded?: number;
 			times?: number[];
 	  }
-	| { status: 'stopped' | 'timeout' | 'superseded' };
+	/** The instance was terminated; `error` says why (kind 'stopped' or 'timeout'). */
+	| { status: 'stopped' | 'timeout'; error: RunError }
+	| { status: 'superseded' };
 
 export interface RunReport {
 	outcome: CallOutcome;
@@ -139,7 +142,11 @@ export class PluginRunner {
 				p.settle({
 					type: 'call-failed',
 					id: p.id,
-					error: { name: 'WorkerError', message: ev.message || 'The plugin worker crashed.' },
+					error: runError(
+						{ kind: 'crashed' },
+						ev.message || 'The plugin worker crashed.',
+						'WorkerError'
+					),
 					ms: 0
 				});
 			}
@@ -272,7 +279,7 @@ export class PluginRunner {
 				return report;
 			}
 			if (ans.type === 'stopped' || ans.type === 'timeout' || ans.type === 'superseded') {
-				report.outcome = { status: ans.type };
+				report.outcome = ended(ans.type, opts.timeoutMs);
 				return report;
 			}
 			if (ans.type !== 'loaded') return report;
@@ -311,9 +318,7 @@ export class PluginRunner {
 					report.outcome.times = ans.times;
 					report.outcome.succeeded = ans.times.length;
 				}
-				// A trap can leave the instance half-updated; the plugin's own error_set, or a call
-				// the SDK refused before running anything, cannot.
-				if (!/^Plugin(-originated)? error/.test(ans.error.message)) {
+				if (!keepsInstance(ans.error)) {
 					this.#discard();
 					report.discarded = true;
 				}
@@ -321,11 +326,55 @@ export class PluginRunner {
 			case 'stopped':
 			case 'timeout':
 			case 'superseded':
-				report.outcome = { status: ans.type };
+				report.outcome = ended(ans.type, opts.timeoutMs);
 				report.discarded = true;
 				return report;
 			default:
 				return report;
 		}
+	}
+}
+
+/** A run the runner ended itself: the kind is set here, where it happens. */
+function ended(why: 'stopped' | 'timeout' | 'superseded', timeoutMs: number): CallOutcome {
+	if (why === 'superseded') return { status: why };
+	const error =
+		why === 'timeout'
+			? runError({ kind: 'timeout', ms: timeoutMs }, `Timed out after ${timeoutMs} ms.`)
+			: runError({ kind: 'stopped' }, 'Stopped.');
+	return { status: why, error };
+}
+
+/**
+ * Whether the instance may take the next call after this failure. A trap can leave it
+ * half-updated; the plugin's own error_set, the var limit (the SDK refuses the write) or a call
+ * the SDK refused before running anything cannot. Every kind is listed, so a new one needs a
+ * decision.
+ */
+function keepsInstance(e: RunError): boolean {
+	switch (e.kind) {
+		case 'plugin-error':
+		case 'var-limit':
+		case 'no-function':
+		case 'not-a-function':
+			return true;
+		case 'refused':
+		case 'cors':
+		case 'network':
+		case 'redirect':
+		case 'redirect-withheld':
+		case 'too-large':
+		case 'memory-block':
+		case 'out-of-memory':
+		case 'trap':
+		case 'wasi-off':
+		case 'missing-import':
+		case 'compile':
+		case 'crashed':
+		case 'no-instance':
+		case 'timeout':
+		case 'stopped':
+		case 'unknown':
+			return false;
 	}
 }

@@ -5,7 +5,9 @@ import { createRecordingFetch } from './http-recorder';
 import { httpPath, type HttpCapabilities } from './http-path';
 import { createXhrHttpFunctions } from './http-xhr';
 import type { HttpEvent } from './http-recorder';
-import { toWireError, type FromWorker, type LogLevel, type ToWorker } from './protocol';
+import type { FromWorker, LogLevel, ToWorker } from './protocol';
+import { runError } from './run-error';
+import { fromSdkError } from './sdk-errors';
 import { toSdkOptions, type SdkOptions } from './settings';
 
 interface SdkOutput {
@@ -138,7 +140,7 @@ export function createWorkerHost(
 				post({
 					type: 'load-failed',
 					id: msg.id,
-					error: toWireError(e),
+					error: fromSdkError(e),
 					ms: performance.now() - start
 				});
 			}
@@ -148,7 +150,7 @@ export function createWorkerHost(
 			post({
 				type: 'call-failed',
 				id: msg.id,
-				error: { name: 'Error', message: 'No plugin is loaded in this worker.' },
+				error: runError({ kind: 'no-instance' }, 'No plugin is loaded in this worker.'),
 				ms: 0
 			});
 			return;
@@ -166,7 +168,7 @@ export function createWorkerHost(
 				times.push(performance.now() - started);
 			}
 		} catch (e) {
-			const error = toWireError(await explainFailure(e));
+			const error = fromSdkError(await explainFailure(e));
 			post({
 				type: 'call-failed',
 				id: msg.id,

@@ -1,6 +1,5 @@
 // Runs: owns the plugin runner and its instance, and records every run in the console and the
 // network log. The runner says when its state changes; nothing here guesses.
-import { REFUSAL } from '$lib/engine/errors';
 import { describeStubs } from '$lib/engine/host-stubs';
 import { PluginRunner, type InstanceSpec, type RunReport } from '$lib/engine/runner';
 import type { PluginSettings } from '$lib/engine/settings';
@@ -162,8 +161,8 @@ export class RunController {
 				}
 			});
 			const o = report.outcome;
-			const refused = o.status === 'error' ? o.error.message.match(REFUSAL) : null;
-			if (refused) this.#network.refused(rec.id, refused[1], refused[2]);
+			if (o.status === 'error' && o.error.kind === 'refused')
+				this.#network.refused(rec.id, o.error.url, o.error.host);
 			if (report.instantiateMs !== undefined && spec.stubs?.length)
 				rec.notes.push(describeStubs(spec.stubs));
 			rec.finish(report, {

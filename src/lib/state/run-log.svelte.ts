@@ -1,6 +1,5 @@
 // The console's content: one record per run, filled as events arrive.
-import { explainError, type Explained } from '$lib/engine/errors';
-import { describeHttpFailure } from '$lib/engine/http-errors';
+import { explainError, explainNote, type Explained } from '$lib/engine/errors';
 import { describeOutput, type OutputView } from '$lib/engine/output';
 import type { LogLevel, StreamName } from '$lib/engine/protocol';
 import type { RunEvent, RunReport } from '$lib/engine/runner';
@@ -66,9 +65,9 @@ export class RunRecord {
 
 	finish(
 		report: RunReport,
+		// timeoutMs is no longer read here: a timeout's error carries its own length.
 		ctx: { timeoutMs: number; pageOrigin: string; httpLimit?: number; maxPages?: number }
 	) {
-		const { timeoutMs } = ctx;
 		const o = report.outcome;
 		this.status = o.status;
 		if (report.instantiateMs !== undefined)
@@ -85,20 +84,14 @@ export class RunRecord {
 			}
 			this.error = explainError(o.error, o.phase, ctx);
 			if (o.callMs !== undefined) this.timings.push({ label: 'call', ms: o.callMs });
-		} else if (o.status === 'stopped') {
-			this.notes.push(
-				'Stopped. The plugin instance was discarded; the next run starts a fresh one.'
-			);
-		} else if (o.status === 'timeout') {
-			this.notes.push(
-				`Timed out after ${timeoutMs} ms and stopped. The instance was discarded; raise "Timeout (ms)" if the plugin needs longer.`
-			);
+		} else if (o.status === 'stopped' || o.status === 'timeout') {
+			this.notes.push(explainNote(o.error));
 		} else {
 			this.notes.push('Replaced by a newer run.');
 		}
 		if (this.#tooLarge) {
-			const d = describeHttpFailure('too-large', { url: this.#tooLarge.url, limit: ctx.httpLimit });
-			this.notes.push(`${d.title} ${d.hint}`);
+			const { url } = this.#tooLarge;
+			this.notes.push(explainNote({ kind: 'too-large', url, limit: ctx.httpLimit }));
 		}
 		if (report.roundTripMs !== undefined)
 			this.timings.push({ label: 'round trip', ms: report.roundTripMs });
