@@ -1,5 +1,6 @@
 // The `test` every browser test imports: it fails a test when the page throws an uncaught error,
 // so a broken page cannot pass by accident while the assertions look elsewhere.
+import { fileURLToPath } from 'node:url';
 import { test as base, expect } from '@playwright/test';
 
 export { expect };
@@ -43,10 +44,8 @@ export const test = base.extend<Fixtures & Options>({
 	]
 });
 
-// Without node:url on purpose: svelte-check type-checks tests/ and the project has no @types/node
-// (adding it would retype timers in browser code as NodeJS.Timeout).
 function repoPath(relative: string): string {
-	return decodeURIComponent(new URL(`../../${relative}`, import.meta.url).pathname);
+	return fileURLToPath(new URL(`../../${relative}`, import.meta.url));
 }
 
 /** `tests/fixtures/out/<name>.wasm`, a compiled test plugin (built by `npm run examples`). */

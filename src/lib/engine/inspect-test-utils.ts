@@ -1,16 +1,9 @@
 /** Test helpers for the inspector: compile WAT with wabt, and assemble binary modules by hand. */
 
-/** The slice of node:crypto the tests use; typed here because the project has no @types/node. */
-interface NodeCrypto {
-	createHash(algorithm: 'sha256'): {
-		update(data: Uint8Array): { digest(encoding: 'hex'): string };
-	};
-}
-
 /** SHA-256 from Node's own crypto, the reference for the inspector's hashes. */
 export async function nodeSha256(bytes: Uint8Array): Promise<string> {
-	const crypto = (await import('node:crypto' as string)) as NodeCrypto;
-	return crypto.createHash('sha256').update(bytes).digest('hex');
+	const { createHash } = await import('node:crypto');
+	return createHash('sha256').update(bytes).digest('hex');
 }
 
 export function toHex(bytes: Uint8Array): string {
