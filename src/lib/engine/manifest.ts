@@ -2,15 +2,9 @@
 import type { PluginSettings } from './settings';
 import type { Setup } from './share/setup';
 import { fromBase64, toBase64 } from './share/base64';
-import {
-	isObject,
-	readCount,
-	readStringList,
-	readStringMap,
-	SetupError,
-	type Json
-} from './share/fields';
+import { readCount, readStringList, readStringMap, SetupError } from './share/fields';
 import { LIMITS } from './share/setup-v1';
+import { isObject, type Json } from './validate';
 
 export type ManifestWasm = { url: string } | { data: Uint8Array };
 

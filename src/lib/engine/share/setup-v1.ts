@@ -13,12 +13,11 @@ import {
 	readString,
 	readStringList,
 	readStringMap,
-	SetupError,
-	utf8Length,
-	type Json
+	SetupError
 } from './fields';
 import type { Setup, SetupSource } from './setup';
 import { casesFromJson, casesToJson } from '../test-cases';
+import { utf8Length, type Json } from '../validate';
 
 export const LIMITS = {
 	fnChars: 256,
