@@ -3,7 +3,7 @@
 // ignored, so a newer optional field does not break older readers.
 import { hostPatternError } from '../hosts';
 import { LOG_LEVELS, type PluginSettings } from '../settings';
-import { isLoopbackHttp, pluginUrlProblem } from '../source';
+import { pluginUrlProblem } from '../source';
 import { fromBase64, toBase64 } from './base64';
 import {
 	readBoolean,
@@ -49,12 +49,13 @@ function readPluginUrl(value: unknown): string {
 	} catch {
 		throw new SetupError(`The plugin address "${text.slice(0, 80)}" is not a URL.`);
 	}
-	const problem = pluginUrlProblem(url);
-	if (problem) throw new SetupError(problem);
-	if (url.protocol === 'https:' || isLoopbackHttp(url)) return text;
-	throw new SetupError(
-		`The plugin address must start with https:// (it starts with ${url.protocol}). Plugin code should not travel unencrypted.`
+	const problem = pluginUrlProblem(
+		url,
+		(u) =>
+			`The plugin address must start with https:// (it starts with ${u.protocol}). Plugin code should not travel unencrypted.`
 	);
+	if (problem) throw new SetupError(problem);
+	return text;
 }
 
 function readFileName(value: unknown): string {

@@ -4,7 +4,7 @@ import type { TestCase } from '../test-cases';
 
 export type SetupSource =
 	| { kind: 'example'; id: string }
-	/** https only (http only for localhost, 127.0.0.1 and [::1]). */
+	/** https only (http only for localhost and 127.0.0.1: see pluginUrlProblem). */
 	| { kind: 'url'; url: string }
 	/** A small local plugin that travels inside the link. */
 	| { kind: 'bytes'; name: string; data: Uint8Array }
