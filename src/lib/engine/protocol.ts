@@ -1,9 +1,9 @@
 // Every message between the page and a plugin worker, typed in one place.
 import type { HostCall, StubSpec } from './host-stubs';
 import type { HttpEvent } from './http-recorder';
-import type { PluginSettings } from './settings';
+import type { LogLevel, PluginSettings } from './settings';
 
-export type LogLevel = 'trace' | 'debug' | 'info' | 'warn' | 'error';
+export type { LogLevel };
 export type StreamName = 'stdout' | 'stderr';
 
 /** An error as it crosses postMessage: the SDK sometimes throws non-Error objects. */

@@ -6,7 +6,7 @@ import { httpPath, type HttpCapabilities } from './http-path';
 import { createXhrHttpFunctions } from './http-xhr';
 import type { HttpEvent } from './http-recorder';
 import { toWireError, type FromWorker, type LogLevel, type ToWorker } from './protocol';
-import { toSdkOptions, type SdkOptions } from './settings';
+import { LOG_LEVELS, toSdkOptions, type SdkOptions } from './settings';
 
 interface SdkOutput {
 	bytes(): Uint8Array;
@@ -53,7 +53,7 @@ export function createWorkerHost(
 	const streamed = { stdout: 0, stderr: 0 };
 
 	const logger = Object.fromEntries(
-		(['trace', 'debug', 'info', 'warn', 'error'] as const).map((level) => [
+		LOG_LEVELS.map((level) => [
 			level,
 			(message: string) => {
 				if (++logs <= MAX_FORWARDED_LOGS)

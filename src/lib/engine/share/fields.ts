@@ -1,5 +1,6 @@
 // Strict readers for the fields of a decoded link (and of a manifest). A link is untrusted text:
 // every value is checked for its type and size, and a failure is a sentence naming the field.
+import type { Setting } from '../settings';
 import { cap, clip, isObject, shortName, type Json } from '../validate';
 
 export class SetupError extends Error {
@@ -80,4 +81,20 @@ export function readStringList(
 			throw new SetupError(`${cap(what)} has an entry "${clip(text)}" that is refused: ${problem}`);
 		return text;
 	});
+}
+
+/** A setting's value as its description allows; `what` names it in a refusal. */
+export function readSetting(setting: Setting, value: unknown, what: string): unknown {
+	switch (setting.kind) {
+		case 'flag':
+			return readBoolean(value, what);
+		case 'choice':
+			return readOneOf(value, what, setting.values);
+		case 'list':
+			return readStringList(value, what, setting.limits);
+		case 'map':
+			return readStringMap(value, what, setting.limits);
+		case 'limit':
+			return readCount(value, what, setting.max);
+	}
 }
