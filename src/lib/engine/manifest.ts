@@ -1,13 +1,6 @@
 // Extism manifests (the JSON every host SDK and `extism call -m` read), in and out.
-import {
-	copyValue,
-	isDefault,
-	setPath,
-	SETTING_LIST,
-	TIMEOUT,
-	type PluginSettings,
-	type SettingKey
-} from './settings';
+import { copyValue, isDefault, setPath } from './settings';
+import { SETTING_LIST, TIMEOUT, type PluginSettings, type SettingKey } from './settings-table';
 import type { Setup } from './share/setup';
 import { fromBase64, toBase64 } from './share/base64';
 import { readCount, readSetting, SetupError } from './share/fields';

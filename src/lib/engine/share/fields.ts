@@ -1,6 +1,6 @@
 // Strict readers for the fields of a decoded link (and of a manifest). A link is untrusted text:
 // every value is checked for its type and size, and a failure is a sentence naming the field.
-import type { Setting } from '../settings';
+import type { Setting } from '../settings-table';
 import { cap, clip, isObject, shortName, type Json } from '../validate';
 
 export class SetupError extends Error {

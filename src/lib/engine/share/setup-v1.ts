@@ -1,7 +1,7 @@
 // Format 1 of a link's JSON: the Setup itself, with plugin bytes as base64. Every field is written,
 // so a later change of a default never changes what an old link means; keys it does not know are
 // ignored, so a newer optional field does not break older readers.
-import { SETTING_LIST, TIMEOUT, type PluginSettings } from '../settings';
+import { SETTING_LIST, TIMEOUT, type PluginSettings } from '../settings-table';
 import { pluginUrlProblem } from '../source';
 import { fromBase64, toBase64 } from './base64';
 import {

@@ -1,5 +1,6 @@
 // The setup that travels in a share link: which plugin, which function, what input, which settings.
 import { DEFAULT_SETTINGS, type PluginSettings } from '../settings';
+import { TIMEOUT } from '../settings-table';
 import type { TestCase } from '../test-cases';
 
 export type SetupSource =
@@ -27,5 +28,5 @@ export const DEFAULT_SETUP: Setup = {
 	fn: '',
 	input: '',
 	settings: { ...DEFAULT_SETTINGS, config: {}, allowedHosts: [] },
-	timeoutMs: 10_000
+	timeoutMs: TIMEOUT.default
 };
