@@ -115,7 +115,7 @@ export function toJavaScript(setup: Setup, pluginRef: string): string {
 				'  runInWorker: true'
 		);
 	}
-	if (setup.timeoutMs) options.push(`timeoutMs: ${setup.timeoutMs}`);
+	if (setup.timeoutMs) options.push(`${TIMEOUT.sdk}: ${setup.timeoutMs}`);
 	const where = isUrl(pluginRef)
 		? ''
 		: '// A file path works in Node and Deno; in a browser, pass the URL of the .wasm file.\n';

@@ -137,7 +137,7 @@ export function parseManifest(text: string): ParsedManifest {
 		if (isObject(paths) && Object.keys(paths).length > 0) {
 			warnings.push('allowed_paths was left out: a plugin in a browser has no files to reach.');
 		}
-		const timeout = field(json, TIMEOUT.manifest.field, 'timeoutMs');
+		const timeout = field(json, TIMEOUT.manifest.field, TIMEOUT.sdk);
 		if (timeout === undefined) return { ok: true, wasm, settings, warnings };
 		const timeoutMs = readCount(timeout, `the manifest's "${TIMEOUT.manifest.field}"`, TIMEOUT.max);
 		return { ok: true, wasm, settings, timeoutMs, warnings };

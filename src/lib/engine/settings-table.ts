@@ -9,7 +9,10 @@ import { hostPatternError } from './hosts';
 export const LOG_LEVELS = ['trace', 'debug', 'info', 'warn', 'error'] as const;
 export type LogLevel = (typeof LOG_LEVELS)[number];
 
-/** A place in a format's list. Each format keeps the order it always had: a refactor must not reorder a command. */
+/**
+ * A place in one format's list, lowest first. Each format keeps the order it always had (the
+ * formats never agreed on one), so generated code does not change; a new setting takes a free place.
+ */
 type At = number;
 
 interface Names {
@@ -49,6 +52,7 @@ type Kinds =
 
 export type Setting = Names & Manifested & Kinds;
 
+/** Checks every entry against Setting and keeps its literal types, which PluginSettings is made from. */
 const described = <const T extends Record<string, Setting>>(table: T) => table;
 
 export const SETTINGS = described({
@@ -145,6 +149,8 @@ export const TIMEOUT = {
 	default: 10_000,
 	// setTimeout treats anything above 2^31 - 1 ms as 0 and would fire at once.
 	max: 2 ** 31 - 1,
+	/** For the JavaScript snippet and a camelCase manifest; the playground never passes it. */
+	sdk: 'timeoutMs',
 	cli: { flag: '--timeout', at: 8 },
 	manifest: { field: 'timeout_ms' }
 } as const;

@@ -33,11 +33,19 @@ export function copyValue<T>(value: T): T {
 	return value !== null && typeof value === 'object' ? { ...value } : value;
 }
 
+/** Settings that share no list or object with these (state proxies included). */
+export function copySettings(s: PluginSettings): PluginSettings {
+	return Object.fromEntries(Object.entries(s).map(([k, v]) => [k, copyValue(v)])) as PluginSettings;
+}
+
 export const DEFAULT_SETTINGS = Object.fromEntries(
 	SETTING_LIST.filter(([, s]) => s.kind !== 'limit').map(([key, s]) => [key, defaultOf(s)])
 ) as PluginSettings;
 
-/** The subset of the SDK's ExtismPluginOptions we set; kept structural so this file needs no SDK import. */
+/**
+ * The subset of the SDK's ExtismPluginOptions we set; kept structural so this file needs no SDK
+ * import. A new setting needs a line here only if the worker reads its option by name.
+ */
 export interface SdkOptions {
 	useWasi: boolean;
 	enableWasiOutput: boolean;
@@ -63,7 +71,7 @@ export function setPath(target: Record<string, unknown>, path: string, value: un
  * output is captured whenever WASI is on, and the SDK never starts its own worker inside ours.
  */
 export function toSdkOptions(s: PluginSettings): SdkOptions {
-	const options: Record<string, unknown> = { memory: {} };
+	const options: Record<string, unknown> = { memory: {} }; // always an object, as it always was
 	for (const [key, setting] of SETTING_LIST) {
 		const value = s[key];
 		if (value !== undefined) setPath(options, setting.sdk, copyValue(value));

@@ -1,13 +1,13 @@
 // Playground state ↔ Setup (what links, saves and manifests carry), in one place.
 import { exampleById, exampleWasmPath } from '$lib/engine/examples';
 import { formatBytes } from '$lib/engine/output';
+import { copySettings } from '$lib/engine/settings';
 import type { Setup, SetupSource } from '$lib/engine/share/setup';
 import type { Playground } from './playground.svelte';
 
 export function currentSetup(pg: Playground): Setup {
 	// Plain copies, so the setup holds no state proxies (and an effect reading it tracks every field).
-	const s = pg.settings;
-	const settings = { ...s, config: { ...s.config }, allowedHosts: [...s.allowedHosts] };
+	const settings = copySettings(pg.settings);
 	const setup: Setup = {
 		source: sourceOf(pg),
 		fn: pg.fn,
@@ -49,11 +49,7 @@ export async function applySetup(
 	else if (s.kind === 'bytes') await pg.loadBytes(s.name, s.data);
 	pg.fn = setup.fn;
 	pg.input = setup.input;
-	pg.settings = {
-		...setup.settings,
-		config: { ...setup.settings.config },
-		allowedHosts: [...setup.settings.allowedHosts]
-	};
+	pg.settings = copySettings(setup.settings);
 	pg.timeoutMs = setup.timeoutMs;
 	pg.extras.replace(setup.stubs ?? {}, trusted);
 	pg.suite.replace(setup.tests ?? []);

@@ -1,5 +1,5 @@
 // The setup that travels in a share link: which plugin, which function, what input, which settings.
-import { DEFAULT_SETTINGS, type PluginSettings } from '../settings';
+import { copySettings, DEFAULT_SETTINGS, type PluginSettings } from '../settings';
 import { TIMEOUT } from '../settings-table';
 import type { TestCase } from '../test-cases';
 
@@ -27,6 +27,6 @@ export const DEFAULT_SETUP: Setup = {
 	source: { kind: 'none' },
 	fn: '',
 	input: '',
-	settings: { ...DEFAULT_SETTINGS, config: {}, allowedHosts: [] },
+	settings: copySettings(DEFAULT_SETTINGS),
 	timeoutMs: TIMEOUT.default
 };
