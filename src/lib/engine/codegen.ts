@@ -1,7 +1,9 @@
 // "Copy as code": the current setup as an `extism call` command, a JavaScript and a Python program.
 // pluginRef is the wasm path or URL to write into the code.
+// Every setting comes from its description (settings.ts), in the order each snippet always had.
 import { toManifest } from './manifest';
-import { DEFAULT_SETTINGS } from './settings';
+import { isDefault } from './settings';
+import { SETTING_LIST, TIMEOUT, type Setting } from './settings-table';
 import type { Setup } from './share/setup';
 
 const isUrl = (ref: string) => /^https?:\/\//i.test(ref);
@@ -15,22 +17,29 @@ export function shellWord(word: string): string {
 
 const singleQuoted = (word: string) => `'${word.replace(/'/g, `'\\''`)}'`;
 
+/** The words of one setting: a flag per list item or config entry, else the flag and its value. */
+function cliWords(setting: Setting, value: unknown): string[] {
+	const flag = setting.cli.flag;
+	if (setting.kind === 'list') return (value as string[]).flatMap((v) => [flag, shellWord(v)]);
+	if (setting.kind === 'map')
+		return Object.entries(value as object).flatMap(([k, v]) => [flag, shellWord(`${k}=${v}`)]);
+	return setting.kind === 'flag' ? [flag] : [flag, shellWord(String(value))];
+}
+
 export function toCli(setup: Setup, pluginRef: string): string {
-	const s = setup.settings;
+	// A setting at the playground's default is left out; for the log level (info), extism call
+	// then prints no plugin logs.
+	const parts = SETTING_LIST.flatMap(([key, setting]) => {
+		const value = setup.settings[key];
+		return isDefault(setting, value)
+			? []
+			: [{ at: setting.cli.at, words: cliWords(setting, value) }];
+	});
+	if (setup.timeoutMs)
+		parts.push({ at: TIMEOUT.cli.at, words: [TIMEOUT.cli.flag, String(setup.timeoutMs)] });
+	parts.sort((a, b) => a.at - b.at);
 	const words = ['extism', 'call', shellWord(pluginRef), shellWord(setup.fn)];
-	for (const host of s.allowedHosts) words.push('--allow-host', shellWord(host));
-	if (s.wasi) words.push('--wasi');
-	for (const [key, value] of Object.entries(s.config))
-		words.push('--config', shellWord(`${key}=${value}`));
-	if (s.allowHttpResponseHeaders) words.push('--enable-http-response-headers');
-	if (s.maxPages !== undefined) words.push('--memory-max', String(s.maxPages));
-	if (s.maxVarBytes !== undefined) words.push('--var-max', String(s.maxVarBytes));
-	if (s.maxHttpResponseBytes !== undefined)
-		words.push('--http-response-max', String(s.maxHttpResponseBytes));
-	if (setup.timeoutMs) words.push('--timeout', String(setup.timeoutMs));
-	// Like the other settings, the level is left out at the playground's default (info), though
-	// extism call then prints no plugin logs.
-	if (s.logLevel !== DEFAULT_SETTINGS.logLevel) words.push('--log-level', s.logLevel);
+	words.push(...parts.flatMap((p) => p.words));
 	// Always quoted, so that the input reads as one argument even when it is a plain word.
 	if (setup.input !== '') words.push('--input', singleQuoted(setup.input));
 	return words.join(' ');
@@ -58,23 +67,47 @@ export function jsString(text: string): string {
 const isLone = (ch: string) => ch.length === 1 && ch >= '\ud800' && ch <= '\udfff';
 const jsKey = (key: string) => (/^[A-Za-z_$][\w$]*$/.test(key) ? key : jsString(key));
 
+function jsValue(setting: Setting, value: unknown): string {
+	switch (setting.kind) {
+		case 'list':
+			return `[${(value as string[]).map(jsString).join(', ')}]`;
+		case 'map': {
+			const entries = Object.entries(value as Record<string, string>);
+			return `{ ${entries.map(([k, v]) => `${jsKey(k)}: ${jsString(v)}`).join(', ')} }`;
+		}
+		case 'choice':
+			return jsString(value as string);
+		default:
+			return String(value);
+	}
+}
+
+/** The createPlugin options the settings need; nested ones ("memory.maxPages") share one line. */
+function jsOptions(setup: Setup): string[] {
+	const set = SETTING_LIST.flatMap(([key, setting]) => {
+		const value = setup.settings[key];
+		// A choice is written unless it is the SDK's own default: for the log level, always.
+		const skip =
+			setting.kind === 'choice' ? value === setting.sdkDefault : isDefault(setting, value);
+		return skip
+			? []
+			: [{ at: setting.js, path: setting.sdk.split('.'), text: jsValue(setting, value) }];
+	});
+	set.sort((a, b) => a.at - b.at);
+	const options: { name: string; text?: string; members: string[] }[] = [];
+	for (const { path, text } of set) {
+		const [name, inner] = path;
+		const last = options.at(-1);
+		if (inner === undefined) options.push({ name, text, members: [] });
+		else if (last?.name === name && last.text === undefined) last.members.push(`${inner}: ${text}`);
+		else options.push({ name, members: [`${inner}: ${text}`] });
+	}
+	return options.map((o) => `${o.name}: ${o.text ?? `{ ${o.members.join(', ')} }`}`);
+}
+
 export function toJavaScript(setup: Setup, pluginRef: string): string {
 	const s = setup.settings;
-	const options: string[] = [];
-	if (s.wasi) options.push('useWasi: true');
-	if (s.allowedHosts.length > 0)
-		options.push(`allowedHosts: [${s.allowedHosts.map(jsString).join(', ')}]`);
-	const config = Object.entries(s.config).map(([k, v]) => `${jsKey(k)}: ${jsString(v)}`);
-	if (config.length > 0) options.push(`config: { ${config.join(', ')} }`);
-	// The SDK logs nothing unless a level is set.
-	options.push(`logLevel: ${jsString(s.logLevel)}`);
-	const memory: string[] = [];
-	if (s.maxPages !== undefined) memory.push(`maxPages: ${s.maxPages}`);
-	if (s.maxVarBytes !== undefined) memory.push(`maxVarBytes: ${s.maxVarBytes}`);
-	if (s.maxHttpResponseBytes !== undefined)
-		memory.push(`maxHttpResponseBytes: ${s.maxHttpResponseBytes}`);
-	if (memory.length > 0) options.push(`memory: { ${memory.join(', ')} }`);
-	if (s.allowHttpResponseHeaders) options.push('allowHttpResponseHeaders: true');
+	const options = jsOptions(setup);
 	if (setup.timeoutMs || s.allowedHosts.length > 0) {
 		options.push(
 			'// The SDK applies timeoutMs only off the main thread, and needs a worker for HTTP where\n' +
@@ -82,7 +115,7 @@ export function toJavaScript(setup: Setup, pluginRef: string): string {
 				'  runInWorker: true'
 		);
 	}
-	if (setup.timeoutMs) options.push(`timeoutMs: ${setup.timeoutMs}`);
+	if (setup.timeoutMs) options.push(`${TIMEOUT.sdk}: ${setup.timeoutMs}`);
 	const where = isUrl(pluginRef)
 		? ''
 		: '// A file path works in Node and Deno; in a browser, pass the URL of the .wasm file.\n';
@@ -122,17 +155,27 @@ export function toPython(setup: Setup, pluginRef: string): string {
 	for (const [key, value] of Object.entries(manifest)) {
 		lines.push(`    ${JSON.stringify(key)}: ${py(value)},`);
 	}
-	lines.push('}');
-	if (setup.settings.allowHttpResponseHeaders) {
-		lines.push(
-			'# The playground also let the plugin read HTTP response headers',
-			'# (extism call --enable-http-response-headers); the manifest has no field for that.'
-		);
+	// What the manifest cannot carry: said in a comment, set before the plugin, or passed to it.
+	const comments: string[] = [];
+	const before: string[] = [];
+	let kwargs = '';
+	for (const [key, setting] of SETTING_LIST) {
+		const python = setting.python;
+		if (!python) continue; // the manifest has it
+		const value = setup.settings[key];
+		// A `before` line is always written (the SDK logs nothing unless told); the rest when set.
+		if ('before' in python) before.push(python.before(String(value)));
+		else if (isDefault(setting, value)) continue;
+		else if ('kwarg' in python) kwargs += `, ${python.kwarg}=${py(value)}`;
+		else
+			comments.push(
+				`# The playground also ${python.lacks}`,
+				`# (extism call ${setting.cli.flag}); the manifest has no field for that.`
+			);
 	}
-	lines.push(`extism.set_log_file("stderr", ${JSON.stringify(setup.settings.logLevel)})`, '');
-	const wasi = setup.settings.wasi ? ', wasi=True' : '';
+	lines.push('}', ...comments, ...before, '');
 	lines.push(
-		`with extism.Plugin(manifest${wasi}) as plugin:`,
+		`with extism.Plugin(manifest${kwargs}) as plugin:`,
 		`    out = plugin.call(${JSON.stringify(setup.fn)}, ${JSON.stringify(setup.input)})`,
 		'    print(out.decode("utf-8"))',
 		''

@@ -1,16 +1,10 @@
 // Extism manifests (the JSON every host SDK and `extism call -m` read), in and out.
-import type { PluginSettings } from './settings';
+import { copyValue, isDefault, setPath } from './settings';
+import { SETTING_LIST, TIMEOUT, type PluginSettings, type SettingKey } from './settings-table';
 import type { Setup } from './share/setup';
 import { fromBase64, toBase64 } from './share/base64';
-import {
-	isObject,
-	readCount,
-	readStringList,
-	readStringMap,
-	SetupError,
-	type Json
-} from './share/fields';
-import { LIMITS } from './share/setup-v1';
+import { readCount, readSetting, SetupError } from './share/fields';
+import { isObject, type Json } from './validate';
 
 export type ManifestWasm = { url: string } | { data: Uint8Array };
 
@@ -26,30 +20,58 @@ export type ParsedManifest =
 	  }
 	| { ok: false; message: string };
 
+/** The settings a manifest has a field for, in the order manifests have always listed them. */
+const IN_MANIFEST = SETTING_LIST.flatMap(([key, s]) =>
+	s.manifest ? [{ key, setting: s, ...s.manifest }] : []
+).sort((a, b) => a.at - b.at);
+
 /**
  * The setup as a manifest in the manifest's own (snake_case) field names, with only the fields
- * that are set. WASI and the log level are not manifest fields: hosts pass them when creating
- * the plugin.
+ * that are set. Settings without a field (WASI, the log level) are left out: hosts pass them
+ * when creating the plugin.
  */
 export function toManifest(setup: Setup, wasm: ManifestWasm): Json {
-	const s = setup.settings;
 	const manifest: Json = {
 		wasm: ['url' in wasm ? { url: wasm.url } : { data: toBase64(wasm.data) }]
 	};
-	if (s.allowedHosts.length > 0) manifest.allowed_hosts = [...s.allowedHosts];
-	if (Object.keys(s.config).length > 0) manifest.config = { ...s.config };
-	const memory: Json = {};
-	if (s.maxPages !== undefined) memory.max_pages = s.maxPages;
-	if (s.maxVarBytes !== undefined) memory.max_var_bytes = s.maxVarBytes;
-	if (s.maxHttpResponseBytes !== undefined) memory.max_http_response_bytes = s.maxHttpResponseBytes;
-	if (Object.keys(memory).length > 0) manifest.memory = memory;
-	if (setup.timeoutMs) manifest.timeout_ms = setup.timeoutMs;
+	for (const { key, setting, field } of IN_MANIFEST) {
+		const value = setup.settings[key];
+		if (!isDefault(setting, value)) setPath(manifest, field, copyValue(value));
+	}
+	if (setup.timeoutMs) manifest[TIMEOUT.manifest.field] = setup.timeoutMs;
 	return manifest;
 }
 
 /** snake_case first; camelCase too, as the JS SDK writes it. null counts as absent (the schema's default). */
 function field(obj: Json, snake: string, camel: string): unknown {
 	return obj[snake] ?? obj[camel] ?? undefined;
+}
+
+/** A setting's manifest field, found by its snake_case path or by its SDK (camelCase) one. */
+function lookUp(json: Json, snakePath: string, camelPath: string): unknown {
+	const snake = snakePath.split('.');
+	const camel = camelPath.split('.');
+	let obj = json;
+	for (let i = 0; i < snake.length - 1; i++) {
+		const inner = field(obj, snake[i], camel[i]);
+		if (inner === undefined) return undefined;
+		if (!isObject(inner))
+			throw new SetupError(
+				`The manifest's "${snake.slice(0, i + 1).join('.')}" must be an object.`
+			);
+		obj = inner;
+	}
+	return field(obj, snake[snake.length - 1], camel[camel.length - 1]);
+}
+
+function readSettings(json: Json): Partial<PluginSettings> {
+	const settings: Partial<Record<SettingKey, unknown>> = {};
+	for (const { key, setting, field } of IN_MANIFEST) {
+		const value = lookUp(json, field, setting.sdk);
+		if (value !== undefined)
+			settings[key] = readSetting(setting, value, `the manifest's "${field}"`);
+	}
+	return settings as Partial<PluginSettings>;
 }
 
 function describeEntry(entry: Json, index: number): string {
@@ -96,21 +118,6 @@ function readWasm(list: unknown, warnings: string[]): ManifestWasm | null {
 	throw new SetupError(`Module ${label} has no "url", "data" or "path" text.`);
 }
 
-function readMemory(value: unknown, settings: Partial<PluginSettings>): void {
-	if (value === undefined) return;
-	if (!isObject(value)) throw new SetupError('The manifest\'s "memory" must be an object.');
-	const limit = (snake: string, camel: string, max: number) => {
-		const v = field(value, snake, camel);
-		return v === undefined ? undefined : readCount(v, `the manifest's "memory.${snake}"`, max);
-	};
-	const maxPages = limit('max_pages', 'maxPages', LIMITS.maxPages);
-	const maxVarBytes = limit('max_var_bytes', 'maxVarBytes', LIMITS.maxBytes);
-	const maxHttp = limit('max_http_response_bytes', 'maxHttpResponseBytes', LIMITS.maxBytes);
-	if (maxPages !== undefined) settings.maxPages = maxPages;
-	if (maxVarBytes !== undefined) settings.maxVarBytes = maxVarBytes;
-	if (maxHttp !== undefined) settings.maxHttpResponseBytes = maxHttp;
-}
-
 /** Never throws: a manifest is pasted or loaded by people, so every failure is a message. */
 export function parseManifest(text: string): ParsedManifest {
 	let json: unknown;
@@ -125,25 +132,14 @@ export function parseManifest(text: string): ParsedManifest {
 	try {
 		const warnings: string[] = [];
 		const wasm = readWasm(json.wasm, warnings);
-		const settings: Partial<PluginSettings> = {};
-		const hosts = field(json, 'allowed_hosts', 'allowedHosts');
-		if (hosts !== undefined)
-			settings.allowedHosts = readStringList(
-				hosts,
-				'the manifest\'s "allowed_hosts"',
-				LIMITS.hosts
-			);
-		const config = field(json, 'config', 'config');
-		if (config !== undefined)
-			settings.config = readStringMap(config, 'the manifest\'s "config"', LIMITS.config);
-		readMemory(field(json, 'memory', 'memory'), settings);
+		const settings = readSettings(json);
 		const paths = field(json, 'allowed_paths', 'allowedPaths');
 		if (isObject(paths) && Object.keys(paths).length > 0) {
 			warnings.push('allowed_paths was left out: a plugin in a browser has no files to reach.');
 		}
-		const timeout = field(json, 'timeout_ms', 'timeoutMs');
+		const timeout = field(json, TIMEOUT.manifest.field, TIMEOUT.sdk);
 		if (timeout === undefined) return { ok: true, wasm, settings, warnings };
-		const timeoutMs = readCount(timeout, 'the manifest\'s "timeout_ms"', LIMITS.timeoutMs);
+		const timeoutMs = readCount(timeout, `the manifest's "${TIMEOUT.manifest.field}"`, TIMEOUT.max);
 		return { ok: true, wasm, settings, timeoutMs, warnings };
 	} catch (e) {
 		const message = e instanceof Error ? e.message : String(e);

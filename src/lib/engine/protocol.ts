@@ -2,9 +2,9 @@
 import type { HostCall, StubSpec } from './host-stubs';
 import type { HttpEvent } from './http-recorder';
 import type { RunError } from './run-error';
-import type { PluginSettings } from './settings';
+import type { LogLevel, PluginSettings } from './settings';
 
-export type LogLevel = 'trace' | 'debug' | 'info' | 'warn' | 'error';
+export type { LogLevel };
 export type StreamName = 'stdout' | 'stderr';
 
 export type ToWorker =

@@ -2,6 +2,7 @@
 //
 // The setup itself is stored as a share-link fragment (same codec, same validation, same
 // migrations); a local plugin file travels beside it in IndexedDB because it may be large.
+import { isObject, isText, isTextList } from './validate';
 
 export interface SavedState {
 	/** A share-link fragment, `#s=…`. */
@@ -34,8 +35,6 @@ export function serializeSaved(state: SavedState): string {
 	return JSON.stringify({ v: SAVED_VERSION, ...state });
 }
 
-const isText = (v: unknown) => typeof v === 'string';
-
 /** Never throws; null when nothing was saved, otherwise the state or why it cannot be used. */
 export function parseSaved(text: string | null): ParsedSave | null {
 	if (!text) return null;
@@ -46,33 +45,30 @@ export function parseSaved(text: string | null): ParsedSave | null {
 	} catch {
 		return bad('it is not readable (damaged JSON).');
 	}
-	if (!value || typeof value !== 'object' || Array.isArray(value))
-		return bad('it is not a saved setup.');
-	let obj = value as Record<string, unknown>;
+	if (!isObject(value)) return bad('it is not a saved setup.');
+	let obj = value;
 	if (typeof obj.v !== 'number' || !Number.isInteger(obj.v) || obj.v < 1)
 		return bad('it has no known format version.');
 	if (obj.v > SAVED_VERSION)
 		return bad(`it was saved by a newer version of the playground (format ${obj.v}).`);
 	for (let v = obj.v; v < SAVED_VERSION; v = Number(obj.v)) obj = migrations[v](obj);
 	if (!isText(obj.link)) return bad('its setup is missing.');
-	const state: SavedState = { link: obj.link as string };
-	const file = obj.file as { name?: unknown; sha256?: unknown } | undefined;
+	const state: SavedState = { link: obj.link };
+	const file = obj.file;
 	if (file !== undefined) {
-		if (typeof file !== 'object' || file === null || !isText(file.name))
-			return bad('its plugin file entry is damaged.');
+		if (!isObject(file) || !isText(file.name)) return bad('its plugin file entry is damaged.');
 		if (file.sha256 !== undefined && !isText(file.sha256))
 			return bad('its plugin file entry is damaged.');
-		state.file = { name: file.name as string };
-		if (file.sha256 !== undefined) state.file.sha256 = file.sha256 as string;
+		state.file = { name: file.name };
+		if (file.sha256 !== undefined) state.file.sha256 = file.sha256;
 	}
 	if (obj.input !== undefined) {
 		if (!isText(obj.input)) return bad('its input is damaged.');
-		state.input = obj.input as string;
+		state.input = obj.input;
 	}
 	if (obj.trusted !== undefined) {
-		if (!Array.isArray(obj.trusted) || !obj.trusted.every(isText))
-			return bad('its list of trusted code is damaged.');
-		state.trusted = obj.trusted as string[];
+		if (!isTextList(obj.trusted)) return bad('its list of trusted code is damaged.');
+		state.trusted = obj.trusted;
 	}
 	return { ok: true, state };
 }

@@ -15,21 +15,19 @@ export class LoadError extends Error {
  */
 const LOCAL_HOSTS = new Set(['localhost', '127.0.0.1']);
 
-/** Whether a plugin URL may be plain http: loopback only, as browsers treat it as secure. */
-export function isLoopbackHttp(url: URL): boolean {
-	return url.protocol === 'http:' && LOCAL_HOSTS.has(url.hostname);
-}
-
 /**
- * Why a plugin URL is refused beyond its scheme, or null. A user name ("example.com@evil.test")
- * makes the address read as another host's.
+ * Why a plugin URL is refused, or null: the one rule for the Load field and for links. A user
+ * name ("example.com@evil.test") makes the address read as another host's. Only https, or plain
+ * http to loopback (which browsers treat as secure); `insecure` words that refusal for the caller.
  */
-export function pluginUrlProblem(url: URL): string | null {
+export function pluginUrlProblem(url: URL, insecure: (url: URL) => string): string | null {
 	if (url.username || url.password)
 		return `The plugin address contains a user name before "@", which hides its real host (${url.hostname}). Use ${url.protocol}//${url.host}${url.pathname} if that is the host you mean.`;
 	if (url.hostname === '[::1]')
 		return 'Plugins cannot be loaded from [::1]: use http://localhost or http://127.0.0.1 instead.';
-	return null;
+	if (url.protocol === 'https:' || (url.protocol === 'http:' && LOCAL_HOSTS.has(url.hostname)))
+		return null;
+	return insecure(url);
 }
 
 /** https only, except loopback (what browsers also treat as a secure origin). */
@@ -40,13 +38,12 @@ export function checkPluginUrl(text: string): URL {
 	} catch {
 		throw new LoadError(`"${text.trim()}" is not a URL. Enter an address starting with https://.`);
 	}
-	const problem = pluginUrlProblem(url);
+	const problem = pluginUrlProblem(
+		url,
+		(u) =>
+			`Only https:// URLs can be loaded (got ${u.protocol.replace(':', '')}://). Plugin code should not travel unencrypted.`
+	);
 	if (problem) throw new LoadError(problem);
-	if (url.protocol !== 'https:' && !isLoopbackHttp(url)) {
-		throw new LoadError(
-			`Only https:// URLs can be loaded (got ${url.protocol.replace(':', '')}://). Plugin code should not travel unencrypted.`
-		);
-	}
 	return url;
 }
 

@@ -4,6 +4,7 @@
  * field by field, with messages that say which case is wrong and how.
  */
 import type { Expectation, TestCase } from './test-cases';
+import { isObject, kindOf, utf8Length } from './validate';
 
 export const CASE_LIMITS = {
 	cases: 200,
@@ -140,10 +141,8 @@ function text(value: unknown, field: string, fail: Fail): string {
 
 function sizedText(value: unknown, field: string, fail: Fail): string {
 	const s = text(value, field, fail);
-	if (
-		s.length > CASE_LIMITS.textBytes / 3 &&
-		new TextEncoder().encode(s).length > CASE_LIMITS.textBytes
-	) {
+	// A string of n characters has at least n and at most 3n UTF-8 bytes: encode only when it matters.
+	if (s.length > CASE_LIMITS.textBytes / 3 && utf8Length(s) > CASE_LIMITS.textBytes) {
 		fail(`"${field}" is larger than ${CASE_LIMITS.textBytes / 1024} KiB.`);
 	}
 	return s;
@@ -151,8 +150,7 @@ function sizedText(value: unknown, field: string, fail: Fail): string {
 
 function config(value: unknown, fail: Fail): Record<string, string> {
 	if (value === undefined) return {};
-	if (!isObject(value) || Array.isArray(value))
-		fail(`"config" must be an object of text values, not ${kindOf(value)}.`);
+	if (!isObject(value)) fail(`"config" must be an object of text values, not ${kindOf(value)}.`);
 	const entries = Object.entries(value as object);
 	if (entries.length > CASE_LIMITS.configEntries) {
 		fail(`"config" has more than ${CASE_LIMITS.configEntries} entries.`);
@@ -173,17 +171,4 @@ function expectation(value: unknown, fail: Fail): Expectation {
 		fail(`"expect.kind" must be "output" or "error", not ${kindOf(kind)}.`);
 	}
 	return { kind: kind as Expectation['kind'], text: sizedText(expected, 'expect.text', fail) };
-}
-
-function isObject(value: unknown): value is Record<string, unknown> {
-	return typeof value === 'object' && value !== null && !Array.isArray(value);
-}
-
-function kindOf(value: unknown): string {
-	if (value === undefined) return 'missing';
-	if (typeof value === 'string') return JSON.stringify(value);
-	if (value === null) return 'null';
-	if (Array.isArray(value)) return 'a list';
-	if (typeof value === 'object') return 'an object';
-	return `the ${typeof value} ${JSON.stringify(value)}`;
 }

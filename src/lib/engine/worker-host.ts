@@ -8,7 +8,7 @@ import type { HttpEvent } from './http-recorder';
 import type { FromWorker, LogLevel, ToWorker } from './protocol';
 import { runError } from './run-error';
 import { fromSdkError } from './sdk-errors';
-import { toSdkOptions, type SdkOptions } from './settings';
+import { LOG_LEVELS, toSdkOptions, type SdkOptions } from './settings';
 
 interface SdkOutput {
 	bytes(): Uint8Array;
@@ -55,7 +55,7 @@ export function createWorkerHost(
 	const streamed = { stdout: 0, stderr: 0 };
 
 	const logger = Object.fromEntries(
-		(['trace', 'debug', 'info', 'warn', 'error'] as const).map((level) => [
+		LOG_LEVELS.map((level) => [
 			level,
 			(message: string) => {
 				if (++logs <= MAX_FORWARDED_LOGS)

@@ -2,7 +2,7 @@
 // cannot be saved is said, and the rest is still saved.
 import { parseSaved, serializeSaved, type SavedState } from '$lib/engine/saved-state';
 import { decodeSetup, encodeSetup, MAX_EMBED_BYTES } from '$lib/engine/share/codec';
-import { utf8Length } from '$lib/engine/share/fields';
+import { utf8Length } from '$lib/engine/validate';
 import type { Setup } from '$lib/engine/share/setup';
 import { checkSetup, LIMITS } from '$lib/engine/share/setup-v1';
 import { formatBytes } from '$lib/engine/output';

@@ -2,14 +2,9 @@
 // calls per run. A fresh setup is defined once, by DEFAULT_SETUP.
 import type { ExampleInfo } from '$lib/engine/examples';
 import { normalizeHostInput, type HostInput } from '$lib/engine/hosts';
-import type { PluginSettings } from '$lib/engine/settings';
+import { copySettings, type PluginSettings } from '$lib/engine/settings';
 import { DEFAULT_SETUP, type Setup } from '$lib/engine/share/setup';
 import type { ModuleInfo } from '$lib/engine/inspect';
-
-/** Deep enough a copy that no state proxy or caller's array is shared. */
-function copySettings(s: PluginSettings): PluginSettings {
-	return { ...s, config: { ...s.config }, allowedHosts: [...s.allowedHosts] };
-}
 
 export class SetupState {
 	fn = $state(DEFAULT_SETUP.fn);

@@ -1,24 +1,15 @@
-// Strict readers for the fields of a decoded link. A link is untrusted text: every value is checked
-// for its type and size, and a failure is a sentence naming the field.
+// Strict readers for the fields of a decoded link (and of a manifest). A link is untrusted text:
+// every value is checked for its type and size, and a failure is a sentence naming the field.
+import type { Setting } from '../settings-table';
+import { cap, clip, isObject, shortName, type Json } from '../validate';
 
 export class SetupError extends Error {
 	override name = 'SetupError';
 }
 
-export type Json = Record<string, unknown>;
-
-export function isObject(value: unknown): value is Json {
-	return typeof value === 'object' && value !== null && !Array.isArray(value);
-}
-
 export function readObject(value: unknown, what: string): Json {
 	if (!isObject(value)) throw new SetupError(`${cap(what)} must be an object.`);
 	return value;
-}
-
-/** Length in UTF-8 bytes: what the plugin receives and what the limits are about. */
-export function utf8Length(text: string): number {
-	return new TextEncoder().encode(text).length;
 }
 
 export function readString(value: unknown, what: string, maxChars: number): string {
@@ -38,7 +29,7 @@ export function readBoolean(value: unknown, what: string): boolean {
 export function readCount(value: unknown, what: string, max: number): number {
 	if (typeof value !== 'number' || !Number.isInteger(value) || value < 0 || value > max) {
 		throw new SetupError(
-			`${cap(what)} must be a whole number from 0 to ${max.toLocaleString('en')} (got ${describe(value)}).`
+			`${cap(what)} must be a whole number from 0 to ${max.toLocaleString('en')} (got ${shortName(value)}).`
 		);
 	}
 	return value;
@@ -51,7 +42,7 @@ export function readOneOf<T extends string>(
 ): T {
 	if (typeof value !== 'string' || !(allowed as readonly string[]).includes(value)) {
 		throw new SetupError(
-			`${cap(what)} must be one of ${allowed.join(', ')} (got ${describe(value)}).`
+			`${cap(what)} must be one of ${allowed.join(', ')} (got ${shortName(value)}).`
 		);
 	}
 	return value as T;
@@ -92,19 +83,18 @@ export function readStringList(
 	});
 }
 
-/** Field names are written lower-case so they also fit mid-sentence. */
-function cap(text: string): string {
-	return text.charAt(0).toUpperCase() + text.slice(1);
-}
-
-function clip(text: string): string {
-	return text.length > 40 ? `${text.slice(0, 40)}…` : text;
-}
-
-function describe(value: unknown): string {
-	if (typeof value === 'string') return `"${clip(value)}"`;
-	if (Array.isArray(value)) return 'a list';
-	if (value === null) return 'null';
-	if (typeof value === 'object') return 'an object';
-	return String(value);
+/** A setting's value as its description allows; `what` names it in a refusal. */
+export function readSetting(setting: Setting, value: unknown, what: string): unknown {
+	switch (setting.kind) {
+		case 'flag':
+			return readBoolean(value, what);
+		case 'choice':
+			return readOneOf(value, what, setting.values);
+		case 'list':
+			return readStringList(value, what, setting.limits);
+		case 'map':
+			return readStringMap(value, what, setting.limits);
+		case 'limit':
+			return readCount(value, what, setting.max);
+	}
 }

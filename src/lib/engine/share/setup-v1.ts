@@ -1,24 +1,21 @@
 // Format 1 of a link's JSON: the Setup itself, with plugin bytes as base64. Every field is written,
 // so a later change of a default never changes what an old link means; keys it does not know are
 // ignored, so a newer optional field does not break older readers.
-import { hostPatternError } from '../hosts';
-import { LOG_LEVELS, type PluginSettings } from '../settings';
-import { isLoopbackHttp, pluginUrlProblem } from '../source';
+import { SETTING_LIST, TIMEOUT, type PluginSettings } from '../settings-table';
+import { pluginUrlProblem } from '../source';
 import { fromBase64, toBase64 } from './base64';
 import {
-	readBoolean,
 	readCount,
 	readObject,
 	readOneOf,
+	readSetting,
 	readString,
-	readStringList,
 	readStringMap,
-	SetupError,
-	utf8Length,
-	type Json
+	SetupError
 } from './fields';
 import type { Setup, SetupLink, SetupSource } from './setup';
 import { casesFromJson, casesToJson } from '../test-cases';
+import { utf8Length, type Json } from '../validate';
 
 export const LIMITS = {
 	fnChars: 256,
@@ -26,15 +23,9 @@ export const LIMITS = {
 	exampleId: /^[A-Za-z0-9][\w.-]{0,63}$/,
 	urlChars: 2048,
 	fileNameChars: 256,
-	// Exactly what the Allowed host field accepts: "!x" or "+(*)" would allow every host.
-	hosts: { items: 64, chars: 253, check: hostPatternError },
-	config: { entries: 256, key: 256, value: 64 * 1024 },
 	stubs: { entries: 64, key: 512, value: 64 * 1024 },
-	linked: 16,
-	maxPages: 65_536, // a wasm32 memory has at most 65,536 pages of 64 KiB
-	maxBytes: 2 ** 32,
-	// setTimeout treats anything above 2^31 - 1 ms as 0 and would fire at once.
-	timeoutMs: 2 ** 31 - 1
+	linked: 16
+	// The settings' own ranges are in their description (settings.ts).
 } as const;
 
 /** A decoded link: the setup, and the file name of a plugin that was too large to come along. */
@@ -51,12 +42,13 @@ function readPluginUrl(value: unknown): string {
 	} catch {
 		throw new SetupError(`The plugin address "${text.slice(0, 80)}" is not a URL.`);
 	}
-	const problem = pluginUrlProblem(url);
-	if (problem) throw new SetupError(problem);
-	if (url.protocol === 'https:' || isLoopbackHttp(url)) return text;
-	throw new SetupError(
-		`The plugin address must start with https:// (it starts with ${url.protocol}). Plugin code should not travel unencrypted.`
+	const problem = pluginUrlProblem(
+		url,
+		(u) =>
+			`The plugin address must start with https:// (it starts with ${u.protocol}). Plugin code should not travel unencrypted.`
 	);
+	if (problem) throw new SetupError(problem);
+	return text;
 }
 
 function readFileName(value: unknown): string {
@@ -85,29 +77,15 @@ function readSource(value: unknown): { source: SetupSource; missingPlugin?: stri
 	return { source: { kind }, missingPlugin: readFileName(obj.name) };
 }
 
-function readLimit(obj: Json, key: keyof PluginSettings, max: number): number | undefined {
-	return obj[key] === undefined ? undefined : readCount(obj[key], `the setting ${key}`, max);
-}
-
+/** Every setting is written under its own key; a limit that is not set is left out. */
 function readSettings(value: unknown): PluginSettings {
 	const obj = readObject(value, 'the settings');
-	const settings: PluginSettings = {
-		wasi: readBoolean(obj.wasi, 'the setting wasi'),
-		logLevel: readOneOf(obj.logLevel, 'the log level', LOG_LEVELS),
-		config: readStringMap(obj.config, 'the config', LIMITS.config),
-		allowedHosts: readStringList(obj.allowedHosts, 'the list of allowed hosts', LIMITS.hosts),
-		allowHttpResponseHeaders: readBoolean(
-			obj.allowHttpResponseHeaders,
-			'the setting allowHttpResponseHeaders'
-		)
-	};
-	const maxPages = readLimit(obj, 'maxPages', LIMITS.maxPages);
-	const maxVarBytes = readLimit(obj, 'maxVarBytes', LIMITS.maxBytes);
-	const maxHttpResponseBytes = readLimit(obj, 'maxHttpResponseBytes', LIMITS.maxBytes);
-	if (maxPages !== undefined) settings.maxPages = maxPages;
-	if (maxVarBytes !== undefined) settings.maxVarBytes = maxVarBytes;
-	if (maxHttpResponseBytes !== undefined) settings.maxHttpResponseBytes = maxHttpResponseBytes;
-	return settings;
+	const settings: Record<string, unknown> = {};
+	for (const [key, setting] of SETTING_LIST) {
+		if (setting.kind === 'limit' && obj[key] === undefined) continue;
+		settings[key] = readSetting(setting, obj[key], setting.what);
+	}
+	return settings as PluginSettings;
 }
 
 function readLinked(value: unknown): SetupLink[] {
@@ -140,7 +118,7 @@ export function readV1(json: unknown): Decoded {
 	if (utf8Length(input) > LIMITS.inputBytes)
 		throw new SetupError(`The input is larger than ${LIMITS.inputBytes / 1024} KiB.`);
 	const timeoutMs =
-		obj.timeoutMs === null ? null : readCount(obj.timeoutMs, 'the timeout', LIMITS.timeoutMs);
+		obj.timeoutMs === null ? null : readCount(obj.timeoutMs, TIMEOUT.what, TIMEOUT.max);
 	const setup: Setup = { source, fn, input, settings: readSettings(obj.settings), timeoutMs };
 	// Added later in format 1: links without them read as before.
 	if (obj.stubs !== undefined)
@@ -167,16 +145,8 @@ export function writeV1(setup: Setup, leaveOut = false, leaveOutLinked = leaveOu
 				? { kind: 'none', name: src.name }
 				: { kind: 'bytes', name: src.name, data: toBase64(src.data) }
 			: src;
-	const settings: Json = {
-		wasi: s.wasi,
-		logLevel: s.logLevel,
-		config: s.config,
-		allowedHosts: s.allowedHosts,
-		allowHttpResponseHeaders: s.allowHttpResponseHeaders
-	};
-	if (s.maxPages !== undefined) settings.maxPages = s.maxPages;
-	if (s.maxVarBytes !== undefined) settings.maxVarBytes = s.maxVarBytes;
-	if (s.maxHttpResponseBytes !== undefined) settings.maxHttpResponseBytes = s.maxHttpResponseBytes;
+	const settings: Json = {};
+	for (const [key] of SETTING_LIST) if (s[key] !== undefined) settings[key] = s[key];
 	const json: Json = {
 		source,
 		fn: setup.fn,

@@ -1,10 +1,11 @@
 // The setup that travels in a share link: which plugin, which function, what input, which settings.
-import { DEFAULT_SETTINGS, type PluginSettings } from '../settings';
+import { copySettings, DEFAULT_SETTINGS, type PluginSettings } from '../settings';
+import { TIMEOUT } from '../settings-table';
 import type { TestCase } from '../test-cases';
 
 export type SetupSource =
 	| { kind: 'example'; id: string }
-	/** https only (http only for localhost, 127.0.0.1 and [::1]). */
+	/** https only (http only for localhost and 127.0.0.1: see pluginUrlProblem). */
 	| { kind: 'url'; url: string }
 	/** A small local plugin that travels inside the link. */
 	| { kind: 'bytes'; name: string; data: Uint8Array }
@@ -36,6 +37,6 @@ export const DEFAULT_SETUP: Setup = {
 	source: { kind: 'none' },
 	fn: '',
 	input: '',
-	settings: { ...DEFAULT_SETTINGS, config: {}, allowedHosts: [] },
-	timeoutMs: 10_000
+	settings: copySettings(DEFAULT_SETTINGS),
+	timeoutMs: TIMEOUT.default
 };
