@@ -2,6 +2,9 @@
 // nothing reads the message). HTTP failures share their words with the Network panel.
 import { describeHttpFailure } from './http-errors';
 import type { RunError, RunErrorDetail } from './run-error';
+import { SETTINGS } from './settings-table';
+
+const MAX_PAGES = SETTINGS.maxPages.label;
 
 export interface Explained {
 	/** One sentence: what happened. */
@@ -92,7 +95,7 @@ function words(
 						hint: 'It read or wrote past the end of a block, or used a freed or made-up handle.'
 					}
 				: {
-						title: `The plugin hit the Extism memory limit ("Max memory pages" is ${ctx.maxPages}).`,
+						title: `The plugin hit the Extism memory limit ("${MAX_PAGES}" is ${ctx.maxPages}).`,
 						hint: 'An allocation was refused, and the plugin then used the missing block.'
 					};
 		case 'compile':
@@ -141,7 +144,7 @@ function trapWords(
 				...(ctx.maxPages === undefined
 					? {}
 					: {
-							hint: `Max memory pages is ${ctx.maxPages}: the plugin's memory cannot grow past it, so an allocation may have failed.`
+							hint: `${MAX_PAGES} is ${ctx.maxPages}: the plugin's memory cannot grow past it, so an allocation may have failed.`
 						})
 			};
 		case 'divide-by-zero':

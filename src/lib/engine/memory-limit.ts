@@ -1,7 +1,10 @@
 // "Max memory pages" for the plugin's own linear memory. The SDK applies the setting to Extism's
 // host blocks only; a plugin's memory.grow is limited by the maximum its memory declares, so the
 // module is rewritten to declare at most the limit, and one that needs more at start is refused.
+import { SETTINGS } from './settings-table';
 import { leb, Reader } from './wasm-reader';
+
+const MAX_PAGES = SETTINGS.maxPages.label;
 
 export type CappedModule =
 	{ ok: true; bytes: Uint8Array; changed: boolean } | { ok: false; message: string };
@@ -34,7 +37,7 @@ export function capMemory(bytes: Uint8Array, maxPages: number): CappedModule {
 			if (min > maxPages) {
 				return {
 					ok: false,
-					message: `This module declares ${min.toLocaleString('en-US')} pages (${mib(min)}) of memory at start, more than Max memory pages (${maxPages.toLocaleString('en-US')}) allows. Raise Max memory pages or clear it.`
+					message: `This module declares ${min.toLocaleString('en-US')} pages (${mib(min)}) of memory at start, more than ${MAX_PAGES} (${maxPages.toLocaleString('en-US')}) allows. Raise ${MAX_PAGES} or clear it.`
 				};
 			}
 			out.push(
