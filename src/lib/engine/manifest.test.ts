@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { parseManifest, toManifest } from './manifest';
 import { DEFAULT_SETTINGS } from './settings';
-import type { Setup } from './share/setup';
+import { DEFAULT_SETUP, type Setup } from './share/setup';
 
 const WASM = new Uint8Array([0x00, 0x61, 0x73, 0x6d, 0x01, 0x00, 0x00, 0x00]);
 
@@ -83,13 +83,13 @@ describe('parseManifest', () => {
 				{ url: 'https://x.dev/other.wasm' }
 			]
 		});
+		// The others are linked under their names; one without a name cannot be imported from.
 		expect(parseManifest(text)).toEqual({
 			ok: true,
 			wasm: { url: 'https://x.dev/main.wasm' },
+			linked: [{ name: 'lib', wasm: { url: 'https://x.dev/lib.wasm' } }],
 			settings: {},
-			warnings: [
-				'The manifest lists 3 wasm modules; only the main one ("main") is loaded, as the playground cannot link several modules.'
-			]
+			warnings: ['Module number 3 has no name, so nothing can import from it: it was left out.']
 		});
 	});
 
@@ -100,8 +100,21 @@ describe('parseManifest', () => {
 		const result = parseManifest(text);
 		expect(result.ok && result.wasm).toEqual({ data: WASM });
 		expect(result.ok && result.warnings).toEqual([
-			'The manifest lists 2 wasm modules; only the main one (number 2) is loaded, as the playground cannot link several modules.'
+			'Module number 1 has no name, so nothing can import from it: it was left out.'
 		]);
+	});
+
+	it('writes linked modules before the main one, and reads them back under their names', () => {
+		const lib = new Uint8Array([0, 97, 115, 109, 1, 0, 0, 0]);
+		const setup = { ...DEFAULT_SETUP, linked: [{ name: 'lib', file: 'lib.wasm', data: lib }] };
+		const manifest = toManifest(setup, { url: 'https://x.dev/main.wasm' });
+		expect(manifest.wasm).toEqual([
+			{ name: 'lib', data: 'AGFzbQEAAAA=' },
+			{ url: 'https://x.dev/main.wasm' }
+		]);
+		const back = parseManifest(JSON.stringify(manifest));
+		expect(back.ok && back.linked).toEqual([{ name: 'lib', wasm: { data: lib } }]);
+		expect(back.ok && back.wasm).toEqual({ url: 'https://x.dev/main.wasm' });
 	});
 
 	it('warns that a file path cannot be read, and about what it leaves out', () => {

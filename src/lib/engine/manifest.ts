@@ -7,12 +7,15 @@ import { readCount, readSetting, SetupError } from './share/fields';
 import { isObject, type Json } from './validate';
 
 export type ManifestWasm = { url: string } | { data: Uint8Array };
+export type ManifestLink = { name: string; wasm: ManifestWasm };
 
 export type ParsedManifest =
 	| {
 			ok: true;
 			/** null when the manifest names no module a browser can load. */
 			wasm: ManifestWasm | null;
+			/** The other modules, by the name the main one imports them under (`--link`); absent when none. */
+			linked?: ManifestLink[];
 			settings: Partial<PluginSettings>;
 			timeoutMs?: number;
 			/** Parts of the manifest that were left out, in sentences. */
@@ -31,8 +34,12 @@ const IN_MANIFEST = SETTING_LIST.flatMap(([key, s]) =>
  * when creating the plugin.
  */
 export function toManifest(setup: Setup, wasm: ManifestWasm): Json {
+	// Extism takes the last module as the main one when none is named "main".
+	const linked = (setup.linked ?? []).flatMap((l) =>
+		l.data ? [{ name: l.name, data: toBase64(l.data) }] : []
+	);
 	const manifest: Json = {
-		wasm: ['url' in wasm ? { url: wasm.url } : { data: toBase64(wasm.data) }]
+		wasm: [...linked, 'url' in wasm ? { url: wasm.url } : { data: toBase64(wasm.data) }]
 	};
 	for (const { key, setting, field } of IN_MANIFEST) {
 		const value = setup.settings[key];
@@ -78,28 +85,39 @@ function describeEntry(entry: Json, index: number): string {
 	return typeof entry.name === 'string' ? `"${entry.name}"` : `number ${index + 1}`;
 }
 
-function readWasm(list: unknown, warnings: string[]): ManifestWasm | null {
+function readWasm(
+	list: unknown,
+	warnings: string[]
+): { wasm: ManifestWasm | null; linked: ManifestLink[] } {
 	if (list === undefined) {
 		warnings.push('The manifest lists no wasm module: load the plugin separately.');
-		return null;
+		return { wasm: null, linked: [] };
 	}
 	if (!Array.isArray(list))
 		throw new SetupError('The manifest\'s "wasm" must be a list of modules.');
 	if (list.length === 0) {
 		warnings.push('The manifest\'s "wasm" list is empty: load the plugin separately.');
-		return null;
+		return { wasm: null, linked: [] };
 	}
 	if (!list.every(isObject)) throw new SetupError('Every entry of "wasm" must be an object.');
 	// Extism's rule: the main module is the one named "main", or else the last one.
 	let index = list.findIndex((entry) => entry.name === 'main');
 	if (index < 0) index = list.length - 1;
-	const entry = list[index];
-	const label = describeEntry(entry, index);
-	if (list.length > 1) {
-		warnings.push(
-			`The manifest lists ${list.length} wasm modules; only the main one (${label}) is loaded, as the playground cannot link several modules.`
-		);
-	}
+	const linked: ManifestLink[] = [];
+	list.forEach((entry, i) => {
+		if (i === index) return;
+		const label = describeEntry(entry, i);
+		if (typeof entry.name !== 'string' || !entry.name.trim()) {
+			warnings.push(`Module ${label} has no name, so nothing can import from it: it was left out.`);
+			return;
+		}
+		const wasm = readEntry(entry, label, warnings);
+		if (wasm) linked.push({ name: entry.name.trim(), wasm });
+	});
+	return { wasm: readEntry(list[index], describeEntry(list[index], index), warnings), linked };
+}
+
+function readEntry(entry: Json, label: string, warnings: string[]): ManifestWasm | null {
 	if (entry.hash !== undefined) {
 		warnings.push(`The sha256 hash given for module ${label} is not checked here.`);
 	}
@@ -131,16 +149,17 @@ export function parseManifest(text: string): ParsedManifest {
 	}
 	try {
 		const warnings: string[] = [];
-		const wasm = readWasm(json.wasm, warnings);
+		const { wasm, linked } = readWasm(json.wasm, warnings);
 		const settings = readSettings(json);
 		const paths = field(json, 'allowed_paths', 'allowedPaths');
 		if (isObject(paths) && Object.keys(paths).length > 0) {
 			warnings.push('allowed_paths was left out: a plugin in a browser has no files to reach.');
 		}
 		const timeout = field(json, TIMEOUT.manifest.field, TIMEOUT.sdk);
-		if (timeout === undefined) return { ok: true, wasm, settings, warnings };
+		const tail = { warnings, ...(linked.length ? { linked } : {}) };
+		if (timeout === undefined) return { ok: true, wasm, settings, ...tail };
 		const timeoutMs = readCount(timeout, `the manifest's "${TIMEOUT.manifest.field}"`, TIMEOUT.max);
-		return { ok: true, wasm, settings, timeoutMs, warnings };
+		return { ok: true, wasm, settings, timeoutMs, ...tail };
 	} catch (e) {
 		const message = e instanceof Error ? e.message : String(e);
 		return { ok: false, message: `This manifest cannot be used. ${message}` };

@@ -1,7 +1,7 @@
 // What a plugin needs beyond the wasm itself: host-function stubs and linked modules.
 import { stubLabel, type HostCall, type StubSpec } from '$lib/engine/host-stubs';
 import type { ModuleInfo } from '$lib/engine/inspect';
-import { preparePlugin } from '$lib/engine/source';
+import { checkPluginUrl, fetchBytes, preparePlugin } from '$lib/engine/source';
 
 export interface LinkedModule {
 	/** The import module name the main module uses for it. */
@@ -117,6 +117,17 @@ export class PluginExtras {
 		const linked = { name: n, label, module, info, bytes };
 		this.linked = [...this.linked.filter((l) => l.name !== n), linked];
 		return null;
+	}
+
+	/** Links a module downloaded from `url` (the same rules as a plugin URL); an error, or null. */
+	async linkUrl(name: string, url: string): Promise<string | null> {
+		try {
+			const checked = checkPluginUrl(url);
+			const file = checked.pathname.split('/').pop() || checked.host;
+			return await this.link(name, file, await fetchBytes(checked.href, () => {}));
+		} catch (e) {
+			return e instanceof Error ? e.message : String(e);
+		}
 	}
 
 	unlink(name: string) {

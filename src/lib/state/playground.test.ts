@@ -135,6 +135,18 @@ describe('the state layer', () => {
 		);
 	});
 
+	it('exports linked modules in the manifest and links them again on import', async () => {
+		const pg = playground();
+		await pg.startOver();
+		expect(await pg.extras.link('lib', 'lib.wasm', await examplePlugin('log_levels'))).toBeNull();
+		const { text } = new Session(pg, new MemoryStorage()).manifestJson('http://x.test/');
+		const other = playground();
+		await other.startOver();
+		await new Session(other, new MemoryStorage()).importManifest(text);
+		expect(other.extras.linked.map((l) => [l.name, l.label])).toEqual([['lib', 'lib.wasm']]);
+		expect(messages(other).at(-1)).toBe('info: Imported the manifest.');
+	});
+
 	it('says when storage refuses, and keeps the setup', async () => {
 		const storage = new MemoryStorage();
 		storage.refuse = true;

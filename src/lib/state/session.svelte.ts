@@ -127,6 +127,17 @@ export class Session {
 		}
 		if (m.wasm && 'url' in m.wasm) await pg.current.loadUrl(m.wasm.url);
 		else if (m.wasm) await pg.current.loadBytes('manifest.wasm', m.wasm.data);
+		if (m.linked) {
+			pg.extras.linked = [];
+			for (const l of m.linked) {
+				const problem =
+					'url' in l.wasm
+						? await pg.extras.linkUrl(l.name, l.wasm.url)
+						: await pg.extras.link(l.name, `${l.name}.wasm`, l.wasm.data);
+				if (problem)
+					pg.log.say('error', `The linked module "${l.name}" could not be linked: ${problem}`);
+			}
+		}
 		pg.setup.settings = { ...pg.setup.settings, ...m.settings };
 		if (m.timeoutMs !== undefined) pg.setup.timeoutMs = m.timeoutMs;
 		pg.log.say('info', 'Imported the manifest.');
