@@ -19,6 +19,7 @@ import {
 } from './fields';
 import type { Setup, SetupLink, SetupSource } from './setup';
 import { casesFromJson, casesToJson } from '../test-cases';
+import { readCode, writeCode } from './code';
 
 export const LIMITS = {
 	fnChars: 256,
@@ -151,6 +152,7 @@ export function readV1(json: unknown): Decoded {
 		setup.tests = tests.cases;
 	}
 	if (obj.linked !== undefined) setup.linked = readLinked(obj.linked);
+	if (obj.code !== undefined) setup.code = readCode(obj.code);
 	return missingPlugin === undefined ? { setup } : { setup, missingPlugin };
 }
 
@@ -192,6 +194,7 @@ export function writeV1(setup: Setup, leaveOut = false, leaveOutLinked = leaveOu
 				? { name: l.name, file: l.file, data: toBase64(l.data) }
 				: { name: l.name, file: l.file }
 		);
+	if (setup.code) json.code = writeCode(setup.code);
 	return json;
 }
 

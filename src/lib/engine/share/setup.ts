@@ -1,6 +1,7 @@
 // The setup that travels in a share link: which plugin, which function, what input, which settings.
 import { DEFAULT_SETTINGS, type PluginSettings } from '../settings';
 import type { TestCase } from '../test-cases';
+import type { SetupCode } from './code';
 
 export type SetupSource =
 	| { kind: 'example'; id: string }
@@ -30,6 +31,8 @@ export interface Setup {
 	stubs?: Record<string, string>;
 	tests?: TestCase[];
 	linked?: SetupLink[];
+	/** Plugin source written here; it is built on Run, never on opening. */
+	code?: SetupCode;
 }
 
 export const DEFAULT_SETUP: Setup = {
