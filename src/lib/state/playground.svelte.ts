@@ -11,6 +11,8 @@ import { RunController } from './run-controller.svelte';
 import { RunLog } from './run-log.svelte';
 import { SetupState } from './setup-state.svelte';
 import { TestSuite } from './test-suite.svelte';
+import { Workbench } from './workbench.svelte';
+import type { BuildClient } from '$lib/engine/author/client';
 
 export type { LoadedPlugin };
 
@@ -25,9 +27,16 @@ export class Playground {
 	readonly current: CurrentPlugin;
 	readonly runs: RunController;
 	readonly suite: TestSuite;
+	/** Writing a plugin here. */
+	readonly write: Workbench;
 
 	/** `origin` is the page's, for explaining CORS; `spawn` stands in for the worker under tests. */
-	constructor(env: { search: string; origin: string; spawn?: typeof spawnPluginWorker }) {
+	constructor(env: {
+		search: string;
+		origin: string;
+		spawn?: typeof spawnPluginWorker;
+		builder?: () => BuildClient;
+	}) {
 		const http = detectHttpPath(env.search);
 		this.httpPath = http.path;
 		const { log, setup } = this;
@@ -38,6 +47,8 @@ export class Playground {
 			},
 			loaded: (p, defaults) => {
 				this.runs.discardInstance();
+				// Another plugin came: Run runs it, not the source.
+				if (p.source.kind !== 'build') this.write.stop();
 				if (defaults) setup.takeExample(defaults);
 				this.#adopt(p);
 			}
@@ -48,6 +59,13 @@ export class Playground {
 			{ spawn: () => spawn({ noJspi: http.noJspi }), origin: env.origin }
 		);
 		this.suite = new TestSuite({ setup, runs: this.runs, log });
+		this.write = new Workbench({ current: this.current, setup, log }, env.builder);
+	}
+
+	/** Run; while writing, build first when the source changed since the last build. */
+	async run() {
+		if (this.write.active && !this.runs.running && !(await this.write.ensureBuilt())) return;
+		await this.runs.run();
 	}
 
 	/** The plugin on show, or null. */
@@ -73,10 +91,12 @@ export class Playground {
 		this.extras.replace({}, []);
 		this.extras.linked = [];
 		this.suite.replace([]);
+		this.write.stop();
 		await this.current.loadExample(this.examples[0].id);
 	}
 
 	dispose() {
 		this.runs.dispose();
+		this.write.dispose();
 	}
 }

@@ -24,6 +24,8 @@ describe('file map', () => {
 		expect(readFrom(files, './plugin.ts')).toContain('export function f');
 		expect(readFrom(files, 'node_modules/@extism/as-pdk/index.ts')).toContain('./lib/pdk');
 		expect(readFrom(files, 'node_modules/@extism/as-pdk/lib/env.ts')).toContain('extism:host/env');
+		expect(readFrom(files, '~lib/@extism/as-pdk/lib/pdk.ts')).toContain('export class Host');
+		expect(readFrom(files, '/node_modules/@extism/as-pdk/lib/env.ts')).toContain('input_length');
 		expect(readFrom(files, 'asconfig.json')).toBeNull();
 	});
 });

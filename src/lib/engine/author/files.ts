@@ -49,7 +49,16 @@ export function ascArgs(): string[] {
 	];
 }
 
+/**
+ * The map's key for a path asc asks for. Under Node asc looks the PDK up in node_modules; its
+ * browser build asks for the library path itself (`~lib/@extism/as-pdk/…`).
+ */
+export function normalizePath(name: string): string {
+	const n = name.replace(/\\/g, '/').replace(/^(\.\/|\/)+/, '');
+	return n.startsWith('~lib/@extism/') ? `node_modules/${n.slice('~lib/'.length)}` : n;
+}
+
 /** Reads a path asc asks for; null (not found) for anything outside the map. */
 export function readFrom(files: Map<string, string>, name: string): string | null {
-	return files.get(name.replace(/^\.\//, '')) ?? null;
+	return files.get(normalizePath(name)) ?? null;
 }
