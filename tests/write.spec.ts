@@ -99,6 +99,9 @@ test.describe('write a plugin', () => {
 			})
 		);
 		await page.goto(link);
+		await expect(page.getByRole('region', { name: 'Shared link' })).toContainText(
+			/Source: AssemblyScript, \d+ B/
+		);
 		await expect(source(page).locator('.monaco-editor')).toBeVisible();
 		await expect(source(page).locator('.view-lines')).toContainText('from the link');
 		await expect(page.getByRole('button', { name: 'Run', exact: true })).toBeEnabled();

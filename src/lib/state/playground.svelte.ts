@@ -12,7 +12,7 @@ import { RunLog } from './run-log.svelte';
 import { SetupState } from './setup-state.svelte';
 import { TestSuite } from './test-suite.svelte';
 import { Workbench } from './workbench.svelte';
-import type { BuildClient } from '$lib/engine/author/client';
+import type { Builder } from '$lib/engine/author/client';
 
 export type { LoadedPlugin };
 
@@ -35,7 +35,7 @@ export class Playground {
 		search: string;
 		origin: string;
 		spawn?: typeof spawnPluginWorker;
-		builder?: () => BuildClient;
+		builder?: () => Builder;
 	}) {
 		const http = detectHttpPath(env.search);
 		this.httpPath = http.path;

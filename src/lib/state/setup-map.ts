@@ -1,6 +1,8 @@
 // Playground state ↔ Setup (what links, saves and manifests carry), in one place.
 import { exampleById, exampleWasmPath } from '$lib/engine/examples';
 import { formatBytes } from '$lib/engine/output';
+import type { SetupCode } from '$lib/engine/share/code';
+import { utf8Length } from '$lib/engine/share/fields';
 import type { Setup, SetupSource } from '$lib/engine/share/setup';
 import type { Playground } from './playground.svelte';
 
@@ -91,4 +93,10 @@ export function describeSource(source: SetupSource, missing?: string): string {
 				? `"${missing}", which was too large to travel in the link: load it by hand`
 				: 'no plugin';
 	}
+}
+
+/** In words, the source a link carries. */
+export function describeCode(code: SetupCode): string {
+	const language = code.language === 'wat' ? 'WebAssembly text' : 'AssemblyScript';
+	return `${language}, ${formatBytes(utf8Length(code.text))} (shown under Source)`;
 }

@@ -1,6 +1,6 @@
 // Writing a plugin here: the source, its language, the last build and its diagnostics. A build
 // goes through the build worker; a good one loads like a file. Nothing builds until Build or Run.
-import { BuildClient } from '$lib/engine/author/client';
+import { BuildClient, type Builder } from '$lib/engine/author/client';
 import { capped, describe, type Diagnostic } from '$lib/engine/author/diagnostics';
 import { AS_FILE, WAT_FILE } from '$lib/engine/author/files';
 import type { Language } from '$lib/engine/author/protocol';
@@ -27,8 +27,8 @@ export class Workbench {
 	diagnostics = $state.raw<Diagnostic[]>([]);
 	lastBuild = $state.raw<{ ok: boolean; ms: number } | null>(null);
 	#builtKey = $state<string | null>(null);
-	#client: BuildClient | null = null;
-	#makeClient: () => BuildClient;
+	#client: Builder | null = null;
+	#makeClient: () => Builder;
 	#inflight: Promise<boolean> | null = null;
 	#current: CurrentPlugin;
 	#setup: SetupState;
@@ -36,7 +36,7 @@ export class Workbench {
 
 	constructor(
 		parts: { current: CurrentPlugin; setup: SetupState; log: RunLog },
-		makeClient: () => BuildClient = () => new BuildClient()
+		makeClient: () => Builder = () => new BuildClient()
 	) {
 		this.#current = parts.current;
 		this.#setup = parts.setup;
@@ -62,7 +62,7 @@ export class Workbench {
 		return this.active && this.text ? { language: this.language, text: this.text } : undefined;
 	}
 
-	#builder(): BuildClient {
+	#builder(): Builder {
 		return (this.#client ??= this.#makeClient());
 	}
 

@@ -15,7 +15,14 @@ export function spawnBuildWorker(): BuildWorkerLike {
 	}) as unknown as BuildWorkerLike;
 }
 
-export class BuildClient {
+/** What the page needs of a builder (tests stand in an in-process one). */
+export interface Builder {
+	preload(): void;
+	build(language: Language, text: string): Promise<BuildResult>;
+	dispose(): void;
+}
+
+export class BuildClient implements Builder {
 	#spawn: () => BuildWorkerLike;
 	#worker: BuildWorkerLike | null = null;
 	#seq = 0;
