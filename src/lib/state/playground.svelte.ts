@@ -29,6 +29,7 @@ export class Playground {
 	readonly suite: TestSuite;
 	/** Writing a plugin here. */
 	readonly write: Workbench;
+	#runAfterBuild = false;
 
 	/** `origin` is the page's, for explaining CORS; `spawn` stands in for the worker under tests. */
 	constructor(env: {
@@ -64,7 +65,15 @@ export class Playground {
 
 	/** Run; while writing, build first when the source changed since the last build. */
 	async run() {
-		if (this.write.active && !this.runs.running && !(await this.write.ensureBuilt())) return;
+		if (!this.write.active) return this.runs.run();
+		// Run pressed again during the build: the run already waiting for it is the one.
+		if (this.#runAfterBuild || this.runs.running) return;
+		this.#runAfterBuild = true;
+		try {
+			if (!(await this.write.ensureBuilt())) return;
+		} finally {
+			this.#runAfterBuild = false;
+		}
 		await this.runs.run();
 	}
 

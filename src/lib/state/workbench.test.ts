@@ -64,6 +64,14 @@ describe('writing a plugin', () => {
 		expect(runs).toHaveLength(3);
 	});
 
+	it('Run pressed again during a build runs the new build once', async () => {
+		pg.write.start();
+		pg.write.setLanguage('wat');
+		await Promise.all([pg.run(), pg.run(), pg.run()]);
+		expect(builder.builds).toBe(1);
+		expect(pg.log.entries.filter((e) => e.type === 'run')).toHaveLength(1);
+	});
+
 	it('a failed build says where and runs nothing', async () => {
 		pg.write.start();
 		pg.write.setLanguage('wat');
