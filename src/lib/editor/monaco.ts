@@ -32,8 +32,12 @@ async function loadMonaco() {
 		import('monaco-editor/features/contextmenu/register'),
 		import('monaco-editor/features/find/register'),
 		import('monaco-editor/features/folding/register'),
-		import('monaco-editor/features/wordOperations/register')
+		import('monaco-editor/features/wordOperations/register'),
+		// The TypeScript tokenizer only (for AssemblyScript): not its 6.9 MB language worker.
+		import('monaco-editor/languages/definitions/typescript/register')
 	]);
+	// Every language an editor may use is registered here, once, before any editor exists.
+	registerWat(monaco);
 	self.MonacoEnvironment = {
 		getWorker: (_id, label) =>
 			label === 'json' ? new jsonWorker.default() : new editorWorker.default()
@@ -49,7 +53,52 @@ async function loadMonaco() {
 	return monaco;
 }
 
+type Monaco = typeof import('monaco-editor/editor/editor.api');
+
+/** A small Monarch grammar for WebAssembly text: comments, strings, numbers, $names, keywords. */
+function registerWat(monaco: Monaco) {
+	monaco.languages.register({ id: 'wat', extensions: ['.wat'], aliases: ['WebAssembly text'] });
+	monaco.languages.setLanguageConfiguration('wat', {
+		comments: { lineComment: ';;', blockComment: ['(;', ';)'] },
+		brackets: [['(', ')']],
+		autoClosingPairs: [
+			{ open: '(', close: ')' },
+			{ open: '"', close: '"' }
+		]
+	});
+	monaco.languages.setMonarchTokensProvider('wat', {
+		tokenizer: {
+			root: [
+				[/;;.*$/, 'comment'],
+				[/\(;/, 'comment', '@comment'],
+				[/"([^"\\]|\\.)*"/, 'string'],
+				[/\$[\w.$!#%&'*+\-/:<=>?@\\^`|~]+/, 'variable'],
+				[/-?(0x[0-9a-fA-F_]+|[0-9][0-9_]*(\.[0-9_]*)?([eE][+-]?[0-9]+)?)\b/, 'number'],
+				[
+					/\b(module|func|param|result|local|global|import|export|memory|data|table|elem|type|mut|block|loop|if|then|else|end|br|br_if|br_table|return|call|call_indirect|unreachable|nop|drop|select|start)\b/,
+					'keyword'
+				],
+				[/\b(i32|i64|f32|f64|v128|funcref|externref)(\.[\w.]+)?\b/, 'type'],
+				[/[\w.]+/, 'identifier'],
+				[/[()]/, '@brackets']
+			],
+			comment: [
+				[/;\)/, 'comment', '@pop'],
+				[/./, 'comment']
+			]
+		}
+	});
+}
+
 let loading: ReturnType<typeof loadMonaco> | undefined;
+
+function ensureMonaco(): Promise<Monaco> {
+	loading ??= loadMonaco();
+	return loading.catch((e: unknown) => {
+		loading = undefined; // let a later mount retry after a failed chunk load
+		throw e;
+	});
+}
 
 /**
  * Input is bytes, and plain text is as valid as JSON: only text that starts like a JSON object or
@@ -63,11 +112,7 @@ export async function createInputEditor(
 	host: HTMLElement,
 	opts: InputEditorOptions
 ): Promise<InputEditorHandle> {
-	loading ??= loadMonaco();
-	const monaco = await loading.catch((e: unknown) => {
-		loading = undefined; // let a later mount retry after a failed chunk load
-		throw e;
-	});
+	const monaco = await ensureMonaco();
 
 	const model = monaco.editor.createModel(opts.value, inputLanguage(opts.value));
 	const editor = monaco.editor.create(host, {
@@ -132,6 +177,99 @@ export async function createInputEditor(
 		focus: () => editor.focus(),
 		dispose() {
 			for (const s of subscriptions) s.dispose();
+			editor.dispose();
+			model.dispose();
+		}
+	};
+}
+
+export interface SourceMarker {
+	severity: 'error' | 'warning' | 'info';
+	message: string;
+	line: number;
+	column: number;
+	endLine: number;
+	endColumn: number;
+}
+
+export interface SourceEditorOptions {
+	value: string;
+	language: 'typescript' | 'wat';
+	ariaLabel: string;
+	dark: boolean;
+	onChange(value: string): void;
+	onRun(): void;
+}
+
+export interface SourceEditorHandle {
+	setValue(v: string): void;
+	setLanguage(language: 'typescript' | 'wat'): void;
+	setMarkers(markers: SourceMarker[]): void;
+	setDark(dark: boolean): void;
+	focus(): void;
+	dispose(): void;
+}
+
+/** The plugin source editor: code, auto-indent, compiler diagnostics as markers. */
+export async function createSourceEditor(
+	host: HTMLElement,
+	opts: SourceEditorOptions
+): Promise<SourceEditorHandle> {
+	const monaco = await ensureMonaco();
+	const model = monaco.editor.createModel(opts.value, opts.language);
+	model.updateOptions({ tabSize: 2, insertSpaces: true });
+	const editor = monaco.editor.create(host, {
+		model,
+		ariaLabel: opts.ariaLabel,
+		theme: opts.dark ? 'vs-dark' : 'vs',
+		automaticLayout: true,
+		minimap: { enabled: false },
+		fontSize: 13,
+		scrollBeyondLastLine: false,
+		autoIndent: 'full'
+	});
+	editor.addCommand(monaco.KeyMod.CtrlCmd | monaco.KeyCode.Enter, () => opts.onRun());
+	let pushing = false;
+	const severity = {
+		error: monaco.MarkerSeverity.Error,
+		warning: monaco.MarkerSeverity.Warning,
+		info: monaco.MarkerSeverity.Info
+	};
+	const sub = model.onDidChangeContent(() => {
+		if (!pushing) opts.onChange(model.getValue());
+	});
+	return {
+		setValue(v) {
+			if (v === model.getValue()) return;
+			pushing = true;
+			try {
+				editor.executeEdits('external', [{ range: model.getFullModelRange(), text: v }]);
+				editor.pushUndoStop();
+			} finally {
+				pushing = false;
+			}
+		},
+		setLanguage(language) {
+			if (model.getLanguageId() !== language) monaco.editor.setModelLanguage(model, language);
+		},
+		setMarkers(markers) {
+			monaco.editor.setModelMarkers(
+				model,
+				'build',
+				markers.map((m) => ({
+					severity: severity[m.severity],
+					message: m.message,
+					startLineNumber: m.line,
+					startColumn: m.column,
+					endLineNumber: m.endLine,
+					endColumn: m.endColumn
+				}))
+			);
+		},
+		setDark: (dark) => monaco.editor.setTheme(dark ? 'vs-dark' : 'vs'),
+		focus: () => editor.focus(),
+		dispose() {
+			sub.dispose();
 			editor.dispose();
 			model.dispose();
 		}

@@ -2,7 +2,11 @@
 import { inspectWasm, invalidCodeMessage, type InspectResult, type ModuleInfo } from './inspect';
 
 export type PluginSource =
-	{ kind: 'example'; id: string } | { kind: 'file'; name: string } | { kind: 'url'; url: string };
+	| { kind: 'example'; id: string }
+	| { kind: 'file'; name: string }
+	| { kind: 'url'; url: string }
+	/** Built here from source the person wrote: links and saves carry the source instead. */
+	| { kind: 'build'; name: string };
 
 /** A failure a person should read as is. */
 export class LoadError extends Error {

@@ -74,6 +74,11 @@ export class CurrentPlugin {
 		return this.#load({ kind: 'file', name }, name, async () => bytes);
 	}
 
+	/** A module built here from the person's source; it loads like a file would. */
+	loadBuilt(name: string, bytes: Uint8Array): Promise<boolean> {
+		return this.#load({ kind: 'build', name }, name, async () => bytes);
+	}
+
 	loadUrl(text: string): Promise<boolean> {
 		let url: URL;
 		try {

@@ -11,6 +11,8 @@ import { RunController } from './run-controller.svelte';
 import { RunLog } from './run-log.svelte';
 import { SetupState } from './setup-state.svelte';
 import { TestSuite } from './test-suite.svelte';
+import { Workbench } from './workbench.svelte';
+import type { Builder } from '$lib/engine/author/client';
 
 export type { LoadedPlugin };
 
@@ -25,9 +27,17 @@ export class Playground {
 	readonly current: CurrentPlugin;
 	readonly runs: RunController;
 	readonly suite: TestSuite;
+	/** Writing a plugin here. */
+	readonly write: Workbench;
+	#runAfterBuild = false;
 
 	/** `origin` is the page's, for explaining CORS; `spawn` stands in for the worker under tests. */
-	constructor(env: { search: string; origin: string; spawn?: typeof spawnPluginWorker }) {
+	constructor(env: {
+		search: string;
+		origin: string;
+		spawn?: typeof spawnPluginWorker;
+		builder?: () => Builder;
+	}) {
 		const http = detectHttpPath(env.search);
 		this.httpPath = http.path;
 		const { log, setup } = this;
@@ -38,6 +48,8 @@ export class Playground {
 			},
 			loaded: (p, defaults) => {
 				this.runs.discardInstance();
+				// Another plugin came: Run runs it, not the source.
+				if (p.source.kind !== 'build') this.write.stop();
 				if (defaults) setup.takeExample(defaults);
 				this.#adopt(p);
 			}
@@ -48,6 +60,21 @@ export class Playground {
 			{ spawn: () => spawn({ noJspi: http.noJspi }), origin: env.origin }
 		);
 		this.suite = new TestSuite({ setup, runs: this.runs, log });
+		this.write = new Workbench({ current: this.current, setup, log }, env.builder);
+	}
+
+	/** Run; while writing, build first when the source changed since the last build. */
+	async run() {
+		if (!this.write.active) return this.runs.run();
+		// Run pressed again during the build: the run already waiting for it is the one.
+		if (this.#runAfterBuild || this.runs.running) return;
+		this.#runAfterBuild = true;
+		try {
+			if (!(await this.write.ensureBuilt())) return;
+		} finally {
+			this.#runAfterBuild = false;
+		}
+		await this.runs.run();
 	}
 
 	/** The plugin on show, or null. */
@@ -73,10 +100,12 @@ export class Playground {
 		this.extras.replace({}, []);
 		this.extras.linked = [];
 		this.suite.replace([]);
+		this.write.stop();
 		await this.current.loadExample(this.examples[0].id);
 	}
 
 	dispose() {
 		this.runs.dispose();
+		this.write.dispose();
 	}
 }

@@ -6,7 +6,7 @@ import { describePattern } from '$lib/engine/hosts';
 import { decodeSetup, encodeSetup, readShareHash } from '$lib/engine/share/codec';
 import { AutoSave } from './autosave.svelte';
 import type { Playground } from './playground.svelte';
-import { applySetup, currentSetup, describeSource, pluginRef } from './setup-map';
+import { applySetup, currentSetup, describeCode, describeSource, pluginRef } from './setup-map';
 import { createBrowserStorage, type Storage } from './storage';
 
 export interface LinkBanner {
@@ -23,6 +23,8 @@ export interface LinkBanner {
 	tests: number;
 	/** Linked modules in words, each saying whether it came along. */
 	linked: string[];
+	/** The plugin source the link carries, in words (language and size). */
+	code?: string;
 }
 
 export type CodeKind = 'CLI' | 'JavaScript' | 'Python';
@@ -51,7 +53,11 @@ export class Session {
 			await applySetup(this.#pg, link.setup, []);
 			const { setup } = link;
 			this.banner = {
-				plugin: describeSource(setup.source, link.missingPlugin),
+				plugin:
+					setup.code && setup.source.kind === 'none'
+						? 'built from the source below when you press Run'
+						: describeSource(setup.source, link.missingPlugin),
+				...(setup.code ? { code: describeCode(setup.code) } : {}),
 				fn: setup.fn,
 				hosts: setup.settings.allowedHosts.map(describePattern),
 				wasi: setup.settings.wasi,

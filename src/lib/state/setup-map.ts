@@ -1,6 +1,8 @@
 // Playground state ↔ Setup (what links, saves and manifests carry), in one place.
 import { exampleById, exampleWasmPath } from '$lib/engine/examples';
 import { formatBytes } from '$lib/engine/output';
+import type { SetupCode } from '$lib/engine/share/code';
+import { utf8Length } from '$lib/engine/validate';
 import type { Setup, SetupSource } from '$lib/engine/share/setup';
 import type { Playground } from './playground.svelte';
 
@@ -17,6 +19,8 @@ export function currentSetup(pg: Playground): Setup {
 		}));
 	if (pg.extras.linked.length)
 		setup.linked = pg.extras.linked.map((l) => ({ name: l.name, file: l.label, data: l.bytes }));
+	const code = pg.write.code;
+	if (code) setup.code = { ...code };
 	return setup;
 }
 
@@ -25,6 +29,8 @@ function sourceOf(pg: Playground): SetupSource {
 	if (!p) return { kind: 'none' };
 	if (p.source.kind === 'example') return { kind: 'example', id: p.source.id };
 	if (p.source.kind === 'url') return { kind: 'url', url: p.source.url };
+	// A build travels as its source (setup.code), not as bytes.
+	if (p.source.kind === 'build') return { kind: 'none' };
 	return { kind: 'bytes', name: p.source.name, data: p.bytes };
 }
 
@@ -42,6 +48,9 @@ export async function applySetup(
 	else if (s.kind === 'url') await pg.current.loadUrl(s.url);
 	else if (s.kind === 'bytes') await pg.current.loadBytes(s.name, s.data);
 	pg.setup.take(setup);
+	// The source comes back to the editor; it is built on Run, not now.
+	if (setup.code) pg.write.take(setup.code);
+	else pg.write.stop();
 	pg.extras.replace(setup.stubs ?? {}, trusted);
 	pg.suite.replace(setup.tests ?? []);
 	pg.extras.linked = [];
@@ -65,7 +74,9 @@ export function pluginRef(pg: Playground, base: string): { url: string } | { fil
 		if (ex) return { url: new URL(exampleWasmPath(ex), base).href };
 	}
 	if (p?.source.kind === 'url') return { url: p.source.url };
-	return { file: p?.source.kind === 'file' ? p.source.name : 'plugin.wasm' };
+	return {
+		file: p?.source.kind === 'file' || p?.source.kind === 'build' ? p.source.name : 'plugin.wasm'
+	};
 }
 
 /** In words, where a link's plugin comes from. */
@@ -82,4 +93,10 @@ export function describeSource(source: SetupSource, missing?: string): string {
 				? `"${missing}", which was too large to travel in the link: load it by hand`
 				: 'no plugin';
 	}
+}
+
+/** In words, the source a link carries. */
+export function describeCode(code: SetupCode): string {
+	const language = code.language === 'wat' ? 'WebAssembly text' : 'AssemblyScript';
+	return `${language}, ${formatBytes(utf8Length(code.text))} (shown under Source)`;
 }

@@ -16,6 +16,7 @@ import {
 import type { Setup, SetupLink, SetupSource } from './setup';
 import { casesFromJson, casesToJson } from '../test-cases';
 import { utf8Length, type Json } from '../validate';
+import { readCode, writeCode } from './code';
 
 export const LIMITS = {
 	fnChars: 256,
@@ -129,6 +130,7 @@ export function readV1(json: unknown): Decoded {
 		setup.tests = tests.cases;
 	}
 	if (obj.linked !== undefined) setup.linked = readLinked(obj.linked);
+	if (obj.code !== undefined) setup.code = readCode(obj.code);
 	return missingPlugin === undefined ? { setup } : { setup, missingPlugin };
 }
 
@@ -162,6 +164,7 @@ export function writeV1(setup: Setup, leaveOut = false, leaveOutLinked = leaveOu
 				? { name: l.name, file: l.file, data: toBase64(l.data) }
 				: { name: l.name, file: l.file }
 		);
+	if (setup.code) json.code = writeCode(setup.code);
 	return json;
 }
 

@@ -2,6 +2,7 @@
 import { copySettings, DEFAULT_SETTINGS, type PluginSettings } from '../settings';
 import { TIMEOUT } from '../settings-table';
 import type { TestCase } from '../test-cases';
+import type { SetupCode } from './code';
 
 export type SetupSource =
 	| { kind: 'example'; id: string }
@@ -31,6 +32,8 @@ export interface Setup {
 	stubs?: Record<string, string>;
 	tests?: TestCase[];
 	linked?: SetupLink[];
+	/** Plugin source written here; it is built on Run, never on opening. */
+	code?: SetupCode;
 }
 
 export const DEFAULT_SETUP: Setup = {

@@ -1,0 +1,16 @@
+// Messages between the page and the build worker, in one place. Plain data only.
+import type { Diagnostic } from './diagnostics';
+
+export type Language = 'assemblyscript' | 'wat';
+
+export const LANGUAGES: readonly Language[] = ['assemblyscript', 'wat'];
+
+export type BuildRequest =
+	/** Load the compilers now, so the first build does not wait for them. */
+	{ type: 'preload' } | { type: 'build'; id: number; language: Language; text: string };
+
+export type BuildResult =
+	| { ok: true; bytes: Uint8Array; diagnostics: Diagnostic[]; ms: number }
+	| { ok: false; diagnostics: Diagnostic[]; ms: number; message: string };
+
+export type BuildResponse = { type: 'built'; id: number; result: BuildResult };

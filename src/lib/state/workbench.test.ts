@@ -1,0 +1,114 @@
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import wabtInit from 'wabt';
+import type { Builder } from '$lib/engine/author/client';
+import { buildWat } from '$lib/engine/author/wat';
+import { InProcessWorker } from '$lib/engine/in-process-worker';
+import { Playground } from './playground.svelte';
+import { currentSetup, applySetup } from './setup-map';
+import { ORIGIN, serveStatic } from './state-test-utils';
+
+const wabt = await wabtInit();
+
+/** Builds WAT in-process and counts builds (AssemblyScript is covered by the engine tests). */
+function fakeBuilder() {
+	const b = {
+		builds: 0,
+		preload: vi.fn(),
+		dispose: vi.fn(),
+		async build(_language: string, text: string) {
+			b.builds++;
+			return buildWat(wabt, text);
+		}
+	};
+	return b satisfies Builder;
+}
+
+const messages = (pg: Playground) =>
+	pg.log.entries.flatMap((e) => (e.type === 'message' ? [`${e.level}: ${e.text}`] : []));
+
+describe('writing a plugin', () => {
+	let pg: Playground;
+	let builder: ReturnType<typeof fakeBuilder>;
+	beforeEach(() => {
+		serveStatic();
+		builder = fakeBuilder();
+		pg = new Playground({
+			search: '',
+			origin: ORIGIN,
+			spawn: () => new InProcessWorker(),
+			builder: () => builder
+		});
+	});
+	afterEach(() => {
+		pg.dispose();
+		vi.unstubAllGlobals();
+	});
+
+	it('builds on Run only when the source changed, and runs the built module', async () => {
+		pg.write.start();
+		expect(builder.preload).toHaveBeenCalled();
+		pg.write.setLanguage('wat');
+		expect(pg.write.templateId).toBe('wat-echo');
+		pg.setup.input = 'abc';
+		await pg.run();
+		expect(builder.builds).toBe(1);
+		expect(pg.plugin?.source).toEqual({ kind: 'build', name: 'plugin.wat' });
+		expect(pg.setup.fn).toBe('echo');
+		await pg.run();
+		expect(builder.builds).toBe(1);
+		pg.write.text += '\n;; changed\n';
+		expect(pg.write.stale).toBe(true);
+		await pg.run();
+		expect(builder.builds).toBe(2);
+		const runs = pg.log.entries.filter((e) => e.type === 'run');
+		expect(runs).toHaveLength(3);
+	});
+
+	it('Run pressed again during a build runs the new build once', async () => {
+		pg.write.start();
+		pg.write.setLanguage('wat');
+		await Promise.all([pg.run(), pg.run(), pg.run()]);
+		expect(builder.builds).toBe(1);
+		expect(pg.log.entries.filter((e) => e.type === 'run')).toHaveLength(1);
+	});
+
+	it('a failed build says where and runs nothing', async () => {
+		pg.write.start();
+		pg.write.setLanguage('wat');
+		pg.write.text = '(module\n  (func (export "x") (result i32)\n   foo))';
+		await pg.run();
+		expect(pg.write.diagnostics[0]).toMatchObject({ line: 3, column: 4 });
+		expect(messages(pg)).toContain(
+			'error: plugin.wat:3:4 error: unexpected token foo, expected ).'
+		);
+		expect(pg.log.entries.filter((e) => e.type === 'run')).toHaveLength(0);
+		expect(pg.plugin).toBeNull();
+	});
+
+	it('links carry the source, not the built bytes, and opening one builds nothing', async () => {
+		pg.write.start();
+		pg.write.setLanguage('wat');
+		await pg.write.build();
+		const setup = currentSetup(pg);
+		expect(setup.source).toEqual({ kind: 'none' });
+		expect(setup.code).toEqual({ language: 'wat', text: pg.write.text });
+		const other = new Playground({
+			search: '',
+			origin: ORIGIN,
+			spawn: () => new InProcessWorker(),
+			builder: fakeBuilder
+		});
+		await applySetup(other, setup, []);
+		expect(other.write.active).toBe(true);
+		expect(other.write.text).toBe(setup.code!.text);
+		expect(other.plugin).toBeNull();
+		other.dispose();
+	});
+
+	it('loading another plugin leaves writing, so Run runs that plugin', async () => {
+		pg.write.start();
+		await pg.current.loadExample('count_vowels');
+		expect(pg.write.active).toBe(false);
+		expect(currentSetup(pg).code).toBeUndefined();
+	});
+});

@@ -1,0 +1,123 @@
+// Writing a plugin in the page: pick a template, build it in the browser, run it, fix errors,
+// share the source. A cold AssemblyScript build loads a 13 MB compiler: waits are generous and
+// wait on what the page shows, never on the clock.
+import { test, expect, SITE_URL } from './support/fixtures';
+import { makeLink, setupJson, waitForSave } from './support/links';
+import { openPlayground, output, outputBody, run, setInput } from './support/playground';
+import type { Page } from '@playwright/test';
+
+const BUILD_TIMEOUT = 60_000;
+const source = (page: Page) => page.getByRole('region', { name: 'Source' });
+
+async function startWriting(page: Page) {
+	await page.getByRole('button', { name: 'Write plugin' }).click();
+	await expect(source(page).locator('.monaco-editor')).toBeVisible();
+}
+
+async function pickTemplate(page: Page, label: RegExp) {
+	const select = page.getByRole('combobox', { name: 'Template' });
+	const option = select.getByRole('option', { name: label });
+	await select.selectOption({ label: (await option.textContent())!.trim() });
+}
+
+async function setSource(page: Page, text: string) {
+	await source(page).locator('.monaco-editor').click();
+	await page.keyboard.press('ControlOrMeta+A');
+	await page.keyboard.press('Delete');
+	await page.keyboard.insertText(text);
+}
+
+/** Waits for the next "Built …" or "Build failed" line after `before` such lines. */
+async function built(page: Page, before: number) {
+	const lines = output(page).getByText(/^(Built plugin\.\w+ in|Build failed in)/);
+	await expect(lines).toHaveCount(before + 1, { timeout: BUILD_TIMEOUT });
+	return lines.nth(before);
+}
+
+test.describe('write a plugin', () => {
+	test.setTimeout(120_000);
+
+	test('the WAT template builds and runs', async ({ page }) => {
+		await openPlayground(page);
+		await startWriting(page);
+		await pickTemplate(page, /Minimal WAT/);
+		await expect(page.getByRole('combobox', { name: 'Language' })).toHaveValue('wat');
+		await page.getByRole('button', { name: 'Build' }).click();
+		await expect(await built(page, 0)).toHaveText(/^Built plugin\.wat in/);
+		await expect(page.getByRole('combobox', { name: 'Function' })).toHaveValue('echo');
+		await setInput(page, 'bytes in, bytes out');
+		const r = await run(page);
+		await expect(outputBody(r)).toHaveText('bytes in, bytes out');
+	});
+
+	test('Run builds the AssemblyScript count vowels template first, then runs it', async ({
+		page
+	}) => {
+		await openPlayground(page);
+		await startWriting(page);
+		await pickTemplate(page, /Count vowels/);
+		await expect(page.getByRole('combobox', { name: 'Language' })).toHaveValue('assemblyscript');
+		await setInput(page, 'Hello, Extism!');
+		const runs = output(page).getByRole('article');
+		await page.getByRole('button', { name: 'Run', exact: true }).click();
+		await expect(await built(page, 0)).toHaveText(/^Built plugin\.ts in/);
+		await expect(runs).toHaveCount(1, { timeout: BUILD_TIMEOUT });
+		await expect(runs.first()).not.toContainText('running…');
+		await expect(outputBody(runs.first())).toHaveText(/"count": 4,\s*"total": 4/);
+		// Unchanged source: Ctrl/Cmd+Enter runs again without a build, on the same instance.
+		await source(page).locator('.monaco-editor').click();
+		await page.keyboard.press('ControlOrMeta+Enter');
+		await expect(runs).toHaveCount(2);
+		await expect(outputBody(runs.nth(1))).toHaveText(/"count": 4,\s*"total": 8/);
+		await expect(output(page).getByText(/^Built plugin\.ts in/)).toHaveCount(1);
+	});
+
+	test('a syntax error is marked where it is, and nothing runs', async ({ page }) => {
+		await openPlayground(page);
+		await startWriting(page);
+		await pickTemplate(page, /Hello world/);
+		await setSource(page, 'export function greet(): i32 {\n  let = 3;\n  return 0;\n}\n');
+		await page.getByRole('button', { name: 'Run', exact: true }).click();
+		await expect(await built(page, 0)).toHaveText(/^Build failed in/);
+		await expect(output(page)).toContainText(/plugin\.ts:2:\d+ error AS\d+:/);
+		await expect(source(page).locator('.squiggly-error').first()).toBeAttached();
+		await expect(page.getByRole('status').filter({ hasText: 'Build failed' })).toBeVisible();
+		await expect(output(page).getByRole('article')).toHaveCount(0);
+	});
+
+	test('a link with source reopens with it and runs nothing until Run; a reload keeps it', async ({
+		page
+	}) => {
+		const text = `import { Host } from '@extism/as-pdk';\n\nexport function greet(): i32 {\n  Host.output(Uint8Array.wrap(String.UTF8.encode('from the link: ' + Host.inputString())));\n  return 0;\n}\n`;
+		const link = await makeLink(
+			SITE_URL,
+			setupJson({
+				source: { kind: 'none' },
+				fn: 'greet',
+				input: 'Ann',
+				code: { language: 'assemblyscript', text }
+			})
+		);
+		await page.goto(link);
+		await expect(page.getByRole('region', { name: 'Shared link' })).toContainText(
+			/Source: AssemblyScript, \d+ B/
+		);
+		await expect(source(page).locator('.monaco-editor')).toBeVisible();
+		await expect(source(page).locator('.view-lines')).toContainText('from the link');
+		await expect(page.getByRole('button', { name: 'Run', exact: true })).toBeEnabled();
+		await expect(output(page).getByRole('article')).toHaveCount(0);
+		await expect(output(page).getByText(/^Built plugin/)).toHaveCount(0);
+		const runs = output(page).getByRole('article');
+		await page.getByRole('button', { name: 'Run', exact: true }).click();
+		await expect(runs).toHaveCount(1, { timeout: BUILD_TIMEOUT });
+		await expect(runs.first()).not.toContainText('running…');
+		await expect(outputBody(runs.first())).toHaveText('from the link: Ann');
+
+		// Edits are saved with the source, and come back after a reload (unbuilt).
+		await setSource(page, text.replace('from the link', 'edited'));
+		await waitForSave(page, (s) => JSON.stringify(s.code ?? '').includes('edited: '));
+		await page.reload();
+		await expect(source(page).locator('.view-lines')).toContainText('edited: ');
+		await expect(output(page).getByRole('article')).toHaveCount(0);
+	});
+});
