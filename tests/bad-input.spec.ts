@@ -112,6 +112,12 @@ test.describe('bad input', () => {
 		expect(bytes.length).toBe(33554432);
 		expect(bytes[0]).toBe(0x41);
 		expect(bytes[bytes.length - 1]).toBe(0x41);
+		// Too large to become the input: said, and the input stays as it was.
+		await r.getByRole('button', { name: 'Use as input' }).click();
+		await expect(output(page)).toContainText(
+			'The output (32.0 MiB) is too large to become the input (at most 2.0 MiB).'
+		);
+		await expect(page.getByRole('region', { name: 'Input' })).not.toContainText('AAAAAAAA');
 		await stillWorks(page);
 	});
 

@@ -81,6 +81,18 @@ test.describe('bundled examples', () => {
 		await expect(r).toContainText('hello from stderr');
 	});
 
+	test('Use as input chains runs: one output becomes the next input', async ({ page }) => {
+		await openPlayground(page);
+		await chooseExample(page, 'Hello WASI');
+		await setInput(page, 'reader');
+		const first = await run(page);
+		await expect(outputBody(first)).toHaveText('Hello, reader!');
+		await first.getByRole('button', { name: 'Use as input' }).click();
+		await expect(page.getByRole('region', { name: 'Input' })).toContainText('14 bytes (UTF-8)');
+		const second = await run(page);
+		await expect(outputBody(second)).toHaveText('Hello, Hello, reader!!');
+	});
+
 	test('fail reports the plugin’s own error in words', async ({ page }) => {
 		await openPlayground(page);
 		await chooseExample(page, 'Plugin error');

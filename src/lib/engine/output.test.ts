@@ -1,5 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { PREVIEW_BYTES, clipName, describeOutput, formatBytes, hexDump } from './output';
+import {
+	PREVIEW_BYTES,
+	clipName,
+	describeOutput,
+	formatBytes,
+	hexDump,
+	outputAsInput
+} from './output';
 
 const enc = (s: string) => new TextEncoder().encode(s);
 
@@ -60,5 +67,23 @@ describe('clipName', () => {
 		expect(clipName('count_vowels')).toBe('count_vowels');
 		expect(clipName('x'.repeat(120))).toBe('x'.repeat(120));
 		expect(clipName('y'.repeat(10_000_000))).toBe(`${'y'.repeat(120)}… (10,000,000 characters)`);
+	});
+});
+
+describe('outputAsInput', () => {
+	it('takes UTF-8 text as it is, and refuses binary or oversized output in words', () => {
+		expect(outputAsInput(new TextEncoder().encode('Grüße {"a":1}'))).toEqual({
+			ok: true,
+			text: 'Grüße {"a":1}'
+		});
+		expect(outputAsInput(new Uint8Array([0xff, 0xfe, 0x00]))).toEqual({
+			ok: false,
+			message:
+				'The output is not UTF-8 text, and the input is typed text: it cannot become the input.'
+		});
+		expect(outputAsInput(new Uint8Array(2 * 1024 * 1024 + 1))).toEqual({
+			ok: false,
+			message: 'The output (2.0 MiB) is too large to become the input (at most 2.0 MiB).'
+		});
 	});
 });

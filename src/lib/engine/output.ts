@@ -82,3 +82,26 @@ export function clipName(name: string): string {
 	if (name.length <= MAX_NAME_CHARS) return name;
 	return `${name.slice(0, MAX_NAME_CHARS)}… (${name.length.toLocaleString('en-US')} characters)`;
 }
+
+/** The most output that "Use as input" moves into the input (what a save keeps across reloads). */
+export const MAX_OUTPUT_AS_INPUT = 2 * 1024 * 1024;
+
+/** A run's output as the next run's input, which is text: UTF-8 only, and not too large. */
+export function outputAsInput(
+	bytes: Uint8Array
+): { ok: true; text: string } | { ok: false; message: string } {
+	if (bytes.length > MAX_OUTPUT_AS_INPUT)
+		return {
+			ok: false,
+			message: `The output (${formatBytes(bytes.length)}) is too large to become the input (at most ${formatBytes(MAX_OUTPUT_AS_INPUT)}).`
+		};
+	try {
+		return { ok: true, text: new TextDecoder('utf-8', { fatal: true }).decode(bytes) };
+	} catch {
+		return {
+			ok: false,
+			message:
+				'The output is not UTF-8 text, and the input is typed text: it cannot become the input.'
+		};
+	}
+}

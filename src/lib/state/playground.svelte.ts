@@ -2,7 +2,7 @@
 // they leave behind. Each part has one job; this file only wires them and starts over.
 import { EXAMPLES } from '$lib/engine/examples';
 import { detectHttpPath, type HttpPath } from '$lib/engine/http-path';
-import { formatBytes, formatMs } from '$lib/engine/output';
+import { formatBytes, formatMs, outputAsInput } from '$lib/engine/output';
 import { spawnPluginWorker } from '$lib/engine/worker-factory';
 import { CurrentPlugin, type LoadedPlugin } from './current-plugin.svelte';
 import { PluginExtras } from './extras.svelte';
@@ -75,6 +75,14 @@ export class Playground {
 			this.#runAfterBuild = false;
 		}
 		await this.runs.run();
+	}
+
+	/** A run's output becomes the input, so runs can be chained; said why when it cannot. */
+	useOutput(bytes: Uint8Array) {
+		const r = outputAsInput(bytes);
+		if (!r.ok) return this.log.say('error', r.message);
+		this.setup.input = r.text;
+		this.log.say('info', `The output (${formatBytes(bytes.length)}) is now the input.`);
 	}
 
 	/** The plugin on show, or null. */
