@@ -50,3 +50,14 @@ test('the output switch shows JSON, text and hex of the same bytes', async ({ pa
 	await button('JSON').click();
 	await expect(outputBody(r)).toContainText('"count": 2');
 });
+
+test('View as WAT shows the module on show as WebAssembly text, and closes', async ({ page }) => {
+	await openPlayground(page);
+	await plugin(page).getByRole('button', { name: 'View as WAT' }).click();
+	const wat = page.getByRole('region', { name: 'WAT' });
+	await expect(wat).toContainText('Count vowels as WebAssembly text');
+	await expect(wat).toContainText('(export "count_vowels" (func');
+	await expect(wat).toContainText('(import "extism:host/env" "input_length"');
+	await wat.getByRole('button', { name: 'Close' }).click();
+	await expect(wat).toHaveCount(0);
+});

@@ -3,7 +3,7 @@
 import { BuildClient, type Builder } from '$lib/engine/author/client';
 import { capped, describe, type Diagnostic } from '$lib/engine/author/diagnostics';
 import { AS_FILE, WAT_FILE } from '$lib/engine/author/files';
-import type { Language } from '$lib/engine/author/protocol';
+import type { Language, PrintResult } from '$lib/engine/author/protocol';
 import { TEMPLATES, templateById } from '$lib/engine/author/templates';
 import { formatMs } from '$lib/engine/output';
 import type { SetupCode } from '$lib/engine/share/code';
@@ -26,6 +26,8 @@ export class Workbench {
 	/** The last build's diagnostics (for markers), errors first, capped. */
 	diagnostics = $state.raw<Diagnostic[]>([]);
 	lastBuild = $state.raw<{ ok: boolean; ms: number } | null>(null);
+	/** View as WAT, for any module on show (it needs the same worker's wabt). */
+	wat = $state.raw<{ label: string; result: PrintResult | null } | null>(null);
 	#builtKey = $state<string | null>(null);
 	#client: Builder | null = null;
 	#makeClient: () => Builder;
@@ -153,6 +155,20 @@ export class Workbench {
 		} finally {
 			this.building = false;
 		}
+	}
+
+	/** Prints the plugin on show as WebAssembly text, in the build worker. */
+	async viewWat() {
+		const p = this.#current.plugin;
+		if (!p) return;
+		const shown = { label: p.label, result: null };
+		this.wat = shown;
+		const result = await this.#builder().print(p.bytes);
+		if (this.wat === shown) this.wat = { label: p.label, result };
+	}
+
+	closeWat() {
+		this.wat = null;
 	}
 
 	dispose() {

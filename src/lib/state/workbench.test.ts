@@ -1,6 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import wabtInit from 'wabt';
 import type { Builder } from '$lib/engine/author/client';
+import { printWat } from '$lib/engine/author/print';
 import { buildWat } from '$lib/engine/author/wat';
 import { InProcessWorker } from '$lib/engine/in-process-worker';
 import { Playground } from './playground.svelte';
@@ -18,6 +19,9 @@ function fakeBuilder() {
 		async build(_language: string, text: string) {
 			b.builds++;
 			return buildWat(wabt, text);
+		},
+		async print(bytes: Uint8Array) {
+			return printWat(wabt, bytes);
 		}
 	};
 	return b satisfies Builder;

@@ -2,6 +2,7 @@
 // Each compiler is imported on first need (or on "preload") and then stays warm.
 import { buildAs } from './asc';
 import type { BuildRequest, BuildResponse, BuildResult } from './protocol';
+import { printWat } from './print';
 import { buildWat, type Wabt } from './wat';
 
 let asc: Promise<typeof import('assemblyscript/asc')> | undefined;
@@ -33,6 +34,14 @@ self.onmessage = async (e: MessageEvent<BuildRequest>) => {
 	if (req.type === 'preload') {
 		void loadWabt().catch(() => {});
 		void loadAsc().catch(() => {});
+		return;
+	}
+	if (req.type === 'print') {
+		const result = await loadWabt()
+			.then((w) => printWat(w, req.bytes))
+			.catch((e: unknown) => ({ ok: false as const, message: `wabt did not load: ${String(e)}` }));
+		const printed: BuildResponse = { type: 'printed', id: req.id, result };
+		(self as unknown as Worker).postMessage(printed);
 		return;
 	}
 	const result = await build(req);

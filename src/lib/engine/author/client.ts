@@ -1,5 +1,5 @@
 // The page's side of the build worker: one worker, spawned on first use, kept warm.
-import type { BuildRequest, BuildResponse, BuildResult, Language } from './protocol';
+import type { BuildRequest, BuildResponse, BuildResult, Language, PrintResult } from './protocol';
 
 export interface BuildWorkerLike {
 	postMessage(msg: BuildRequest): void;
@@ -19,6 +19,7 @@ export function spawnBuildWorker(): BuildWorkerLike {
 export interface Builder {
 	preload(): void;
 	build(language: Language, text: string): Promise<BuildResult>;
+	print(bytes: Uint8Array): Promise<PrintResult>;
 	dispose(): void;
 }
 
@@ -27,6 +28,7 @@ export class BuildClient implements Builder {
 	#worker: BuildWorkerLike | null = null;
 	#seq = 0;
 	#pending = new Map<number, (r: BuildResult) => void>();
+	#printing = new Map<number, (r: PrintResult) => void>();
 
 	constructor(spawn: () => BuildWorkerLike = spawnBuildWorker) {
 		this.#spawn = spawn;
@@ -36,6 +38,11 @@ export class BuildClient implements Builder {
 		if (this.#worker) return this.#worker;
 		const w = this.#spawn();
 		w.addEventListener('message', (e) => {
+			if (e.data.type === 'printed') {
+				this.#printing.get(e.data.id)?.(e.data.result);
+				this.#printing.delete(e.data.id);
+				return;
+			}
 			const done = this.#pending.get(e.data.id);
 			this.#pending.delete(e.data.id);
 			done?.(e.data.result);
@@ -53,6 +60,8 @@ export class BuildClient implements Builder {
 		for (const done of this.#pending.values())
 			done({ ok: false, diagnostics: [{ severity: 'error', message }], ms: 0, message });
 		this.#pending.clear();
+		for (const done of this.#printing.values()) done({ ok: false, message });
+		this.#printing.clear();
 	}
 
 	/** Starts the worker and its compilers loading, before the first build. */
@@ -69,9 +78,19 @@ export class BuildClient implements Builder {
 		});
 	}
 
+	print(bytes: Uint8Array): Promise<PrintResult> {
+		const id = ++this.#seq;
+		const w = this.#ensure();
+		return new Promise((resolve) => {
+			this.#printing.set(id, resolve);
+			w.postMessage({ type: 'print', id, bytes: bytes.slice() });
+		});
+	}
+
 	dispose() {
 		this.#worker?.terminate();
 		this.#worker = null;
 		this.#pending.clear();
+		this.#printing.clear();
 	}
 }

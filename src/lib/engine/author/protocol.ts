@@ -7,10 +7,18 @@ export const LANGUAGES: readonly Language[] = ['assemblyscript', 'wat'];
 
 export type BuildRequest =
 	/** Load the compilers now, so the first build does not wait for them. */
-	{ type: 'preload' } | { type: 'build'; id: number; language: Language; text: string };
+	| { type: 'preload' }
+	| { type: 'build'; id: number; language: Language; text: string }
+	/** Any module as WebAssembly text (View as WAT). */
+	| { type: 'print'; id: number; bytes: Uint8Array };
 
 export type BuildResult =
 	| { ok: true; bytes: Uint8Array; diagnostics: Diagnostic[]; ms: number }
 	| { ok: false; diagnostics: Diagnostic[]; ms: number; message: string };
 
-export type BuildResponse = { type: 'built'; id: number; result: BuildResult };
+export type PrintResult =
+	{ ok: true; text: string; truncated: boolean } | { ok: false; message: string };
+
+export type BuildResponse =
+	| { type: 'built'; id: number; result: BuildResult }
+	| { type: 'printed'; id: number; result: PrintResult };
