@@ -103,6 +103,14 @@ export function webdriverDriver(
 		);
 		return found as unknown as WebdriverIO.Element;
 	}
+	/** Waits until `target` has stayed put over two frames (see click for why). */
+	function untilStill(target: unknown, what: string) {
+		return browser.waitUntil(() => browser.execute(stayedPut, target as never), {
+			timeout: 45_000,
+			interval: 50,
+			timeoutMsg: `${what} kept moving`
+		});
+	}
 	return {
 		async goto(url) {
 			await browser.url(url);
@@ -115,11 +123,7 @@ export function webdriverDriver(
 			// WebKitWebDriver clicks where the element was at its last rendering, which lags behind
 			// layout on a loaded machine: a button that just moved gets a click meant for its
 			// neighbour. Wait until it has stayed put over two frames (Playwright does the same).
-			await browser.waitUntil(() => browser.execute(stayedPut, ref as never), {
-				timeout: 45_000,
-				interval: 50,
-				timeoutMsg: `the ${role} "${name}" kept moving`
-			});
+			await untilStill(ref, `the ${role} "${name}"`);
 			await (await browser.$(ref as never)).click();
 		},
 		async type(text) {
@@ -138,11 +142,7 @@ export function webdriverDriver(
 		async clickSelector(css) {
 			const el = await browser.$(css);
 			await el.waitForDisplayed({ timeout: 45_000 });
-			await browser.waitUntil(() => browser.execute(stayedPut, el as never), {
-				timeout: 45_000,
-				interval: 50,
-				timeoutMsg: `${css} kept moving`
-			});
+			await untilStill(el, css);
 			await el.click();
 		},
 		fresh,

@@ -92,6 +92,14 @@ function registerWat(monaco: Monaco) {
 
 let loading: ReturnType<typeof loadMonaco> | undefined;
 
+type Editor = ReturnType<Monaco['editor']['create']>;
+
+/** Text pushed from outside, as an edit (not model.setValue), so undo history survives it. */
+function replaceAll(editor: Editor, model: NonNullable<ReturnType<Editor['getModel']>>, v: string) {
+	editor.executeEdits('external', [{ range: model.getFullModelRange(), text: v }]);
+	editor.pushUndoStop();
+}
+
 function ensureMonaco(): Promise<Monaco> {
 	loading ??= loadMonaco();
 	return loading.catch((e: unknown) => {
@@ -166,9 +174,7 @@ export async function createInputEditor(
 			if (v === model.getValue()) return;
 			pushing = true;
 			try {
-				// An edit (not model.setValue) keeps undo history across example switches.
-				editor.executeEdits('external', [{ range: model.getFullModelRange(), text: v }]);
-				editor.pushUndoStop();
+				replaceAll(editor, model, v);
 			} finally {
 				pushing = false;
 			}
@@ -243,8 +249,7 @@ export async function createSourceEditor(
 			if (v === model.getValue()) return;
 			pushing = true;
 			try {
-				editor.executeEdits('external', [{ range: model.getFullModelRange(), text: v }]);
-				editor.pushUndoStop();
+				replaceAll(editor, model, v);
 			} finally {
 				pushing = false;
 			}
