@@ -6,7 +6,7 @@ import { utf8Length } from '$lib/engine/validate';
 import type { Setup } from '$lib/engine/share/setup';
 import { checkSetup, LIMITS } from '$lib/engine/share/setup-v1';
 import { formatBytes } from '$lib/engine/output';
-import { sha256Hex } from '$lib/engine/sha256';
+import { sha256Once } from '$lib/engine/sha256';
 import type { Playground } from './playground.svelte';
 import { applySetup, currentSetup } from './setup-map';
 import type { Storage } from './storage';
@@ -135,7 +135,7 @@ export class AutoSave {
 				);
 		if (file) {
 			const same = file.data === this.#savedFile && this.#savedHash !== '';
-			const sha256 = same ? this.#savedHash : await sha256Hex(file.data);
+			const sha256 = same ? this.#savedHash : await sha256Once(file.data);
 			record.file = { name: file.name, sha256 };
 			if (!same) {
 				if (await this.#storage.writeFile({ name: file.name, sha256, bytes: file.data })) {
