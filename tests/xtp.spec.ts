@@ -116,4 +116,14 @@ test.describe('XTP test plugins', () => {
 		const next = await run(page);
 		await expect(outputBody(next)).toContainText('"count": 5');
 	});
+
+	test('without JSPI (forced with ?jspi=off) the panel says why and runs nothing', async ({
+		page
+	}) => {
+		await openPlayground(page, '/?jspi=off');
+		await loadTest(page, 'xtp_count_vowels');
+		const panel = page.getByRole('region', { name: 'XTP test plugin' });
+		await expect(panel).toContainText('Test plugins need JSPI (WebAssembly.Suspending)');
+		await expect(page.getByRole('button', { name: 'Run test plugin' })).toBeDisabled();
+	});
 });
