@@ -9,16 +9,26 @@ async function loadTest(page: Page, name: string) {
 	await expect(page.getByText(`${name}.wasm: uses`)).toBeVisible();
 }
 
+/** Count vowels loaded, the test plugin `name` chosen and started; its results region. */
+async function startTest(
+	page: Page,
+	name: string,
+	opts: { input?: string; timeout?: string } = {}
+) {
+	await openPlayground(page);
+	await chooseExample(page, 'Count vowels');
+	if (opts.input !== undefined) await setInput(page, opts.input);
+	if (opts.timeout !== undefined) await page.getByLabel('Timeout (ms)').fill(opts.timeout);
+	await loadTest(page, name);
+	await page.getByRole('button', { name: 'Run test plugin' }).click();
+	return results(page);
+}
+
 test.describe('XTP test plugins', () => {
 	test('runs against Count vowels: pass and fail assertions, grouped, with timings', async ({
 		page
 	}) => {
-		await openPlayground(page);
-		await chooseExample(page, 'Count vowels');
-		await setInput(page, 'aeiou');
-		await loadTest(page, 'xtp_count_vowels');
-		await page.getByRole('button', { name: 'Run test plugin' }).click();
-		const r = results(page);
+		const r = await startTest(page, 'xtp_count_vowels', { input: 'aeiou' });
 		await expect(r).toContainText('5 passed, 1 failed');
 		const first = r.getByRole('region', { name: 'Group counts vowels' });
 		await expect(
@@ -49,11 +59,7 @@ test.describe('XTP test plugins', () => {
 	test('a test plugin that imports nothing from the harness says no assertions were made', async ({
 		page
 	}) => {
-		await openPlayground(page);
-		await chooseExample(page, 'Count vowels');
-		await loadTest(page, 'xtp_no_harness');
-		await page.getByRole('button', { name: 'Run test plugin' }).click();
-		const r = results(page);
+		const r = await startTest(page, 'xtp_no_harness');
 		await expect(r).toContainText('0 passed, 0 failed');
 		await expect(r).toContainText(
 			'xtp_no_harness.wasm imports nothing from xtp:test/harness, so it cannot call the plugin or make assertions.'
@@ -64,11 +70,7 @@ test.describe('XTP test plugins', () => {
 	test('a call to a function the plugin lacks is reported and the test goes on', async ({
 		page
 	}) => {
-		await openPlayground(page);
-		await chooseExample(page, 'Count vowels');
-		await loadTest(page, 'xtp_missing_fn');
-		await page.getByRole('button', { name: 'Run test plugin' }).click();
-		const r = results(page);
+		const r = await startTest(page, 'xtp_missing_fn');
 		await expect(r).toContainText('2 passed, 0 failed, 1 call failed');
 		await expect(r.getByRole('list', { name: 'Calls in no group' })).toContainText(
 			'call no_such_function'
@@ -96,12 +98,8 @@ test.describe('XTP test plugins', () => {
 	});
 
 	test('a looping test plugin is ended by Stop, and then by Timeout', async ({ page }) => {
-		await openPlayground(page);
-		await chooseExample(page, 'Count vowels');
-		await loadTest(page, 'xtp_loop');
-		await page.getByLabel('Timeout (ms)').fill('');
-		await page.getByRole('button', { name: 'Run test plugin' }).click();
-		const r = results(page);
+		// No timeout, so only Stop can end it.
+		const r = await startTest(page, 'xtp_loop', { timeout: '' });
 		await expect(r).toContainText('Testing…');
 		// The tab stays responsive while the test spins in the worker.
 		expect(await page.evaluate(() => 6 * 7)).toBe(42);
