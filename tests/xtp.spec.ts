@@ -124,4 +124,14 @@ test.describe('XTP test plugins', () => {
 		await expect(panel).toContainText('Test plugins need JSPI (WebAssembly.Suspending)');
 		await expect(page.getByRole('button', { name: 'Run test plugin' })).toBeDisabled();
 	});
+
+	test('the test plugin comes back after a reload and runs', async ({ page }) => {
+		await openPlayground(page);
+		await loadTest(page, 'xtp_missing_fn');
+		await expect(page.getByText('Saved in this browser')).toBeVisible();
+		await page.reload();
+		await expect(page.getByText('xtp_missing_fn.wasm: uses call, assert')).toBeVisible();
+		await page.getByRole('button', { name: 'Run test plugin' }).click();
+		await expect(results(page)).toContainText('2 passed, 0 failed, 1 call failed');
+	});
 });

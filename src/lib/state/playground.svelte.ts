@@ -111,6 +111,7 @@ export class Playground {
 		this.extras.replace({}, []);
 		this.extras.linked = [];
 		this.suite.replace([]);
+		this.xtp.forget();
 		this.write.stop();
 		await this.current.loadExample(this.examples[0].id);
 	}

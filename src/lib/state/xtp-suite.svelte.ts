@@ -17,6 +17,9 @@ import type { RunLog } from './run-log.svelte';
 
 export interface TestPluginFile extends XtpTestPlugin {
 	name: string;
+	/** Kept so that a reload brings the test plugin back (AutoSave). */
+	bytes: Uint8Array;
+	sha256: string;
 	/** The harness functions it imports; none means it can make no assertions. */
 	uses: string[];
 }
@@ -30,6 +33,8 @@ export class XtpSuite {
 	/** How the run went, in words: nothing asserted, stopped, timed out, the test failing. */
 	notes = $state<string[]>([]);
 	running = $state(false);
+	/** Told of every change of `file`, so it can be kept across reloads (AutoSave sets it). */
+	keep: ((file: TestPluginFile | null) => void) | null = null;
 	/** Set in browsers that cannot run test plugins at all. */
 	readonly unavailable: string | null;
 	#runs: RunController;
@@ -41,18 +46,34 @@ export class XtpSuite {
 		this.unavailable = env.jspi ? null : NO_JSPI_MESSAGE;
 	}
 
-	async load(file: File) {
-		const prepared = await preparePlugin(new Uint8Array(await file.arrayBuffer()));
+	load(file: File): Promise<boolean> {
+		return file.arrayBuffer().then((b) => this.loadBytes(file.name, new Uint8Array(b)));
+	}
+
+	/** Takes the bytes as the test plugin if they are one; else says why and keeps the last. */
+	async loadBytes(name: string, bytes: Uint8Array): Promise<boolean> {
+		const prepared = await preparePlugin(bytes);
 		const check = prepared.ok ? checkTestPlugin(prepared.plugin.info) : null;
 		if (!prepared.ok || !check?.ok) {
 			const why = prepared.ok ? (check as { message: string }).message : prepared.message;
-			this.problem = `${file.name} cannot be used as a test plugin: ${why}`;
-			return;
+			this.problem = `${name} cannot be used as a test plugin: ${why}`;
+			return false;
 		}
 		this.problem = null;
 		const { uses, assertArity, useWasi } = check;
-		this.file = { name: file.name, module: prepared.plugin.module, uses, assertArity, useWasi };
+		const { module, info } = prepared.plugin;
+		this.file = { name, bytes, sha256: info.sha256, module, uses, assertArity, useWasi };
 		this.#clear();
+		this.keep?.(this.file);
+		return true;
+	}
+
+	/** No test plugin (starting over). */
+	forget() {
+		this.file = null;
+		this.problem = null;
+		this.#clear();
+		this.keep?.(null);
 	}
 
 	#clear() {
