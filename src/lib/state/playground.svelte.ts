@@ -12,6 +12,7 @@ import { RunLog } from './run-log.svelte';
 import { SetupState } from './setup-state.svelte';
 import { TestSuite } from './test-suite.svelte';
 import { Workbench } from './workbench.svelte';
+import { XtpSuite } from './xtp-suite.svelte';
 import type { Builder } from '$lib/engine/author/client';
 
 export type { LoadedPlugin };
@@ -27,6 +28,7 @@ export class Playground {
 	readonly current: CurrentPlugin;
 	readonly runs: RunController;
 	readonly suite: TestSuite;
+	readonly xtp: XtpSuite;
 	/** Writing a plugin here. */
 	readonly write: Workbench;
 	#runAfterBuild = false;
@@ -60,6 +62,7 @@ export class Playground {
 			{ spawn: () => spawn({ noJspi: http.noJspi }), origin: env.origin }
 		);
 		this.suite = new TestSuite({ setup, runs: this.runs, log });
+		this.xtp = new XtpSuite({ runs: this.runs, log }, { jspi: http.path === 'jspi' });
 		this.write = new Workbench({ current: this.current, setup, log }, env.builder);
 	}
 
@@ -108,6 +111,7 @@ export class Playground {
 		this.extras.replace({}, []);
 		this.extras.linked = [];
 		this.suite.replace([]);
+		this.xtp.forget();
 		this.write.stop();
 		await this.current.loadExample(this.examples[0].id);
 	}

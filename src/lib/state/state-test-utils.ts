@@ -34,6 +34,7 @@ export function newPlayground(): Playground {
 export class MemoryStorage implements Storage {
 	state: string | null = null;
 	file: StoredFile | null = null;
+	testPlugin: StoredFile | null = null;
 	writes: string[] = [];
 	refuse = false;
 	readState() {
@@ -54,8 +55,18 @@ export class MemoryStorage implements Storage {
 		this.writes.push('file');
 		return true;
 	}
+	async readTestPlugin() {
+		return this.testPlugin;
+	}
+	async writeTestPlugin(file: StoredFile | null) {
+		if (this.refuse) return false;
+		this.testPlugin = file;
+		this.writes.push('test plugin');
+		return true;
+	}
 	async clear() {
 		this.state = null;
 		this.file = null;
+		this.testPlugin = null;
 	}
 }
