@@ -1,5 +1,6 @@
 // Taking a plugin written here home: its build as a .wasm file, and its source as a project that
 // builds with the CLI toolchain and runs the current setup with `extism call`.
+import { zipProject } from '$lib/engine/author/project';
 import type { Playground } from './playground.svelte';
 import { currentSetup } from './setup-map';
 
@@ -10,15 +11,15 @@ export interface Download {
 }
 
 export class TakeHome {
-	/** Set while the project's code (and fflate) load, the first time. */
+	/** Set while the project is zipped (the zip code loads on first use). */
 	preparing = $state(false);
 	#pg: Playground;
-	#loadProject: () => Promise<typeof import('$lib/engine/author/project')>;
+	#zip: typeof zipProject;
 
-	/** `loadProject` stands in for the lazily loaded project code under tests. */
-	constructor(pg: Playground, loadProject = () => import('$lib/engine/author/project')) {
+	/** `zip` stands in for the zip code (loaded on first use) under tests. */
+	constructor(pg: Playground, zip = zipProject) {
 		this.#pg = pg;
-		this.#loadProject = loadProject;
+		this.#zip = zip;
 	}
 
 	#build() {
@@ -66,9 +67,8 @@ export class TakeHome {
 		};
 		this.preparing = true;
 		try {
-			// Loaded on first use: nobody who never downloads a project pays for the zip code.
-			const { zipProject } = await this.#loadProject();
-			return { name: `${this.name}.zip`, data: zipProject(spec), type: 'application/zip' };
+			const data = await this.#zip(spec);
+			return { name: `${this.name}.zip`, data, type: 'application/zip' };
 		} catch (e) {
 			const why = e instanceof Error ? e.message : String(e);
 			this.#pg.log.say('error', `The project could not be made: ${why}`);

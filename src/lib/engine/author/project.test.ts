@@ -4,6 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { DEFAULT_SETUP, type Setup } from '../share/setup';
 import { copySettings } from '../settings';
 import { buildCommand, projectFiles, zipProject, type ProjectSpec } from './project';
+import { asFiles } from './files';
 import { templateById } from './templates';
 
 const lock = JSON.parse(
@@ -52,6 +53,13 @@ describe('project files', () => {
 		expect(Object.keys(files).some((f) => f.startsWith('node_modules/'))).toBe(false);
 	});
 
+	it('carries every file the page’s build reads, apart from the PDK that npm installs', () => {
+		const text = templateById('count-vowels')!.text;
+		const files = projectFiles(spec('count-vowels'));
+		for (const [path, contents] of asFiles(text))
+			if (!path.startsWith('node_modules/@extism/as-pdk/')) expect(files[path]).toBe(contents);
+	});
+
 	it('builds WAT with wat2wasm and carries only the .wat file as source', () => {
 		const files = projectFiles(spec('wat-echo'));
 		expect(buildCommand('wat')).toBe('wat2wasm plugin.wat --debug-names -o plugin.wasm');
@@ -92,8 +100,8 @@ describe('project files', () => {
 		expect(readme).toContain('--link name=path.wasm');
 	});
 
-	it('zips everything under one folder named after the project', () => {
-		const entries = unzipSync(zipProject(spec('hello')));
+	it('zips everything under one folder named after the project', async () => {
+		const entries = unzipSync(await zipProject(spec('hello')));
 		expect(Object.keys(entries).sort()).toEqual([
 			'hello/.gitignore',
 			'hello/README.md',

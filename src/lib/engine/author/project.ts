@@ -1,12 +1,11 @@
 // "Download project": the plugin being written as a folder that builds with the CLI toolchain
 // exactly as the page built it, and a README that runs it with the current setup.
-import { strToU8, zipSync } from 'fflate';
 import { version as ascVersion } from 'assemblyscript/package.json';
 import { version as pdkVersion } from '@extism/as-pdk/package.json';
 import { version as wabtVersion } from 'wabt/package.json';
 import { shellWord, toCli } from '../codegen';
 import type { Setup } from '../share/setup';
-import { AS_FILE, OUT_FILE, WAT_FILE, asFiles, ascArgs } from './files';
+import { AS_FILE, OUT_FILE, WAT_FILE, ascArgs, providedFiles } from './files';
 import type { Language } from './protocol';
 
 export interface ProjectSpec {
@@ -41,8 +40,7 @@ export function buildCommand(language: Language): string {
 
 /** The sources a build reads besides the toolchain's packages: what the project must carry. */
 function sources(language: Language, text: string): [string, string][] {
-	if (language === 'wat') return [[WAT_FILE, text]];
-	return [...asFiles(text)].filter(([path]) => !path.startsWith('node_modules/'));
+	return language === 'wat' ? [[WAT_FILE, text]] : [[AS_FILE, text], ...providedFiles()];
 }
 
 function packageJson(spec: ProjectSpec): string {
@@ -119,8 +117,12 @@ export function projectFiles(spec: ProjectSpec): Record<string, string> {
 	]);
 }
 
-/** The project as a zip holding one folder, `spec.name/`. */
-export function zipProject(spec: ProjectSpec): Uint8Array {
+/**
+ * The project as a zip holding one folder, `spec.name/`. fflate loads on first use, in a chunk of
+ * its own: it shares no code with the page, so the page's first load does not grow by a split.
+ */
+export async function zipProject(spec: ProjectSpec): Promise<Uint8Array> {
+	const { strToU8, zipSync } = await import('fflate');
 	const files = projectFiles(spec);
 	return zipSync(
 		Object.fromEntries(

@@ -31,7 +31,7 @@ afterAll(async () => {
 async function buildDownloaded(spec: ProjectSpec): Promise<Uint8Array> {
 	const root = mkdtempSync(join(tmpdir(), 'take-home-'));
 	dirs.push(root);
-	for (const [path, bytes] of Object.entries(unzipSync(zipProject(spec)))) {
+	for (const [path, bytes] of Object.entries(unzipSync(await zipProject(spec)))) {
 		mkdirSync(dirname(join(root, path)), { recursive: true });
 		writeFileSync(join(root, path), bytes);
 	}
