@@ -1,6 +1,7 @@
 // Take it home: the build as a .wasm file and the source as a project zip, offered only once a
 // build is on show (the engine's tests build the project with the CLI toolchain).
 import { readFile } from 'node:fs/promises';
+import AxeBuilder from '@axe-core/playwright';
 import { strFromU8, unzipSync } from 'fflate';
 import type { Page } from '@playwright/test';
 import { test, expect } from './support/fixtures';
@@ -29,6 +30,8 @@ test.describe('take it home', () => {
 		await expect(wasmButton(page)).toBeDisabled();
 		await expect(projectButton(page)).toBeDisabled();
 		await expect(wasmButton(page)).toHaveAccessibleDescription(/^Build first/);
+		const axe = await new AxeBuilder({ page }).include('[aria-label="Take it home"]').analyze();
+		expect(axe.violations.map((v) => `${v.id}: ${v.help}`)).toEqual([]);
 
 		await setInput(page, 'Hello, Extism!');
 		const runs = output(page).getByRole('article');
