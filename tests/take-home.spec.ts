@@ -23,6 +23,15 @@ test.describe('take it home', () => {
 	test.setTimeout(120_000);
 
 	test('both downloads wait for a build, then give the wasm and the project', async ({ page }) => {
+		// A download's MIME type is the Blob's, which Playwright does not report: note each one.
+		await page.addInitScript(() => {
+			const types: string[] = ((window as unknown as { blobTypes: string[] }).blobTypes = []);
+			const create = URL.createObjectURL;
+			URL.createObjectURL = (obj: Blob | MediaSource) => {
+				if (obj instanceof Blob) types.push(obj.type);
+				return create(obj);
+			};
+		});
 		await openPlayground(page);
 		await startWriting(page);
 		await pickTemplate(page, /Count vowels/);
@@ -61,6 +70,11 @@ test.describe('take it home', () => {
 		expect(strFromU8(files['count-vowels/README.md'])).toContain(
 			"extism call plugin.wasm count_vowels --timeout 10000 --input 'Hello, Extism!'"
 		);
+
+		const types = await page.evaluate(
+			() => (window as unknown as { blobTypes: string[] }).blobTypes
+		);
+		expect(types).toEqual(['application/wasm', 'application/zip']);
 
 		// An edit: the last build stays downloadable; the project waits for the edit to be built.
 		await source(page).locator('.monaco-editor').click();
