@@ -1,8 +1,13 @@
 // Taking a plugin written here home: its build as a .wasm file, and its source as a project that
 // builds with the CLI toolchain and runs the current setup with `extism call`.
-import { zipProject } from '$lib/engine/author/project';
+import { projectSpec, type ProjectSpec } from '$lib/engine/author/project-spec';
 import type { Playground } from './playground.svelte';
 import { currentSetup } from './setup-map';
+
+type Zip = (spec: ProjectSpec) => Promise<Uint8Array>;
+
+// The zip code (and fflate) load on first use: nobody who never downloads a project pays for them.
+const lazyZip: Zip = async (spec) => (await import('$lib/engine/author/project')).zipProject(spec);
 
 export interface Download {
 	name: string;
@@ -14,10 +19,10 @@ export class TakeHome {
 	/** Set while the project is zipped (the zip code loads on first use). */
 	preparing = $state(false);
 	#pg: Playground;
-	#zip: typeof zipProject;
+	#zip: Zip;
 
-	/** `zip` stands in for the zip code (loaded on first use) under tests. */
-	constructor(pg: Playground, zip = zipProject) {
+	/** `zip` stands in for the lazily loaded zip code under tests. */
+	constructor(pg: Playground, zip = lazyZip) {
 		this.#pg = pg;
 		this.#zip = zip;
 	}
@@ -58,13 +63,13 @@ export class TakeHome {
 		if (this.projectBlocked) return null;
 		const w = this.#pg.write;
 		const template = w.templates.find((t) => t.id === w.templateId);
-		const spec = {
+		const spec = projectSpec({
 			name: this.name,
 			title: template?.title ?? 'An Extism plugin',
 			language: w.language,
 			text: w.text,
 			setup: currentSetup(this.#pg)
-		};
+		});
 		this.preparing = true;
 		try {
 			const data = await this.#zip(spec);

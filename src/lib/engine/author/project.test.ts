@@ -3,7 +3,8 @@ import { unzipSync, strFromU8 } from 'fflate';
 import { describe, expect, it } from 'vitest';
 import { DEFAULT_SETUP, type Setup } from '../share/setup';
 import { copySettings } from '../settings';
-import { buildCommand, projectFiles, zipProject, type ProjectSpec } from './project';
+import { projectFiles, zipProject } from './project';
+import { buildCommand, projectSpec, type ProjectSpec } from './project-spec';
 import { asFiles } from './files';
 import { templateById } from './templates';
 
@@ -14,7 +15,7 @@ const locked = (name: string): string => lock.packages[`node_modules/${name}`].v
 
 function spec(templateId: string, setup: Partial<Setup> = {}): ProjectSpec {
 	const t = templateById(templateId)!;
-	return {
+	return projectSpec({
 		name: t.id,
 		title: t.title,
 		language: t.language,
@@ -26,7 +27,7 @@ function spec(templateId: string, setup: Partial<Setup> = {}): ProjectSpec {
 			input: t.input,
 			...setup
 		}
-	};
+	});
 }
 
 describe('project files', () => {
@@ -72,10 +73,10 @@ describe('project files', () => {
 	});
 
 	it('writes a README whose two commands build and run the current setup', () => {
-		const s = spec('count-vowels');
-		s.setup.settings = { ...s.setup.settings, config: { vowels: 'aeiou' }, wasi: true };
-		s.setup.settings.allowedHosts = ['api.example.com'];
-		const readme = projectFiles(s)['README.md'];
+		const settings = copySettings(DEFAULT_SETUP.settings);
+		Object.assign(settings, { config: { vowels: 'aeiou' }, wasi: true });
+		settings.allowedHosts = ['api.example.com'];
+		const readme = projectFiles(spec('count-vowels', { settings }))['README.md'];
 		expect(readme).toContain('```sh\nnpm install && npm run build\n```');
 		const call = /```sh\n(extism call .*)\n```/.exec(readme)?.[1];
 		expect(call).toBeDefined();
@@ -100,8 +101,8 @@ describe('project files', () => {
 		expect(readme).toContain('--link name=path.wasm');
 	});
 
-	it('zips everything under one folder named after the project', async () => {
-		const entries = unzipSync(await zipProject(spec('hello')));
+	it('zips everything under one folder named after the project', () => {
+		const entries = unzipSync(zipProject(spec('hello')));
 		expect(Object.keys(entries).sort()).toEqual([
 			'hello/.gitignore',
 			'hello/README.md',

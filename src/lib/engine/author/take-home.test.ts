@@ -9,10 +9,11 @@ import { promisify } from 'node:util';
 import createPlugin, { type Plugin } from '@extism/extism';
 import { unzipSync } from 'fflate';
 import { afterAll, describe, expect, it } from 'vitest';
-import { DEFAULT_SETUP } from '../share/setup';
+import { DEFAULT_SETUP, type Setup } from '../share/setup';
 import { copySettings, toSdkOptions, type PluginSettings } from '../settings';
 import { buildAs } from './asc';
-import { zipProject, type ProjectSpec } from './project';
+import { zipProject } from './project';
+import { projectSpec, type ProjectSpec } from './project-spec';
 import type { BuildResult } from './protocol';
 import { templateById } from './templates';
 import { buildWat } from './wat';
@@ -31,7 +32,7 @@ afterAll(async () => {
 async function buildDownloaded(spec: ProjectSpec): Promise<Uint8Array> {
 	const root = mkdtempSync(join(tmpdir(), 'take-home-'));
 	dirs.push(root);
-	for (const [path, bytes] of Object.entries(unzipSync(await zipProject(spec)))) {
+	for (const [path, bytes] of Object.entries(unzipSync(zipProject(spec)))) {
 		mkdirSync(dirname(join(root, path)), { recursive: true });
 		writeFileSync(join(root, path), bytes);
 	}
@@ -44,14 +45,22 @@ async function buildDownloaded(spec: ProjectSpec): Promise<Uint8Array> {
 	return readFileSync(join(project, 'plugin.wasm'));
 }
 
-function specOf(templateId: string, settings: PluginSettings): ProjectSpec {
+/** The project of a template, and the setup its README's call line runs. */
+function specOf(templateId: string, settings: PluginSettings) {
 	const t = templateById(templateId)!;
-	const setup = { ...DEFAULT_SETUP, settings, fn: t.fn, input: t.input };
-	return { name: t.id, title: t.title, language: t.language, text: t.text, setup };
+	const setup: Setup = { ...DEFAULT_SETUP, settings, fn: t.fn, input: t.input };
+	const project = projectSpec({
+		name: t.id,
+		title: t.title,
+		language: t.language,
+		text: t.text,
+		setup
+	});
+	return { project, setup, text: t.text };
 }
 
 /** Each call's output text (twice, so vars carried between calls count too) and the logs. */
-async function outputs(bytes: Uint8Array, spec: ProjectSpec): Promise<string[]> {
+async function outputs(bytes: Uint8Array, setup: Setup): Promise<string[]> {
 	const logs: string[] = [];
 	const logger = Object.fromEntries(
 		['trace', 'debug', 'info', 'warn', 'error', 'log'].map((l) => [
@@ -61,12 +70,12 @@ async function outputs(bytes: Uint8Array, spec: ProjectSpec): Promise<string[]> 
 	) as unknown as Console;
 	const plugin = await createPlugin(
 		{ wasm: [{ data: bytes }] },
-		{ ...toSdkOptions(spec.setup.settings), logger }
+		{ ...toSdkOptions(setup.settings), logger }
 	);
 	plugins.push(plugin);
 	const texts: string[] = [];
 	for (let i = 0; i < 2; i++)
-		texts.push((await plugin.call(spec.setup.fn, spec.setup.input))?.text() ?? '(no output)');
+		texts.push((await plugin.call(setup.fn, setup.input))?.text() ?? '(no output)');
 	return [...texts, ...logs];
 }
 
@@ -80,28 +89,28 @@ describe('Download project', () => {
 		const settings = copySettings(DEFAULT_SETUP.settings);
 		settings.config = { vowels: 'aeiou' };
 		settings.logLevel = 'info';
-		const spec = specOf('count-vowels', settings);
+		const { project, setup, text } = specOf('count-vowels', settings);
 		const asc = await import('assemblyscript/asc');
 		const [cli, page] = await Promise.all([
-			buildDownloaded(spec),
-			buildAs(asc, spec.text).then(pageBuild)
+			buildDownloaded(project),
+			buildAs(asc, text).then(pageBuild)
 		]);
-		const got = await outputs(cli, spec);
+		const got = await outputs(cli, setup);
 		// "Hello, Extism!" has e, o, i in lower case (the config leaves out the capital E).
 		expect(got.slice(0, 2)).toEqual(['{"count":3,"total":3}', '{"count":3,"total":6}']);
 		expect(got).toContain('info: counted 3 vowels');
-		expect(got).toEqual(await outputs(page, spec));
+		expect(got).toEqual(await outputs(page, setup));
 		expect(Buffer.from(cli).equals(Buffer.from(page))).toBe(true);
 	});
 
 	it('WAT echo: wat2wasm gives the bytes wabt gives in the page', async () => {
-		const spec = specOf('wat-echo', copySettings(DEFAULT_SETUP.settings));
+		const { project, setup, text } = specOf('wat-echo', copySettings(DEFAULT_SETUP.settings));
 		const wabt = await (await import('wabt')).default();
-		const page = pageBuild(buildWat(wabt, spec.text));
-		const cli = await buildDownloaded(spec);
-		const got = await outputs(cli, spec);
-		expect(got.slice(0, 2)).toEqual([spec.setup.input, spec.setup.input]);
-		expect(got).toEqual(await outputs(page, spec));
+		const page = pageBuild(buildWat(wabt, text));
+		const cli = await buildDownloaded(project);
+		const got = await outputs(cli, setup);
+		expect(got.slice(0, 2)).toEqual([setup.input, setup.input]);
+		expect(got).toEqual(await outputs(page, setup));
 		expect(Buffer.from(cli).equals(Buffer.from(page))).toBe(true);
 	});
 });
