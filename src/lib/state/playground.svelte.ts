@@ -10,6 +10,7 @@ import { NetworkLog } from './network-log.svelte';
 import { RunController } from './run-controller.svelte';
 import { RunLog } from './run-log.svelte';
 import { SetupState } from './setup-state.svelte';
+import { TakeHome } from './take-home.svelte';
 import { TestSuite } from './test-suite.svelte';
 import { Workbench } from './workbench.svelte';
 import { XtpSuite } from './xtp-suite.svelte';
@@ -31,6 +32,8 @@ export class Playground {
 	readonly xtp: XtpSuite;
 	/** Writing a plugin here. */
 	readonly write: Workbench;
+	/** Download .wasm and Download project, for what is written here. */
+	readonly takeHome = new TakeHome(this);
 	#runAfterBuild = false;
 
 	/** `origin` is the page's, for explaining CORS; `spawn` stands in for the worker under tests. */
