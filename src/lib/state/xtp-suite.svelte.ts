@@ -2,6 +2,7 @@
 import { explainError, explainNote } from '$lib/engine/errors';
 import { formatMs } from '$lib/engine/output';
 import type { XtpTestPlugin } from '$lib/engine/protocol';
+import { sha256Once } from '$lib/engine/sha256';
 import { preparePlugin } from '$lib/engine/source';
 import { HARNESS_MODULE } from '$lib/engine/xtp/harness';
 import { NO_JSPI_MESSAGE, checkTestPlugin } from '$lib/engine/xtp/check';
@@ -62,7 +63,8 @@ export class XtpSuite {
 		this.problem = null;
 		const { uses, assertArity, useWasi } = check;
 		const { module, info } = prepared.plugin;
-		this.file = { name, bytes, sha256: info.sha256, module, uses, assertArity, useWasi };
+		const sha256 = await sha256Once(bytes);
+		this.file = { name, bytes, sha256, module, uses, assertArity, useWasi };
 		this.#clear();
 		this.keep?.(this.file);
 		return true;
