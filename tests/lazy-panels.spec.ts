@@ -15,3 +15,12 @@ test('the Write panel that cannot be fetched says so, and the page stays', async
 	const plugin = page.getByRole('region', { name: 'Plugin', exact: true });
 	await expect(plugin).toContainText('Count vowels');
 });
+
+test('a host checker that cannot be fetched says so, and grants still hold', async ({ page }) => {
+	await openPlayground(page);
+	await page.route('**/*.js', (route) => route.abort('internetdisconnected'));
+	await page.getByLabel('Test URL').fill('https://api.example.com/x');
+	await expect(page.getByRole('alert').filter({ hasText: 'host checker' })).toContainText(
+		'The host checker could not be fetched'
+	);
+});

@@ -5,6 +5,7 @@ import { detectHttpPath, type HttpPath } from '$lib/engine/http-path';
 import { formatBytes, formatMs, outputAsInput } from '$lib/engine/output';
 import { spawnPluginWorker } from '$lib/engine/worker-factory';
 import { CurrentPlugin, type LoadedPlugin } from './current-plugin.svelte';
+import { HostMatcher } from './host-match.svelte';
 import { PluginExtras } from './extras.svelte';
 import { NetworkLog } from './network-log.svelte';
 import { RunController } from './run-controller.svelte';
@@ -26,6 +27,7 @@ export class Playground {
 	readonly network = new NetworkLog();
 	readonly extras = new PluginExtras();
 	readonly setup = new SetupState();
+	readonly hostMatch = new HostMatcher();
 	readonly current: CurrentPlugin;
 	readonly runs: RunController;
 	readonly suite: TestSuite;
