@@ -1,3 +1,4 @@
+import AxeBuilder from '@axe-core/playwright';
 import { test, expect, fixturePath } from './support/fixtures';
 import { chooseExample, openPlayground, outputBody, run, setInput } from './support/playground';
 import type { Page } from '@playwright/test';
@@ -54,6 +55,13 @@ test.describe('XTP test plugins', () => {
 		await expect(page.getByRole('region', { name: 'Output' })).toContainText(
 			'Test plugin xtp_count_vowels.wasm: 5 passed, 1 failed.'
 		);
+		// The results, passes and failures in their colours, in both themes.
+		for (const colorScheme of ['light', 'dark'] as const) {
+			await page.emulateMedia({ colorScheme });
+			const axe = await new AxeBuilder({ page }).include('.xtp').analyze();
+			expect(axe.violations.map((v) => `${v.id}: ${v.help}`)).toEqual([]);
+			expect(axe.passes.map((p) => p.id)).toContain('color-contrast');
+		}
 	});
 
 	test('a test plugin that imports nothing from the harness says no assertions were made', async ({
