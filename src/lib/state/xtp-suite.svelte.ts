@@ -30,6 +30,8 @@ export class XtpSuite {
 	problem = $state<string | null>(null);
 	groups = $state<XtpGroup[]>([]);
 	totals = $state.raw<XtpTotals | null>(null);
+	/** How long the last test took in the worker, when it ran to its end. */
+	ms = $state<number | null>(null);
 	/** How the run went, in words: nothing asserted, stopped, timed out, the test failing. */
 	notes = $state<string[]>([]);
 	running = $state(false);
@@ -79,6 +81,7 @@ export class XtpSuite {
 	#clear() {
 		this.groups = [];
 		this.totals = null;
+		this.ms = null;
 		this.notes = [];
 	}
 
@@ -100,6 +103,7 @@ export class XtpSuite {
 					return;
 				case 'done': {
 					this.totals = outcome.totals;
+					this.ms = outcome.ms;
 					if (outcome.error) this.notes.push(this.#failure(outcome.error));
 					if (outcome.dropped)
 						this.notes.push(

@@ -46,6 +46,7 @@ describe('XtpSuite', () => {
 		await xtp.run();
 		expect(xtp.groups.map((g) => [g.name, g.assertions.length])).toEqual([['g', 2]]);
 		expect(summaryText(xtp.totals!)).toBe('1 passed, 1 failed');
+		expect(xtp.ms).toBe(1);
 		expect(xtp.notes).toEqual([]);
 		expect(log.entries.at(-1)).toMatchObject({
 			level: 'warn',
