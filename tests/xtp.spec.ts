@@ -55,6 +55,11 @@ test.describe('XTP test plugins', () => {
 		await expect(page.getByRole('region', { name: 'Output' })).toContainText(
 			'Test plugin xtp_count_vowels.wasm: 5 passed, 1 failed.'
 		);
+		// What the plugin under test logged comes along.
+		await r.getByText(/^Logs \(\d+\)$/).click();
+		await expect(r.getByRole('list', { name: 'Test plugin logs' })).toContainText(
+			'info counted 3 vowels'
+		);
 		// The results, passes and failures in their colours, in both themes.
 		for (const colorScheme of ['light', 'dark'] as const) {
 			await page.emulateMedia({ colorScheme });

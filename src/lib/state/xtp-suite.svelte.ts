@@ -1,7 +1,7 @@
 // An XTP test plugin and its latest run against the loaded plugin (`xtp plugin test --with`).
 import { explainError, explainNote } from '$lib/engine/errors';
 import { formatMs } from '$lib/engine/output';
-import type { XtpTestPlugin } from '$lib/engine/protocol';
+import type { LogLevel, XtpTestPlugin } from '$lib/engine/protocol';
 import { preparePlugin } from '$lib/engine/source';
 import { HARNESS_MODULE } from '$lib/engine/xtp/harness';
 import { NO_JSPI_MESSAGE, checkTestPlugin } from '$lib/engine/xtp/check';
@@ -32,6 +32,8 @@ export class XtpSuite {
 	totals = $state.raw<XtpTotals | null>(null);
 	/** How long the last test took in the worker, when it ran to its end. */
 	ms = $state<number | null>(null);
+	/** What both plugins logged during the run (the worker sends at most 200 lines a run). */
+	logs = $state<{ level: LogLevel; message: string }[]>([]);
 	/** How the run went, in words: nothing asserted, stopped, timed out, the test failing. */
 	notes = $state<string[]>([]);
 	running = $state(false);
@@ -82,6 +84,7 @@ export class XtpSuite {
 		this.groups = [];
 		this.totals = null;
 		this.ms = null;
+		this.logs = [];
 		this.notes = [];
 	}
 
@@ -93,10 +96,14 @@ export class XtpSuite {
 		let counted = NO_TOTALS;
 		try {
 			const { module, useWasi, assertArity } = file;
-			const outcome = await this.#runs.runTestPlugin({ module, useWasi, assertArity }, (ev) => {
-				addEvent(this.groups, ev);
-				this.totals = counted = addToTotals(counted, ev);
-			});
+			const outcome = await this.#runs.runTestPlugin(
+				{ module, useWasi, assertArity },
+				(ev) => {
+					addEvent(this.groups, ev);
+					this.totals = counted = addToTotals(counted, ev);
+				},
+				(level, message) => this.logs.push({ level, message })
+			);
 			switch (outcome.status) {
 				case 'blocked':
 					this.notes.push(outcome.text);
