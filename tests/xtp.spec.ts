@@ -1,3 +1,4 @@
+import AxeBuilder from '@axe-core/playwright';
 import { test, expect, fixturePath } from './support/fixtures';
 import { chooseExample, openPlayground, outputBody, run, setInput } from './support/playground';
 import type { Page } from '@playwright/test';
@@ -29,7 +30,7 @@ test.describe('XTP test plugins', () => {
 		page
 	}) => {
 		const r = await startTest(page, 'xtp_count_vowels', { input: 'aeiou' });
-		await expect(r).toContainText('5 passed, 1 failed');
+		await expect(r).toContainText(/5 passed, 1 failed in [\d.]+ ms/);
 		const first = r.getByRole('region', { name: 'Group counts vowels' });
 		await expect(
 			first.getByRole('listitem').filter({ hasText: 'Hello, World! has 3 vowels' })
@@ -50,10 +51,22 @@ test.describe('XTP test plugins', () => {
 			await expect(second.getByRole('listitem').filter({ hasText: name })).toContainText('PASS');
 		await expect(
 			second.getByRole('list', { name: 'Calls in keeps a running total' })
-		).toContainText(/time count_vowels [\d.]+ (ms|µs)/);
+		).toContainText(/time count_vowels [\d.]+ ms/);
 		await expect(page.getByRole('region', { name: 'Output' })).toContainText(
 			'Test plugin xtp_count_vowels.wasm: 5 passed, 1 failed.'
 		);
+		// What the plugin under test logged comes along.
+		await r.getByText(/^Logs \(\d+\)$/).click();
+		await expect(r.getByRole('list', { name: 'Test plugin logs' })).toContainText(
+			'info counted 3 vowels'
+		);
+		// The results, passes and failures in their colours, in both themes.
+		for (const colorScheme of ['light', 'dark'] as const) {
+			await page.emulateMedia({ colorScheme });
+			const axe = await new AxeBuilder({ page }).include('.xtp').analyze();
+			expect(axe.violations.map((v) => `${v.id}: ${v.help}`)).toEqual([]);
+			expect(axe.passes.map((p) => p.id)).toContain('color-contrast');
+		}
 	});
 
 	test('a test plugin that imports nothing from the harness says no assertions were made', async ({

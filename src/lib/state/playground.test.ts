@@ -5,23 +5,19 @@ import { DEFAULT_SETUP } from '$lib/engine/share/setup';
 import type { Playground } from './playground.svelte';
 import { Session } from './session.svelte';
 import { currentSetup } from './setup-map';
-import { MemoryStorage, examplePlugin, newPlayground, serveStatic } from './state-test-utils';
+import {
+	MemoryStorage,
+	examplePlugin,
+	newPlayground,
+	playgroundPerTest,
+	serveStatic
+} from './state-test-utils';
 
 const messages = (pg: Playground) =>
 	pg.log.entries.flatMap((e) => (e.type === 'message' ? [`${e.level}: ${e.text}`] : []));
 
 describe('the state layer', () => {
-	const made: Playground[] = [];
-	const playground = () => {
-		const pg = newPlayground();
-		made.push(pg);
-		return pg;
-	};
-	beforeEach(serveStatic);
-	afterEach(() => {
-		for (const pg of made.splice(0)) pg.dispose();
-		vi.unstubAllGlobals();
-	});
+	const playground = playgroundPerTest();
 
 	it('starts over with the default setup and the first example', async () => {
 		const pg = playground();

@@ -1,7 +1,7 @@
 // Runs: owns the plugin runner and its instance, and records every run in the console and the
 // network log. The runner says when its state changes; nothing here guesses.
 import { describeStubs } from '$lib/engine/host-stubs';
-import type { XtpTestPlugin } from '$lib/engine/protocol';
+import type { LogLevel, XtpTestPlugin } from '$lib/engine/protocol';
 import {
 	PluginRunner,
 	type InstanceSpec,
@@ -194,7 +194,8 @@ export class RunController {
 	 */
 	async runTestPlugin(
 		test: XtpTestPlugin,
-		onEvent: (ev: XtpEvent) => void
+		onEvent: (ev: XtpEvent) => void,
+		onLog: (level: LogLevel, message: string) => void = () => {}
 	): Promise<XtpOutcome | { status: 'blocked'; text: string }> {
 		const blocked =
 			this.#blocked() ?? (this.running ? 'A run is going on: wait for it or stop it.' : null);
@@ -212,6 +213,7 @@ export class RunController {
 				timeoutMs: this.#timeoutMs(),
 				onEvent: (ev) => {
 					if (ev.type === 'xtp') onEvent(ev.event);
+					else if (ev.type === 'log') onLog(ev.level, ev.message);
 					else if (ev.type === 'host-call') this.#extras.record(ev.call);
 				}
 			});

@@ -1,9 +1,9 @@
 // The XTP test plugin survives a reload (stored apart from the setup) and goes with New.
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { wat } from '$lib/engine/inspect-test-utils';
 import type { Playground } from './playground.svelte';
 import { Session } from './session.svelte';
-import { MemoryStorage, newPlayground, serveStatic } from './state-test-utils';
+import { MemoryStorage, playgroundPerTest } from './state-test-utils';
 
 const testPlugin = () =>
 	wat(`(module
@@ -18,17 +18,7 @@ async function start(pg: Playground, storage: MemoryStorage) {
 }
 
 describe('saving the XTP test plugin', () => {
-	const made: Playground[] = [];
-	const playground = () => {
-		const pg = newPlayground();
-		made.push(pg);
-		return pg;
-	};
-	beforeEach(serveStatic);
-	afterEach(() => {
-		for (const pg of made.splice(0)) pg.dispose();
-		vi.unstubAllGlobals();
-	});
+	const playground = playgroundPerTest();
 
 	it('comes back after a reload, and New forgets it', async () => {
 		const storage = new MemoryStorage();

@@ -1,7 +1,7 @@
 // An XTP test plugin and its latest run against the loaded plugin (`xtp plugin test --with`).
 import { explainError, explainNote } from '$lib/engine/errors';
 import { formatMs } from '$lib/engine/output';
-import type { XtpTestPlugin } from '$lib/engine/protocol';
+import type { LogLevel, XtpTestPlugin } from '$lib/engine/protocol';
 import { sha256Once } from '$lib/engine/sha256';
 import { preparePlugin } from '$lib/engine/source';
 import { HARNESS_MODULE } from '$lib/engine/xtp/harness';
@@ -31,6 +31,10 @@ export class XtpSuite {
 	problem = $state<string | null>(null);
 	groups = $state<XtpGroup[]>([]);
 	totals = $state.raw<XtpTotals | null>(null);
+	/** How long the last test took in the worker, when it ran to its end. */
+	ms = $state<number | null>(null);
+	/** What both plugins logged during the run (the worker sends at most 200 lines a run). */
+	logs = $state<{ level: LogLevel; message: string }[]>([]);
 	/** How the run went, in words: nothing asserted, stopped, timed out, the test failing. */
 	notes = $state<string[]>([]);
 	running = $state(false);
@@ -81,6 +85,8 @@ export class XtpSuite {
 	#clear() {
 		this.groups = [];
 		this.totals = null;
+		this.ms = null;
+		this.logs = [];
 		this.notes = [];
 	}
 
@@ -92,16 +98,21 @@ export class XtpSuite {
 		let counted = NO_TOTALS;
 		try {
 			const { module, useWasi, assertArity } = file;
-			const outcome = await this.#runs.runTestPlugin({ module, useWasi, assertArity }, (ev) => {
-				addEvent(this.groups, ev);
-				this.totals = counted = addToTotals(counted, ev);
-			});
+			const outcome = await this.#runs.runTestPlugin(
+				{ module, useWasi, assertArity },
+				(ev) => {
+					addEvent(this.groups, ev);
+					this.totals = counted = addToTotals(counted, ev);
+				},
+				(level, message) => this.logs.push({ level, message })
+			);
 			switch (outcome.status) {
 				case 'blocked':
 					this.notes.push(outcome.text);
 					return;
 				case 'done': {
 					this.totals = outcome.totals;
+					this.ms = outcome.ms;
 					if (outcome.error) this.notes.push(this.#failure(outcome.error));
 					if (outcome.dropped)
 						this.notes.push(

@@ -14,8 +14,13 @@ const totals = { passed: 0, failed: 0, calls: 0, failedCalls: 0 };
 
 function suite(events: XtpEvent[], answer: Answer, jspi = true) {
 	const runs = {
-		runTestPlugin: async (_t: unknown, onEvent: (e: XtpEvent) => void) => {
+		runTestPlugin: async (
+			_t: unknown,
+			onEvent: (e: XtpEvent) => void,
+			onLog: (level: string, message: string) => void
+		) => {
 			events.forEach(onEvent);
+			onLog('info', 'counted 3 vowels');
 			return answer;
 		}
 	} as unknown as RunController;
@@ -46,6 +51,8 @@ describe('XtpSuite', () => {
 		await xtp.run();
 		expect(xtp.groups.map((g) => [g.name, g.assertions.length])).toEqual([['g', 2]]);
 		expect(summaryText(xtp.totals!)).toBe('1 passed, 1 failed');
+		expect(xtp.ms).toBe(1);
+		expect(xtp.logs).toEqual([{ level: 'info', message: 'counted 3 vowels' }]);
 		expect(xtp.notes).toEqual([]);
 		expect(log.entries.at(-1)).toMatchObject({
 			level: 'warn',
