@@ -1,4 +1,5 @@
 // How a plugin's output bytes are shown: text, pretty JSON or hex, bounded so huge outputs stay cheap.
+import { classifyText, sniffImage, type ContentKind } from './output-kind';
 
 export const PREVIEW_BYTES = 64 * 1024;
 const JSON_MAX_BYTES = 1024 * 1024;
@@ -7,6 +8,8 @@ export type OutputKind = 'none' | 'empty' | 'text' | 'json' | 'binary';
 
 export interface OutputView {
 	kind: OutputKind;
+	/** What the bytes look like (see output-kind.ts): picks the view shown first. */
+	content: ContentKind;
 	size: number;
 	/** Text of the first PREVIEW_BYTES (UTF-8), or '' for binary. */
 	text: string;
@@ -19,24 +22,29 @@ export interface OutputView {
 }
 
 export function describeOutput(bytes: Uint8Array | null): OutputView {
-	if (bytes === null) return { kind: 'none', size: 0, text: '', hex: '', truncated: false };
-	if (bytes.length === 0) return { kind: 'empty', size: 0, text: '', hex: '', truncated: false };
+	const nothing = { content: 'text', size: 0, text: '', hex: '', truncated: false } as const;
+	if (bytes === null) return { kind: 'none', ...nothing };
+	if (bytes.length === 0) return { kind: 'empty', ...nothing };
 	const head = bytes.subarray(0, PREVIEW_BYTES);
 	const truncated = bytes.length > head.length;
 	const hex = hexDump(head.subarray(0, 4096));
+	const size = bytes.length;
+	// Before UTF-8: a GIF or WebP file can happen to decode as text.
+	const image = sniffImage(head);
+	if (image) return { kind: 'binary', content: image, size, text: '', hex, truncated };
 	let text: string;
 	try {
 		// stream: true tolerates a character cut in half at the preview's end.
 		text = new TextDecoder('utf-8', { fatal: true }).decode(head, { stream: truncated });
 	} catch {
-		return { kind: 'binary', size: bytes.length, text: '', hex, truncated };
+		return { kind: 'binary', content: 'binary', size, text: '', hex, truncated };
 	}
 	if (!truncated && bytes.length <= JSON_MAX_BYTES) {
 		const pretty = prettyJson(text);
 		if (pretty !== undefined)
-			return { kind: 'json', size: bytes.length, text, pretty, hex, truncated };
+			return { kind: 'json', content: 'json', size, text, pretty, hex, truncated };
 	}
-	return { kind: 'text', size: bytes.length, text, hex, truncated };
+	return { kind: 'text', content: classifyText(text), size, text, hex, truncated };
 }
 
 function prettyJson(text: string): string | undefined {
