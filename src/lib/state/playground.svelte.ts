@@ -3,6 +3,7 @@
 import { EXAMPLES } from '$lib/engine/examples';
 import { detectHttpPath, type HttpPath } from '$lib/engine/http-path';
 import { formatBytes, formatMs, outputAsInput } from '$lib/engine/output';
+import { inputFileProblem } from '$lib/engine/input';
 import { spawnPluginWorker } from '$lib/engine/worker-factory';
 import { CurrentPlugin, type LoadedPlugin } from './current-plugin.svelte';
 import { PluginExtras } from './extras.svelte';
@@ -81,8 +82,27 @@ export class Playground {
 	useOutput(bytes: Uint8Array) {
 		const r = outputAsInput(bytes);
 		if (!r.ok) return this.log.say('error', r.message);
-		this.setup.input = r.text;
+		this.setup.takeText(r.text);
 		this.log.say('info', `The output (${formatBytes(bytes.length)}) is now the input.`);
+	}
+
+	/** A file becomes the input, byte for byte; one over the limit is refused before it is read. */
+	async useInputFile(file: File) {
+		const problem = inputFileProblem(file.name, file.size);
+		this.setup.inputProblem = problem ?? '';
+		if (problem) return this.log.say('error', problem);
+		const bytes = new Uint8Array(await file.arrayBuffer());
+		this.setup.inputFile = { name: file.name, type: file.type, bytes };
+		this.log.say(
+			'info',
+			`The file "${file.name}" (${formatBytes(bytes.length)}) is now the input.`
+		);
+	}
+
+	/** Back to the typed input, as it was before the file came. */
+	clearInputFile() {
+		this.setup.inputFile = null;
+		this.setup.inputProblem = '';
 	}
 
 	/** The plugin on show, or null. */

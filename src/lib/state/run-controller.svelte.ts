@@ -114,9 +114,10 @@ export class RunController {
 		if (tooSmall) return this.#log.say('error', tooSmall);
 		// Another plugin arrived while this one compiled: its own run decides.
 		if (this.#current.plugin !== p) return;
-		const input = encoder.encode(setup.input);
-		const rec = this.#log.begin(setup.fn, input.length);
-		await this.#execute(rec, { settings, fn: setup.fn, input, repeat: setup.repeat });
+		const input = setup.inputBytes();
+		if (!input.ok) return this.#log.say('error', `Not run: ${input.message}`);
+		const rec = this.#log.begin(setup.fn, input.bytes.length);
+		await this.#execute(rec, { settings, fn: setup.fn, input: input.bytes, repeat: setup.repeat });
 	}
 
 	/** A test case runs on a fresh instance with its own function, input and config. */

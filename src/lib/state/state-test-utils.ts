@@ -4,7 +4,7 @@ import { readFile } from 'node:fs/promises';
 import { vi } from 'vitest';
 import { InProcessWorker } from '$lib/engine/in-process-worker';
 import { Playground } from './playground.svelte';
-import type { Storage, StoredFile } from './storage';
+import type { FileSlot, Storage, StoredFile } from './storage';
 
 export const ORIGIN = 'http://playground.test';
 
@@ -34,6 +34,7 @@ export function newPlayground(): Playground {
 export class MemoryStorage implements Storage {
 	state: string | null = null;
 	file: StoredFile | null = null;
+	inputFile: StoredFile | null = null;
 	writes: string[] = [];
 	refuse = false;
 	readState() {
@@ -45,17 +46,19 @@ export class MemoryStorage implements Storage {
 		this.writes.push('state');
 		return true;
 	}
-	async readFile() {
-		return this.file;
+	async readFile(slot: FileSlot = 'plugin') {
+		return slot === 'plugin' ? this.file : this.inputFile;
 	}
-	async writeFile(file: StoredFile) {
+	async writeFile(file: StoredFile, slot: FileSlot = 'plugin') {
 		if (this.refuse) return false;
-		this.file = file;
-		this.writes.push('file');
+		if (slot === 'plugin') this.file = file;
+		else this.inputFile = file;
+		this.writes.push(slot === 'plugin' ? 'file' : 'input file');
 		return true;
 	}
 	async clear() {
 		this.state = null;
 		this.file = null;
+		this.inputFile = null;
 	}
 }
