@@ -4,6 +4,7 @@ import { writeFileSync } from 'node:fs';
 import type { Page } from '@playwright/test';
 import { test, expect } from './support/fixtures';
 import {
+	downloadOutput,
 	loadFixture,
 	openPlayground,
 	output,
@@ -39,13 +40,6 @@ async function waitForInputFileSave(page: Page, name: string) {
 		.toContain(name);
 }
 
-async function downloadedOutput(page: Page, r: ReturnType<Page['locator']>): Promise<Buffer> {
-	const download = page.waitForEvent('download');
-	await r.getByRole('button', { name: 'Download output' }).click();
-	const { readFileSync } = await import('node:fs');
-	return readFileSync((await (await download).path())!);
-}
-
 test('a binary input file reaches the plugin byte for byte', async ({ page }) => {
 	await openPlayground(page);
 	await loadFixture(page, 'echo');
@@ -62,7 +56,7 @@ test('a binary input file reaches the plugin byte for byte', async ({ page }) =>
 	await expect(outputBody(r)).toContainText(
 		'000000f0  f0 f1 f2 f3 f4 f5 f6 f7 f8 f9 fa fb fc fd fe ff'
 	);
-	expect((await downloadedOutput(page, r)).equals(ALL_BYTES)).toBe(true);
+	expect((await downloadOutput(page, r)).bytes.equals(ALL_BYTES)).toBe(true);
 });
 
 test('Clear input file returns to the typed text', async ({ page }) => {
@@ -86,7 +80,7 @@ test('an input file survives a reload', async ({ page }) => {
 	await expect(output(page)).toContainText('Loaded echo.wasm');
 	await expect(details(page)).toContainText('kept.bin · 256 B');
 	const r = await run(page);
-	expect((await downloadedOutput(page, r)).equals(ALL_BYTES)).toBe(true);
+	expect((await downloadOutput(page, r)).bytes.equals(ALL_BYTES)).toBe(true);
 });
 
 test('a 50 MB input file is refused with the limit, and the tab stays alive', async ({

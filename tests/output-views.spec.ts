@@ -1,8 +1,10 @@
 // Output views chosen from the bytes: images through <img>, HTML and Markdown rendered only on
 // request inside a sandboxed frame where nothing runs and nothing is fetched.
 import type { Locator, Page } from '@playwright/test';
+import AxeBuilder from '@axe-core/playwright';
 import { test, expect, ECHO_URL, seen } from './support/fixtures';
 import {
+	downloadOutput,
 	loadFixture,
 	openPlayground,
 	output,
@@ -25,9 +27,9 @@ test('a plugin that outputs a PNG shows the image, and downloads it as .png', as
 	await expect(img).toBeVisible();
 	await expect.poll(() => img.evaluate((el: HTMLImageElement) => el.naturalWidth)).toBe(2);
 	await expect(r).toContainText('PNG image · 2 × 2 px');
-	const download = page.waitForEvent('download');
-	await r.getByRole('button', { name: 'Download output' }).click();
-	expect((await download).suggestedFilename()).toBe('png-output.png');
+	const file = await downloadOutput(page, r);
+	expect(file.name).toBe('png-output.png');
+	expect(file.bytes.subarray(0, 8).toString('hex')).toBe('89504e470d0a1a0a');
 	await formatButton(r, 'Hex').click();
 	await expect(outputBody(r)).toContainText('89 50 4e 47 0d 0a 1a 0a');
 	await expect(img).toHaveCount(0);
@@ -99,9 +101,7 @@ test('Markdown output renders its heading inside the sandbox', async ({ page }) 
 	await expect(frame.getByRole('heading', { name: 'Hello from Markdown' })).toBeVisible();
 	await expect(frame.locator('strong')).toHaveText('two');
 	// Text is still one click away, and the download keeps the type.
-	const download = page.waitForEvent('download');
-	await r.getByRole('button', { name: 'Download output' }).click();
-	expect((await download).suggestedFilename()).toBe('echo-output.md');
+	expect((await downloadOutput(page, r)).name).toBe('echo-output.md');
 	await formatButton(r, 'Text').click();
 	await expect(outputBody(r)).toContainText('# Hello from Markdown');
 });
@@ -120,4 +120,24 @@ test('SVG output is shown only as an image, where its script cannot run', async 
 	await expect(img).toHaveAttribute('src', /^blob:/);
 	expect(await pwned(page)).toBeUndefined();
 	await expect(output(page).locator('svg')).toHaveCount(0);
+});
+
+test('the image, the rendered frame and the input file pass axe', async ({ page }) => {
+	await openPlayground(page);
+	await loadFixture(page, 'png_output');
+	const png = await run(page);
+	await expect(png.getByRole('img', { name: 'PNG image output of png' })).toBeVisible();
+	await loadFixture(page, 'echo');
+	await page.getByLabel('Input file').setInputFiles({
+		name: 'page.html',
+		mimeType: 'text/html',
+		buffer: Buffer.from('<h1>Framed</h1><p>text</p>')
+	});
+	const html = await run(page);
+	await html.getByRole('button', { name: 'Render' }).click();
+	await expect(
+		html.locator('iframe').contentFrame().getByRole('heading', { name: 'Framed' })
+	).toBeVisible();
+	const r = await new AxeBuilder({ page }).exclude('.monaco-editor').analyze();
+	expect(r.violations.map((v) => `${v.id}: ${v.help}`)).toEqual([]);
 });
