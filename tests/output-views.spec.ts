@@ -141,3 +141,23 @@ test('the image, the rendered frame and the input file pass axe', async ({ page 
 	const r = await new AxeBuilder({ page }).exclude('.monaco-editor').analyze();
 	expect(r.violations.map((v) => `${v.id}: ${v.help}`)).toEqual([]);
 });
+
+test('Use as input chains an image: the PNG goes on as an input file, byte for byte', async ({
+	page
+}) => {
+	await openPlayground(page);
+	await loadFixture(page, 'png_output');
+	const first = await run(page);
+	const made = await downloadOutput(page, first);
+	await first.getByRole('button', { name: 'Use as input' }).click();
+	await expect(output(page)).toContainText(
+		'The output (75 B) is now the input file "png-output.png" (it is not UTF-8 text).'
+	);
+	await expect(page.getByRole('group', { name: 'Input file details' })).toContainText(
+		'png-output.png · 75 B · image/png'
+	);
+	await loadFixture(page, 'echo');
+	const second = await run(page);
+	await expect(second.getByRole('img', { name: 'PNG image output of echo' })).toBeVisible();
+	expect((await downloadOutput(page, second)).bytes.equals(made.bytes)).toBe(true);
+});

@@ -79,11 +79,13 @@ export class Playground {
 	}
 
 	/** A run's output becomes the input, so runs can be chained; said why when it cannot. */
-	useOutput(bytes: Uint8Array) {
-		const r = outputAsInput(bytes);
+	useOutput(bytes: Uint8Array, fn?: string) {
+		const r = outputAsInput(bytes, fn);
 		if (!r.ok) return this.log.say('error', r.message);
-		this.setup.takeText(r.text);
-		this.log.say('info', `The output (${formatBytes(bytes.length)}) is now the input.`);
+		if ('file' in r) this.setup.inputFile = r.file;
+		else this.setup.takeText(r.text);
+		const as = 'file' in r ? ` file "${r.file.name}" (it is not UTF-8 text)` : '';
+		this.log.say('info', `The output (${formatBytes(bytes.length)}) is now the input${as}.`);
 	}
 
 	/** A file becomes the input, byte for byte; one over the limit is refused before it is read. */
