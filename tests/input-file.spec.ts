@@ -14,7 +14,7 @@ import {
 } from './support/playground';
 
 const inputRegion = (page: Page) => page.getByRole('region', { name: 'Input' });
-const details = (page: Page) => page.getByRole('group', { name: 'Input file details' });
+const details = (page: Page) => page.getByRole('group', { name: 'File used as the input' });
 /** Every byte value once, so no byte can be changed, dropped or re-encoded unseen. */
 const ALL_BYTES = Buffer.from(Array.from({ length: 256 }, (_, i) => i));
 
@@ -63,7 +63,10 @@ test('Clear input file returns to the typed text', async ({ page }) => {
 	await openPlayground(page);
 	await loadFixture(page, 'echo');
 	await setInput(page, 'typed text');
+	await chooseInputFile(page, 'first.bin', Buffer.from([0xfe]));
+	// Another file replaces the one on show (the file input stays reachable by its name).
 	await chooseInputFile(page, 'x.bin', Buffer.from([0xff, 1, 2]));
+	await expect(details(page)).not.toContainText('first.bin');
 	await expect(outputBody(await run(page))).toContainText('ff 01 02');
 	await page.getByRole('button', { name: 'Clear input file' }).click();
 	await expect(details(page)).toHaveCount(0);

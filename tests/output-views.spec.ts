@@ -153,7 +153,7 @@ test('Use as input chains an image: the PNG goes on as an input file, byte for b
 	await expect(output(page)).toContainText(
 		'The output (75 B) is now the input file "png-output.png" (it is not UTF-8 text).'
 	);
-	await expect(page.getByRole('group', { name: 'Input file details' })).toContainText(
+	await expect(page.getByRole('group', { name: 'File used as the input' })).toContainText(
 		'png-output.png · 75 B · image/png'
 	);
 	await loadFixture(page, 'echo');
