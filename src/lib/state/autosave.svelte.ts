@@ -10,6 +10,7 @@ import type { Playground } from './playground.svelte';
 import { applySetup, currentSetup } from './setup-map';
 import { SavedFiles } from './saved-files';
 import type { Storage } from './storage';
+import type { TestPluginFile } from './xtp-suite.svelte';
 
 const SAVE_DELAY_MS = 300;
 /** Input beyond what a link carries is kept beside it, up to this many characters. */
@@ -25,6 +26,8 @@ export class AutoSave {
 	/** Saves run one after another, so a slow one never overwrites a newer one. */
 	#saves: Promise<void> = Promise.resolve();
 	#files: SavedFiles;
+	/** The test plugin last stored (undefined: nothing stored or restored yet). */
+	#savedTest: TestPluginFile | null | undefined = undefined;
 
 	/** The status in words, for the page. */
 	get text(): string {
@@ -63,6 +66,8 @@ export class AutoSave {
 		if (saved.file) setup = await this.#withFile(setup, saved.file);
 		if (saved.inputFile) setup = await this.#withInputFile(setup, saved.inputFile);
 		await applySetup(pg, setup, saved.trusted ?? []);
+		const test = await this.#storage.readTestPlugin();
+		if (test && (await pg.xtp.loadBytes(test.name, test.bytes))) this.#savedTest = pg.xtp.file;
 		return true;
 	}
 
@@ -93,6 +98,7 @@ export class AutoSave {
 
 	/** Save a moment after every change, so a reload loses nothing. */
 	watch() {
+		this.#pg.xtp.keep = (f) => this.#storeTest(f);
 		$effect.root(() => {
 			$effect(() => {
 				const setup = currentSetup(this.#pg);
@@ -174,6 +180,23 @@ export class AutoSave {
 		this.status = problems.length
 			? { state: 'partial', message: `Saved, except: ${problems.join('; ')}.` }
 			: { state: 'saved' };
+	}
+
+	/** The test plugin is stored apart from the setup: it never travels in a link. */
+	#storeTest(f: TestPluginFile | null) {
+		if (f === this.#savedTest) return;
+		this.#savedTest = f;
+		const stored = f && { name: f.name, sha256: f.sha256, bytes: f.bytes };
+		this.status = { state: 'saving' };
+		this.#saves = this.#saves.then(async () => {
+			if (!(await this.#storage.writeTestPlugin(stored)))
+				this.status = {
+					state: 'partial',
+					message: 'Saved, except: the test plugin file could not be stored (the browser refused).'
+				};
+			// A problem the setup's own save reported stays on show.
+			else if (this.status.state === 'saving') this.status = { state: 'saved' };
+		});
 	}
 
 	#fail(message: string) {

@@ -11,8 +11,10 @@ import { NetworkLog } from './network-log.svelte';
 import { RunController } from './run-controller.svelte';
 import { RunLog } from './run-log.svelte';
 import { SetupState } from './setup-state.svelte';
+import { TakeHome } from './take-home.svelte';
 import { TestSuite } from './test-suite.svelte';
 import { Workbench } from './workbench.svelte';
+import { XtpSuite } from './xtp-suite.svelte';
 import type { Builder } from '$lib/engine/author/client';
 
 export type { LoadedPlugin };
@@ -28,8 +30,11 @@ export class Playground {
 	readonly current: CurrentPlugin;
 	readonly runs: RunController;
 	readonly suite: TestSuite;
+	readonly xtp: XtpSuite;
 	/** Writing a plugin here. */
 	readonly write: Workbench;
+	/** Download .wasm and Download project, for what is written here. */
+	readonly takeHome = new TakeHome(this);
 	#runAfterBuild = false;
 
 	/** `origin` is the page's, for explaining CORS; `spawn` stands in for the worker under tests. */
@@ -61,6 +66,7 @@ export class Playground {
 			{ spawn: () => spawn({ noJspi: http.noJspi }), origin: env.origin }
 		);
 		this.suite = new TestSuite({ setup, runs: this.runs, log });
+		this.xtp = new XtpSuite({ runs: this.runs, log }, { jspi: http.path === 'jspi' });
 		this.write = new Workbench({ current: this.current, setup, log }, env.builder);
 	}
 
@@ -130,6 +136,7 @@ export class Playground {
 		this.extras.replace({}, []);
 		this.extras.linked = [];
 		this.suite.replace([]);
+		this.xtp.forget();
 		this.write.stop();
 		await this.current.loadExample(this.examples[0].id);
 	}

@@ -1,6 +1,6 @@
 // The files a save keeps beside its link (the plugin, the input file), each stored once per
 // change: an unchanged file is neither hashed nor written again on every save.
-import { sha256Hex } from '$lib/engine/sha256';
+import { sha256Once } from '$lib/engine/sha256';
 import type { FileSlot, Storage, StoredFile } from './storage';
 
 export class SavedFiles {
@@ -19,7 +19,7 @@ export class SavedFiles {
 	): Promise<{ sha256: string; stored: boolean }> {
 		const held = this.#held[slot];
 		if (held?.bytes === file.bytes) return { sha256: held.sha256, stored: true };
-		const sha256 = await sha256Hex(file.bytes);
+		const sha256 = await sha256Once(file.bytes);
 		const stored = await this.#storage.writeFile({ ...file, sha256 }, slot);
 		if (stored) this.#held[slot] = { bytes: file.bytes, sha256 };
 		return { sha256, stored };

@@ -35,6 +35,7 @@ export class MemoryStorage implements Storage {
 	state: string | null = null;
 	file: StoredFile | null = null;
 	inputFile: StoredFile | null = null;
+	testPlugin: StoredFile | null = null;
 	writes: string[] = [];
 	refuse = false;
 	readState() {
@@ -56,9 +57,19 @@ export class MemoryStorage implements Storage {
 		this.writes.push(slot === 'plugin' ? 'file' : 'input file');
 		return true;
 	}
+	async readTestPlugin() {
+		return this.testPlugin;
+	}
+	async writeTestPlugin(file: StoredFile | null) {
+		if (this.refuse) return false;
+		this.testPlugin = file;
+		this.writes.push('test plugin');
+		return true;
+	}
 	async clear() {
 		this.state = null;
 		this.file = null;
 		this.inputFile = null;
+		this.testPlugin = null;
 	}
 }

@@ -1,5 +1,5 @@
-// The browser storage the session uses: the setup in localStorage, a local plugin and an input
-// file in IndexedDB.
+// The browser storage the session uses: the setup in localStorage, a local plugin, an input file
+// and an XTP test plugin in IndexedDB.
 //
 // Each tab saves under keys of its own (its id lives in sessionStorage, which a reload keeps and
 // another tab does not share), so two tabs never overwrite each other's setup or plugin. A new
@@ -36,6 +36,9 @@ export interface Storage {
 	/** The file in `slot` saved with the state that readState returned. */
 	readFile(slot?: FileSlot): Promise<StoredFile | null>;
 	writeFile(file: StoredFile, slot?: FileSlot): Promise<boolean>;
+	/** The XTP test plugin chosen with that state (null: none), kept apart from the plugin. */
+	readTestPlugin(): Promise<StoredFile | null>;
+	writeTestPlugin(file: StoredFile | null): Promise<boolean>;
 	clear(): Promise<void>;
 }
 
@@ -67,6 +70,9 @@ async function withStore<T>(
 const stateKey = (tab: string) => `${PREFIX}state:${tab}`;
 const fileKey = (tab: string, slot: FileSlot = 'plugin') => `${slot}:${tab}`;
 const SLOTS: FileSlot[] = ['plugin', 'input'];
+const testKey = (tab: string) => `xtp:${tab}`;
+/** Every IndexedDB record of one tab's save. */
+const keysOf = (tab: string) => [...SLOTS.map((slot) => fileKey(tab, slot)), testKey(tab)];
 
 function asFile(v: unknown): StoredFile | null {
 	const f = v as Partial<StoredFile> | null;
@@ -119,8 +125,8 @@ export function createBrowserStorage(): Storage {
 				const tabs = [...readTabs().filter((t) => t !== tab), tab];
 				for (const old of tabs.splice(0, Math.max(0, tabs.length - KEEP_TABS))) {
 					localStorage.removeItem(stateKey(old));
-					for (const slot of SLOTS)
-						void withStore('readwrite', (s) => s.delete(fileKey(old, slot))).catch(() => {});
+					for (const key of keysOf(old))
+						void withStore('readwrite', (s) => s.delete(key)).catch(() => {});
 				}
 				localStorage.setItem(TABS, JSON.stringify(tabs));
 				return true;
@@ -144,12 +150,30 @@ export function createBrowserStorage(): Storage {
 				return false;
 			}
 		},
+		async readTestPlugin() {
+			try {
+				if (source === null) return null;
+				const key = testKey(source);
+				return asFile(await withStore<unknown>('readonly', (s) => s.get(key)));
+			} catch {
+				return null;
+			}
+		},
+		async writeTestPlugin(file) {
+			try {
+				const key = testKey(tab);
+				await withStore('readwrite', (s) => (file ? s.put({ ...file }, key) : s.delete(key)));
+				return true;
+			} catch {
+				return false;
+			}
+		},
 		async clear() {
 			try {
 				localStorage.removeItem(stateKey(tab));
 				localStorage.removeItem(LEGACY_STATE);
 				localStorage.setItem(TABS, JSON.stringify(readTabs().filter((t) => t !== tab)));
-				for (const slot of SLOTS) await withStore('readwrite', (s) => s.delete(fileKey(tab, slot)));
+				for (const key of keysOf(tab)) await withStore('readwrite', (s) => s.delete(key));
 			} catch {
 				// Nothing more to do: the next save overwrites what is left.
 			}
