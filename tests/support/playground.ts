@@ -1,4 +1,5 @@
 // What a person does with the playground, as small steps the specs share.
+import { readFileSync } from 'node:fs';
 import type { Page } from '@playwright/test';
 import { expect } from '@playwright/test';
 import { fixturePath } from './fixtures';
@@ -49,4 +50,12 @@ export function output(page: Page) {
 /** The shown output body of a run (text, JSON or hex view). */
 export function outputBody(runArticle: ReturnType<Page['locator']>) {
 	return runArticle.getByTestId('output-body');
+}
+
+/** Clicks a run's "Download output" and returns the downloaded file's name and bytes. */
+export async function downloadOutput(page: Page, runArticle: ReturnType<Page['locator']>) {
+	const download = page.waitForEvent('download');
+	await runArticle.getByRole('button', { name: 'Download output' }).click();
+	const file = await download;
+	return { name: file.suggestedFilename(), bytes: readFileSync((await file.path())!) };
 }

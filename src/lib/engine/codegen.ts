@@ -5,6 +5,7 @@ import { toManifest } from './manifest';
 import { isDefault } from './settings';
 import { SETTING_LIST, TIMEOUT, type Setting } from './settings-table';
 import type { Setup } from './share/setup';
+import { cliInput, codeInput, jsInput, pyInput } from './codegen-input';
 
 const isUrl = (ref: string) => /^https?:\/\//i.test(ref);
 
@@ -41,8 +42,9 @@ export function toCli(setup: Setup, pluginRef: string): string {
 	const words = ['extism', 'call', shellWord(pluginRef), shellWord(setup.fn)];
 	words.push(...parts.flatMap((p) => p.words));
 	// Always quoted, so that the input reads as one argument even when it is a plain word.
-	if (setup.input !== '') words.push('--input', singleQuoted(setup.input));
-	return words.join(' ');
+	const input = cliInput(codeInput(setup), singleQuoted);
+	words.push(...input.words);
+	return input.pipe + words.join(' ') + input.redirect;
 }
 
 // --- JavaScript ---
@@ -119,14 +121,15 @@ export function toJavaScript(setup: Setup, pluginRef: string): string {
 	const where = isUrl(pluginRef)
 		? ''
 		: '// A file path works in Node and Deno; in a browser, pass the URL of the .wasm file.\n';
-	const input = setup.input === '' ? '' : `, ${jsString(setup.input)}`;
+	const input = jsInput(codeInput(setup), jsString);
 	return [
+		...input.before,
 		"import createPlugin from '@extism/extism';",
 		'',
 		`${where}const plugin = await createPlugin(${jsString(pluginRef)}, {`,
 		options.map((line) => `  ${line}`).join(',\n'),
 		'});',
-		`const out = await plugin.call(${jsString(setup.fn)}${input});`,
+		`const out = await plugin.call(${jsString(setup.fn)}${input.arg});`,
 		'// A function that sets no output returns null.',
 		'console.log(out?.text());',
 		'await plugin.close();',
@@ -151,7 +154,8 @@ function py(value: unknown): string {
 export function toPython(setup: Setup, pluginRef: string): string {
 	const manifest = toManifest(setup, { url: pluginRef });
 	manifest.wasm = [isUrl(pluginRef) ? { url: pluginRef } : { path: pluginRef }];
-	const lines = ['import extism', '', 'manifest = {'];
+	const input = pyInput(codeInput(setup));
+	const lines = [...input.imports, 'import extism', '', 'manifest = {'];
 	for (const [key, value] of Object.entries(manifest)) {
 		lines.push(`    ${JSON.stringify(key)}: ${py(value)},`);
 	}
@@ -176,7 +180,7 @@ export function toPython(setup: Setup, pluginRef: string): string {
 	lines.push('}', ...comments, ...before, '');
 	lines.push(
 		`with extism.Plugin(manifest${kwargs}) as plugin:`,
-		`    out = plugin.call(${JSON.stringify(setup.fn)}, ${JSON.stringify(setup.input)})`,
+		`    out = plugin.call(${JSON.stringify(setup.fn)}, ${input.arg})`,
 		'    print(out.decode("utf-8"))',
 		''
 	);

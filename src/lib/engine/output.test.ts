@@ -71,15 +71,25 @@ describe('clipName', () => {
 });
 
 describe('outputAsInput', () => {
-	it('takes UTF-8 text as it is, and refuses binary or oversized output in words', () => {
+	it('takes UTF-8 text as it is, and makes other bytes an input file of their type, and refuses oversized output in words', () => {
 		expect(outputAsInput(new TextEncoder().encode('Grüße {"a":1}'))).toEqual({
 			ok: true,
 			text: 'Grüße {"a":1}'
 		});
-		expect(outputAsInput(new Uint8Array([0xff, 0xfe, 0x00]))).toEqual({
+		const binary = new Uint8Array([0xff, 0xfe, 0x00]);
+		expect(outputAsInput(binary, 'resize')).toEqual({
+			ok: true,
+			file: { name: 'resize-output.bin', type: 'application/octet-stream', bytes: binary }
+		});
+		const png = new Uint8Array([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0]);
+		expect(outputAsInput(png, 'img')).toEqual({
+			ok: true,
+			file: { name: 'img-output.png', type: 'image/png', bytes: png }
+		});
+		const bigBinary = new Uint8Array(32 * 1024 * 1024 + 1).fill(0xff);
+		expect(outputAsInput(bigBinary)).toEqual({
 			ok: false,
-			message:
-				'The output is not UTF-8 text, and the input is typed text: it cannot become the input.'
+			message: 'The output (32.0 MiB) is too large to become the input (at most 32.0 MiB).'
 		});
 		expect(outputAsInput(new Uint8Array(2 * 1024 * 1024 + 1))).toEqual({
 			ok: false,

@@ -1,4 +1,6 @@
 // How a plugin's output bytes are shown: text, pretty JSON or hex, bounded so huge outputs stay cheap.
+import { MAX_INPUT_FILE_BYTES, type InputFile } from './input';
+import { CONTENT_TYPES, classifyText, sniffImage, type ContentKind } from './output-kind';
 
 export const PREVIEW_BYTES = 64 * 1024;
 const JSON_MAX_BYTES = 1024 * 1024;
@@ -7,6 +9,8 @@ export type OutputKind = 'none' | 'empty' | 'text' | 'json' | 'binary';
 
 export interface OutputView {
 	kind: OutputKind;
+	/** What the bytes look like (see output-kind.ts): picks the view shown first. */
+	content: ContentKind;
 	size: number;
 	/** Text of the first PREVIEW_BYTES (UTF-8), or '' for binary. */
 	text: string;
@@ -19,24 +23,29 @@ export interface OutputView {
 }
 
 export function describeOutput(bytes: Uint8Array | null): OutputView {
-	if (bytes === null) return { kind: 'none', size: 0, text: '', hex: '', truncated: false };
-	if (bytes.length === 0) return { kind: 'empty', size: 0, text: '', hex: '', truncated: false };
+	const nothing = { content: 'text', size: 0, text: '', hex: '', truncated: false } as const;
+	if (bytes === null) return { kind: 'none', ...nothing };
+	if (bytes.length === 0) return { kind: 'empty', ...nothing };
 	const head = bytes.subarray(0, PREVIEW_BYTES);
 	const truncated = bytes.length > head.length;
 	const hex = hexDump(head.subarray(0, 4096));
+	const size = bytes.length;
+	// Before UTF-8: a GIF or WebP file can happen to decode as text.
+	const image = sniffImage(head);
+	if (image) return { kind: 'binary', content: image, size, text: '', hex, truncated };
 	let text: string;
 	try {
 		// stream: true tolerates a character cut in half at the preview's end.
 		text = new TextDecoder('utf-8', { fatal: true }).decode(head, { stream: truncated });
 	} catch {
-		return { kind: 'binary', size: bytes.length, text: '', hex, truncated };
+		return { kind: 'binary', content: 'binary', size, text: '', hex, truncated };
 	}
 	if (!truncated && bytes.length <= JSON_MAX_BYTES) {
 		const pretty = prettyJson(text);
 		if (pretty !== undefined)
-			return { kind: 'json', size: bytes.length, text, pretty, hex, truncated };
+			return { kind: 'json', content: 'json', size, text, pretty, hex, truncated };
 	}
-	return { kind: 'text', size: bytes.length, text, hex, truncated };
+	return { kind: 'text', content: classifyText(text), size, text, hex, truncated };
 }
 
 function prettyJson(text: string): string | undefined {
@@ -83,25 +92,33 @@ export function clipName(name: string): string {
 	return `${name.slice(0, MAX_NAME_CHARS)}… (${name.length.toLocaleString('en-US')} characters)`;
 }
 
-/** The most output that "Use as input" moves into the input (what a save keeps across reloads). */
+/** The most text output that "Use as input" moves into the input (what a save keeps across reloads). */
 export const MAX_OUTPUT_AS_INPUT = 2 * 1024 * 1024;
 
-/** A run's output as the next run's input, which is text: UTF-8 only, and not too large. */
-export function outputAsInput(
-	bytes: Uint8Array
-): { ok: true; text: string } | { ok: false; message: string } {
-	if (bytes.length > MAX_OUTPUT_AS_INPUT)
-		return {
-			ok: false,
-			message: `The output (${formatBytes(bytes.length)}) is too large to become the input (at most ${formatBytes(MAX_OUTPUT_AS_INPUT)}).`
-		};
-	try {
-		return { ok: true, text: new TextDecoder('utf-8', { fatal: true }).decode(bytes) };
-	} catch {
-		return {
-			ok: false,
-			message:
-				'The output is not UTF-8 text, and the input is typed text: it cannot become the input.'
-		};
+export type OutputAsInput =
+	| { ok: true; text: string }
+	/** Output that is not UTF-8 becomes an input file, so its bytes go on unchanged. */
+	| { ok: true; file: InputFile }
+	| { ok: false; message: string };
+
+/** A run's output as the next run's input: UTF-8 as typed text, other bytes as an input file. */
+export function outputAsInput(bytes: Uint8Array, fn = 'plugin'): OutputAsInput {
+	const tooLarge = (limit: number): OutputAsInput => ({
+		ok: false,
+		message: `The output (${formatBytes(bytes.length)}) is too large to become the input (at most ${formatBytes(limit)}).`
+	});
+	const image = sniffImage(bytes);
+	if (!image) {
+		try {
+			const text = new TextDecoder('utf-8', { fatal: true }).decode(bytes);
+			return bytes.length > MAX_OUTPUT_AS_INPUT
+				? tooLarge(MAX_OUTPUT_AS_INPUT)
+				: { ok: true, text };
+		} catch {
+			// Not text: it goes on as a file.
+		}
 	}
+	if (bytes.length > MAX_INPUT_FILE_BYTES) return tooLarge(MAX_INPUT_FILE_BYTES);
+	const type = CONTENT_TYPES[image ?? 'binary'];
+	return { ok: true, file: { name: `${fn}-output.${type.ext}`, type: type.mime, bytes } };
 }

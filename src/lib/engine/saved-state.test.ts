@@ -11,6 +11,7 @@ describe('saved state', () => {
 			link: '#s=1.x',
 			file: { name: 'p.wasm', sha256: 'ab12' },
 			input: 'x'.repeat(300_000),
+			inputFile: { name: 'cat.png', type: 'image/png', sha256: 'cd34' },
 			trusted: ['extism:host/user::kv.get']
 		};
 		expect(parseSaved(serializeSaved(full))).toEqual({ ok: true, state: full });
@@ -43,6 +44,11 @@ describe('saved state', () => {
 			['{"v":1,"link":"#s","file":"x"}', 'its plugin file entry is damaged.'],
 			['{"v":2,"link":"#s","file":{"name":"a","sha256":1}}', 'its plugin file entry is damaged.'],
 			['{"v":2,"link":"#s","input":5}', 'its input is damaged.'],
+			['{"v":2,"link":"#s","inputFile":"a.png"}', 'its input file entry is damaged.'],
+			[
+				'{"v":2,"link":"#s","inputFile":{"name":"a","type":"","sha256":null}}',
+				'its input file entry is damaged.'
+			],
 			['{"v":2,"link":"#s","trusted":"all"}', 'its list of trusted code is damaged.'],
 			['{"v":2,"link":"#s","trusted":[1]}', 'its list of trusted code is damaged.']
 		];

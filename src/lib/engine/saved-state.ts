@@ -9,6 +9,11 @@ export interface SavedState {
 	link: string;
 	/** Set when the plugin was a local file; its bytes are stored separately, with this hash. */
 	file?: { name: string; sha256?: string };
+	/**
+	 * Set when the input is a file; its bytes are stored separately (like a plugin file), so the
+	 * link inside never carries them.
+	 */
+	inputFile?: { name: string; type: string; sha256: string };
 	/** The input, when it is larger than a link may carry (the link then has none). */
 	input?: string;
 	/**
@@ -61,6 +66,12 @@ export function parseSaved(text: string | null): ParsedSave | null {
 			return bad('its plugin file entry is damaged.');
 		state.file = { name: file.name };
 		if (file.sha256 !== undefined) state.file.sha256 = file.sha256;
+	}
+	if (obj.inputFile !== undefined) {
+		const f = obj.inputFile;
+		if (!isObject(f) || !isText(f.name) || !isText(f.type) || !isText(f.sha256))
+			return bad('its input file entry is damaged.');
+		state.inputFile = { name: f.name, type: f.type, sha256: f.sha256 };
 	}
 	if (obj.input !== undefined) {
 		if (!isText(obj.input)) return bad('its input is damaged.');

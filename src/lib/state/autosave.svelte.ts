@@ -6,9 +6,9 @@ import { utf8Length } from '$lib/engine/validate';
 import type { Setup } from '$lib/engine/share/setup';
 import { checkSetup, LIMITS } from '$lib/engine/share/setup-v1';
 import { formatBytes } from '$lib/engine/output';
-import { sha256Once } from '$lib/engine/sha256';
 import type { Playground } from './playground.svelte';
 import { applySetup, currentSetup } from './setup-map';
+import { SavedFiles } from './saved-files';
 import type { Storage } from './storage';
 import type { TestPluginFile } from './xtp-suite.svelte';
 
@@ -25,9 +25,7 @@ export class AutoSave {
 	#storage: Storage;
 	/** Saves run one after another, so a slow one never overwrites a newer one. */
 	#saves: Promise<void> = Promise.resolve();
-	#savedFile: Uint8Array | null = null;
-	/** The SHA-256 of #savedFile, so an unchanged plugin is not hashed again on every save. */
-	#savedHash = '';
+	#files: SavedFiles;
 	/** The test plugin last stored (undefined: nothing stored or restored yet). */
 	#savedTest: TestPluginFile | null | undefined = undefined;
 
@@ -46,6 +44,7 @@ export class AutoSave {
 	constructor(pg: Playground, storage: Storage) {
 		this.#pg = pg;
 		this.#storage = storage;
+		this.#files = new SavedFiles(storage);
 	}
 
 	/** Restores the saved setup; false when there is none or it cannot be used (said why). */
@@ -65,6 +64,7 @@ export class AutoSave {
 		let setup = decoded.setup;
 		if (saved.input !== undefined) setup = { ...setup, input: saved.input };
 		if (saved.file) setup = await this.#withFile(setup, saved.file);
+		if (saved.inputFile) setup = await this.#withInputFile(setup, saved.inputFile);
 		await applySetup(pg, setup, saved.trusted ?? []);
 		const test = await this.#storage.readTestPlugin();
 		if (test && (await pg.xtp.loadBytes(test.name, test.bytes))) this.#savedTest = pg.xtp.file;
@@ -72,21 +72,28 @@ export class AutoSave {
 	}
 
 	async #withFile(setup: Setup, want: NonNullable<SavedState['file']>): Promise<Setup> {
-		const file = await this.#storage.readFile();
-		// Saves from before files carried a hash have none to compare.
-		const matches =
-			file &&
-			(want.sha256 === undefined || (file.sha256 === want.sha256 && file.name === want.name));
-		if (!file || !matches) {
-			this.#pg.log.say(
-				'warn',
-				`The plugin file "${want.name}" saved with this setup is missing or does not match it: load it again.`
-			);
+		const file = await this.#files.read('plugin', want);
+		if (!file) {
+			this.#missing(`The plugin file "${want.name}"`);
 			return setup;
 		}
-		this.#savedFile = file.bytes;
-		this.#savedHash = file.sha256;
 		return { ...setup, source: { kind: 'bytes', name: want.name, data: file.bytes } };
+	}
+
+	async #withInputFile(setup: Setup, want: NonNullable<SavedState['inputFile']>) {
+		const file = await this.#files.read('input', want);
+		if (!file) {
+			this.#missing(`The input file "${want.name}"`);
+			return setup;
+		}
+		return { ...setup, inputFile: { name: want.name, type: want.type, data: file.bytes } };
+	}
+
+	#missing(what: string) {
+		this.#pg.log.say(
+			'warn',
+			`${what} saved with this setup is missing or does not match it: load it again.`
+		);
 	}
 
 	/** Save a moment after every change, so a reload loses nothing. */
@@ -121,7 +128,9 @@ export class AutoSave {
 		const problems: string[] = [];
 		const file = setup.source.kind === 'bytes' ? setup.source : null;
 		const record: SavedState = { link: '', ...(trusted.length ? { trusted } : {}) };
+		// Files are stored beside the link, which never carries their bytes here.
 		let rest: Setup = { ...setup, source: file ? { kind: 'none' } : setup.source };
+		delete rest.inputFile;
 		const inputBytes = utf8Length(setup.input);
 		if (inputBytes > LIMITS.inputBytes) {
 			rest = { ...rest, input: '' };
@@ -140,15 +149,23 @@ export class AutoSave {
 					`the linked module "${l.name}" (${formatBytes(l.data.length)}) is too large to keep across reloads`
 				);
 		if (file) {
-			const same = file.data === this.#savedFile && this.#savedHash !== '';
-			const sha256 = same ? this.#savedHash : await sha256Once(file.data);
+			const { sha256, stored } = await this.#files.store('plugin', {
+				name: file.name,
+				bytes: file.data
+			});
 			record.file = { name: file.name, sha256 };
-			if (!same) {
-				if (await this.#storage.writeFile({ name: file.name, sha256, bytes: file.data })) {
-					this.#savedFile = file.data;
-					this.#savedHash = sha256;
-				} else problems.push(`the plugin file could not be stored (the browser refused)`);
-			}
+			if (!stored) problems.push(`the plugin file could not be stored (the browser refused)`);
+		}
+		const input = setup.inputFile;
+		if (input?.data) {
+			const { name, type } = input;
+			const { sha256, stored } = await this.#files.store('input', {
+				name,
+				type,
+				bytes: input.data
+			});
+			record.inputFile = { name, type, sha256 };
+			if (!stored) problems.push(`the input file could not be stored (the browser refused)`);
 		}
 		let stored = this.#storage.writeState(serializeSaved(record));
 		if (!stored && record.input !== undefined) {
@@ -189,7 +206,6 @@ export class AutoSave {
 	/** Nothing is saved until the next change. */
 	async clear() {
 		await this.#storage.clear();
-		this.#savedFile = null;
-		this.#savedHash = '';
+		this.#files.forget();
 	}
 }

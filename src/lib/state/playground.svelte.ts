@@ -3,6 +3,7 @@
 import { EXAMPLES } from '$lib/engine/examples';
 import { detectHttpPath, type HttpPath } from '$lib/engine/http-path';
 import { formatBytes, formatMs, outputAsInput } from '$lib/engine/output';
+import { inputFileProblem } from '$lib/engine/input';
 import { spawnPluginWorker } from '$lib/engine/worker-factory';
 import { CurrentPlugin, type LoadedPlugin } from './current-plugin.svelte';
 import { HostMatcher } from './host-match.svelte';
@@ -86,11 +87,32 @@ export class Playground {
 	}
 
 	/** A run's output becomes the input, so runs can be chained; said why when it cannot. */
-	useOutput(bytes: Uint8Array) {
-		const r = outputAsInput(bytes);
+	useOutput(bytes: Uint8Array, fn?: string) {
+		const r = outputAsInput(bytes, fn);
 		if (!r.ok) return this.log.say('error', r.message);
-		this.setup.input = r.text;
-		this.log.say('info', `The output (${formatBytes(bytes.length)}) is now the input.`);
+		if ('file' in r) this.setup.inputFile = r.file;
+		else this.setup.takeText(r.text);
+		const as = 'file' in r ? ` file "${r.file.name}" (it is not UTF-8 text)` : '';
+		this.log.say('info', `The output (${formatBytes(bytes.length)}) is now the input${as}.`);
+	}
+
+	/** A file becomes the input, byte for byte; one over the limit is refused before it is read. */
+	async useInputFile(file: File) {
+		const problem = inputFileProblem(file.name, file.size);
+		this.setup.inputProblem = problem ?? '';
+		if (problem) return this.log.say('error', problem);
+		const bytes = new Uint8Array(await file.arrayBuffer());
+		this.setup.inputFile = { name: file.name, type: file.type, bytes };
+		this.log.say(
+			'info',
+			`The file "${file.name}" (${formatBytes(bytes.length)}) is now the input.`
+		);
+	}
+
+	/** Back to the typed input, as it was before the file came. */
+	clearInputFile() {
+		this.setup.inputFile = null;
+		this.setup.inputProblem = '';
 	}
 
 	/** The plugin on show, or null. */

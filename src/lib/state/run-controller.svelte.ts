@@ -121,9 +121,10 @@ export class RunController {
 		if (tooSmall) return this.#log.say('error', tooSmall);
 		// Another plugin arrived while this one compiled: its own run decides.
 		if (this.#current.plugin !== p) return;
-		const input = encoder.encode(setup.input);
-		const rec = this.#log.begin(setup.fn, input.length);
-		await this.#execute(rec, { settings, fn: setup.fn, input, repeat: setup.repeat });
+		const input = setup.inputBytes();
+		if (!input.ok) return this.#log.say('error', `Not run: ${input.message}`);
+		const rec = this.#log.begin(setup.fn, input.bytes.length);
+		await this.#execute(rec, { settings, fn: setup.fn, input: input.bytes, repeat: setup.repeat });
 	}
 
 	/** A test case runs on a fresh instance with its own function, input and config. */
@@ -204,12 +205,15 @@ export class RunController {
 		const p = this.#current.plugin!;
 		const tooSmall = await this.#current.capped(p, settings.maxPages);
 		if (tooSmall) return { status: 'blocked', text: tooSmall };
+		// Mock input is the input a Run would send: an input file, or the text in its encoding.
+		const input = this.#setup.inputBytes();
+		if (!input.ok) return { status: 'blocked', text: `Not run: ${input.message}` };
 		this.#jobs++;
 		try {
 			return await this.#runner.runTest({
 				...this.#spec(p, settings),
 				test,
-				input: encoder.encode(this.#setup.input),
+				input: input.bytes,
 				timeoutMs: this.#timeoutMs(),
 				onEvent: (ev) => {
 					if (ev.type === 'xtp') onEvent(ev.event);

@@ -1,6 +1,7 @@
 // The console's content: one record per run, filled as events arrive.
 import { explainError, explainNote, type Explained } from '$lib/engine/errors';
 import { describeOutput, type OutputView } from '$lib/engine/output';
+import { renderOutput, type RenderAs } from '$lib/engine/render-doc';
 import type { LogLevel, StreamName } from '$lib/engine/protocol';
 import type { RunEvent, RunReport } from '$lib/engine/runner';
 import { summarize, type TimeSummary } from '$lib/engine/stats';
@@ -32,6 +33,11 @@ export class RunRecord {
 	timings = $state<Timing[]>([]);
 	/** Per-call statistics of a repeat run. */
 	stats = $state.raw<TimeSummary | null>(null);
+	/** Set when the browser could not decode an output that looked like an image. */
+	imageBroken = $state(false);
+	/** The output as a sandboxed document, once the person asked for it to be rendered. */
+	rendered = $state.raw<{ as: RenderAs; doc: string } | null>(null);
+	renderError = $state('');
 	/** HTTP trouble seen during the run, explained when it ends. */
 	#tooLarge: { url: string; bytes: number } | null = null;
 
@@ -44,6 +50,19 @@ export class RunRecord {
 		this.id = id;
 		this.fn = fn;
 		this.inputBytes = inputBytes;
+	}
+
+	/** The <img> could not decode the output: it is shown as hex from now on. */
+	markImageBroken() {
+		this.imageBroken = true;
+	}
+
+	/** Renders the output as HTML or Markdown (only ever on request, and only into a sandbox). */
+	async render(as: RenderAs) {
+		if (!this.outputBytes) return;
+		const r = await renderOutput(this.outputBytes, as);
+		this.renderError = r.ok ? '' : r.message;
+		this.rendered = r.ok ? { as, doc: r.doc } : null;
 	}
 
 	push(ev: RunEvent) {

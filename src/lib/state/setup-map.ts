@@ -48,6 +48,11 @@ export async function applySetup(
 	else if (s.kind === 'url') await pg.current.loadUrl(s.url);
 	else if (s.kind === 'bytes') await pg.current.loadBytes(s.name, s.data);
 	pg.setup.take(setup);
+	if (setup.inputFile && !setup.inputFile.data)
+		pg.log.say(
+			'warn',
+			`The input file "${setup.inputFile.name}" was too large to come with this setup: load it again as the input file.`
+		);
 	// The source comes back to the editor; it is built on Run, not now.
 	if (setup.code) pg.write.take(setup.code);
 	else pg.write.stop();

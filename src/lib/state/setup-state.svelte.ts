@@ -5,10 +5,28 @@ import { normalizeHostInput, type HostInput } from '$lib/engine/hosts';
 import { copySettings, type PluginSettings } from '$lib/engine/settings';
 import { DEFAULT_SETUP, type Setup } from '$lib/engine/share/setup';
 import type { ModuleInfo } from '$lib/engine/inspect';
+import {
+	encodeInput,
+	spellInput,
+	type InputBytes,
+	type InputEncoding,
+	type InputFile
+} from '$lib/engine/input';
+
+type Edited = Pick<
+	Setup,
+	'fn' | 'input' | 'inputEncoding' | 'inputFile' | 'settings' | 'timeoutMs'
+>;
 
 export class SetupState {
 	fn = $state(DEFAULT_SETUP.fn);
 	input = $state(DEFAULT_SETUP.input);
+	/** How the typed input spells its bytes. */
+	inputEncoding = $state<InputEncoding>('text');
+	/** When set, the input is this file (its bytes unchanged) and the typed input waits. */
+	inputFile = $state.raw<InputFile | null>(null);
+	/** Why the last file offered as the input was refused ('' when it was not). */
+	inputProblem = $state('');
 	settings = $state<PluginSettings>(copySettings(DEFAULT_SETUP.settings));
 	timeoutMs = $state<number | null>(DEFAULT_SETUP.timeoutMs);
 	/** Calls per run, on one instance (like extism call --loop). */
@@ -16,32 +34,64 @@ export class SetupState {
 
 	/** Back to what a first visit starts with (the function and input come with a plugin). */
 	fresh() {
+		this.#textInput();
 		this.settings = copySettings(DEFAULT_SETUP.settings);
 		this.timeoutMs = DEFAULT_SETUP.timeoutMs;
 	}
 
 	/** Takes a link's or a save's fields as they are. */
-	take(setup: Pick<Setup, 'fn' | 'input' | 'settings' | 'timeoutMs'>) {
+	take(setup: Edited) {
 		this.fn = setup.fn;
 		this.input = setup.input;
+		this.inputEncoding = setup.inputEncoding ?? 'text';
+		const f = setup.inputFile;
+		this.inputFile = f?.data ? { name: f.name, type: f.type, bytes: f.data } : null;
 		this.settings = copySettings(setup.settings);
 		this.timeoutMs = setup.timeoutMs;
 	}
 
 	/** Plain copies of the fields a link carries (reading them tracks every field). */
-	snapshot(): Pick<Setup, 'fn' | 'input' | 'settings' | 'timeoutMs'> {
+	snapshot(): Edited {
+		const f = this.inputFile;
 		return {
 			fn: this.fn,
 			input: this.input,
+			...(this.inputEncoding !== 'text' ? { inputEncoding: this.inputEncoding } : {}),
+			...(f ? { inputFile: { name: f.name, type: f.type, data: f.bytes } } : {}),
 			settings: copySettings(this.settings),
 			timeoutMs: this.timeoutMs
 		};
 	}
 
+	/** The bytes the next run sends: the file's as they are, else the typed input's. */
+	inputBytes(): InputBytes {
+		if (this.inputFile) return { ok: true, bytes: this.inputFile.bytes };
+		return encodeInput(this.input, this.inputEncoding);
+	}
+
+	/** Another spelling of the typed input; the text is respelt when it reads in the old one. */
+	setEncoding(encoding: InputEncoding) {
+		const now = encodeInput(this.input, this.inputEncoding);
+		const respelt = now.ok ? spellInput(now.bytes, encoding) : null;
+		if (respelt !== null) this.input = respelt;
+		this.inputEncoding = encoding;
+	}
+
+	/** Typed text becomes the input (a run's output, an example's input). */
+	takeText(text: string) {
+		this.#textInput();
+		this.input = text;
+	}
+
+	#textInput() {
+		this.inputFile = null;
+		this.inputEncoding = 'text';
+	}
+
 	/** A bundled example's own function, input and settings. */
 	takeExample(ex: ExampleInfo) {
 		this.fn = ex.functionName;
-		this.input = ex.input;
+		this.takeText(ex.input);
 		this.settings.config = { ...ex.config };
 		this.settings.allowedHosts = [...ex.allowedHosts];
 		this.settings.wasi = ex.wasi;

@@ -4,7 +4,7 @@ import { readFile } from 'node:fs/promises';
 import { afterEach, beforeEach, vi } from 'vitest';
 import { InProcessWorker } from '$lib/engine/in-process-worker';
 import { Playground } from './playground.svelte';
-import type { Storage, StoredFile } from './storage';
+import type { FileSlot, Storage, StoredFile } from './storage';
 
 export const ORIGIN = 'http://playground.test';
 
@@ -52,6 +52,7 @@ export function playgroundPerTest(): () => Playground {
 export class MemoryStorage implements Storage {
 	state: string | null = null;
 	file: StoredFile | null = null;
+	inputFile: StoredFile | null = null;
 	testPlugin: StoredFile | null = null;
 	writes: string[] = [];
 	refuse = false;
@@ -64,13 +65,14 @@ export class MemoryStorage implements Storage {
 		this.writes.push('state');
 		return true;
 	}
-	async readFile() {
-		return this.file;
+	async readFile(slot: FileSlot = 'plugin') {
+		return slot === 'plugin' ? this.file : this.inputFile;
 	}
-	async writeFile(file: StoredFile) {
+	async writeFile(file: StoredFile, slot: FileSlot = 'plugin') {
 		if (this.refuse) return false;
-		this.file = file;
-		this.writes.push('file');
+		if (slot === 'plugin') this.file = file;
+		else this.inputFile = file;
+		this.writes.push(slot === 'plugin' ? 'file' : 'input file');
 		return true;
 	}
 	async readTestPlugin() {
@@ -85,6 +87,7 @@ export class MemoryStorage implements Storage {
 	async clear() {
 		this.state = null;
 		this.file = null;
+		this.inputFile = null;
 		this.testPlugin = null;
 	}
 }

@@ -1,5 +1,5 @@
-// The browser storage the session uses: the setup in localStorage, a local plugin (and an XTP
-// test plugin) in IndexedDB.
+// The browser storage the session uses: the setup in localStorage, a local plugin, an input file
+// and an XTP test plugin in IndexedDB.
 //
 // Each tab saves under keys of its own (its id lives in sessionStorage, which a reload keeps and
 // another tab does not share), so two tabs never overwrite each other's setup or plugin. A new
@@ -21,16 +21,21 @@ export interface StoredFile {
 	name: string;
 	sha256: string;
 	bytes: Uint8Array;
+	/** MIME type, kept for input files. */
+	type?: string;
 }
+
+/** Which file of a save: the plugin, or the file given as the input. */
+export type FileSlot = 'plugin' | 'input';
 
 export interface Storage {
 	/** This tab's save, else the one saved last by any tab. */
 	readState(): string | null;
 	/** False when the browser refused to store it. */
 	writeState(text: string): boolean;
-	/** The plugin file saved with the state that readState returned. */
-	readFile(): Promise<StoredFile | null>;
-	writeFile(file: StoredFile): Promise<boolean>;
+	/** The file in `slot` saved with the state that readState returned. */
+	readFile(slot?: FileSlot): Promise<StoredFile | null>;
+	writeFile(file: StoredFile, slot?: FileSlot): Promise<boolean>;
 	/** The XTP test plugin chosen with that state (null: none), kept apart from the plugin. */
 	readTestPlugin(): Promise<StoredFile | null>;
 	writeTestPlugin(file: StoredFile | null): Promise<boolean>;
@@ -63,8 +68,11 @@ async function withStore<T>(
 }
 
 const stateKey = (tab: string) => `${PREFIX}state:${tab}`;
-const fileKey = (tab: string) => `plugin:${tab}`;
+const fileKey = (tab: string, slot: FileSlot = 'plugin') => `${slot}:${tab}`;
+const SLOTS: FileSlot[] = ['plugin', 'input'];
 const testKey = (tab: string) => `xtp:${tab}`;
+/** Every IndexedDB record of one tab's save. */
+const keysOf = (tab: string) => [...SLOTS.map((slot) => fileKey(tab, slot)), testKey(tab)];
 
 function asFile(v: unknown): StoredFile | null {
 	const f = v as Partial<StoredFile> | null;
@@ -117,25 +125,26 @@ export function createBrowserStorage(): Storage {
 				const tabs = [...readTabs().filter((t) => t !== tab), tab];
 				for (const old of tabs.splice(0, Math.max(0, tabs.length - KEEP_TABS))) {
 					localStorage.removeItem(stateKey(old));
-					for (const key of [fileKey(old), testKey(old)])
+					for (const key of keysOf(old))
 						void withStore('readwrite', (s) => s.delete(key)).catch(() => {});
 				}
 				localStorage.setItem(TABS, JSON.stringify(tabs));
 				return true;
 			}, false);
 		},
-		async readFile() {
+		async readFile(slot = 'plugin') {
 			try {
-				const key = source === null ? LEGACY_FILE : fileKey(source);
+				if (source === null && slot !== 'plugin') return null;
+				const key = source === null ? LEGACY_FILE : fileKey(source, slot);
 				return asFile(await withStore<unknown>('readonly', (s) => s.get(key)));
 			} catch {
 				return null;
 			}
 		},
-		async writeFile(file) {
+		async writeFile(file, slot = 'plugin') {
 			try {
 				// One record: name, hash and bytes can never come from different saves.
-				await withStore('readwrite', (s) => s.put({ ...file }, fileKey(tab)));
+				await withStore('readwrite', (s) => s.put({ ...file }, fileKey(tab, slot)));
 				return true;
 			} catch {
 				return false;
@@ -164,8 +173,7 @@ export function createBrowserStorage(): Storage {
 				localStorage.removeItem(stateKey(tab));
 				localStorage.removeItem(LEGACY_STATE);
 				localStorage.setItem(TABS, JSON.stringify(readTabs().filter((t) => t !== tab)));
-				await withStore('readwrite', (s) => s.delete(fileKey(tab)));
-				await withStore('readwrite', (s) => s.delete(testKey(tab)));
+				for (const key of keysOf(tab)) await withStore('readwrite', (s) => s.delete(key));
 			} catch {
 				// Nothing more to do: the next save overwrites what is left.
 			}

@@ -87,7 +87,7 @@ export class Workbench {
 		this.language = t.language;
 		this.text = t.text;
 		this.#setup.fn = t.fn;
-		this.#setup.input = t.input;
+		this.#setup.takeText(t.input);
 		this.diagnostics = [];
 	}
 

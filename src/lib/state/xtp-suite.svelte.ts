@@ -66,7 +66,7 @@ export class XtpSuite {
 		}
 		this.problem = null;
 		const { uses, assertArity, useWasi } = check;
-		const { module, info } = prepared.plugin;
+		const { module } = prepared.plugin;
 		const sha256 = await sha256Once(bytes);
 		this.file = { name, bytes, sha256, module, uses, assertArity, useWasi };
 		this.#clear();

@@ -1,6 +1,7 @@
 // Each field of a format-1 link, broken one at a time, gives its own sentence.
 import { describe, expect, it } from 'vitest';
-import { decodeSetup } from './codec';
+import { decodeSetup, encodeSetup, MAX_EMBED_BYTES } from './codec';
+import type { Setup } from './setup';
 import { linkOfJson, sampleJson, sampleSetup } from './test-links';
 
 const refused = (reason: string) => ({
@@ -225,5 +226,58 @@ describe('share links: every field is checked', () => {
 			setup: { ...sampleSetup(), source: { kind: 'none' } },
 			missingPlugin: 'big.wasm'
 		});
+	});
+});
+
+describe('the input file and encoding in a link', () => {
+	const base: Setup = { ...sampleSetup(), fn: 'echo', input: 'ff 00' };
+	it('carries a small input file byte for byte, and the encoding', async () => {
+		const data = new Uint8Array([0, 255, 128, 10]);
+		const setup: Setup = {
+			...base,
+			inputEncoding: 'hex',
+			inputFile: { name: 'x.bin', type: 'application/octet-stream', data }
+		};
+		const r = await encodeSetup(setup);
+		expect(r.note).toBeUndefined();
+		expect(await decodeSetup(r.hash)).toEqual({ ok: true, setup });
+	});
+	it('leaves a large input file behind with its name, and says the limit', async () => {
+		const data = new Uint8Array(MAX_EMBED_BYTES + 1);
+		const r = await encodeSetup({
+			...base,
+			inputFile: { name: 'big.png', type: 'image/png', data }
+		});
+		expect(r.note).toBe(
+			'The input file "big.png" (24.0 KiB) is too large to travel in a link (limit 24.0 KiB): whoever opens it must load it again as the input file.'
+		);
+		const back = await decodeSetup(r.hash);
+		expect(back.ok && back.setup.inputFile).toEqual({
+			name: 'big.png',
+			type: 'image/png',
+			data: null
+		});
+	});
+	const broken: [string, Record<string, unknown>, string][] = [
+		[
+			'damaged file data',
+			{ inputFile: { name: 'a', type: '', data: '***' } },
+			'The input file in this link is damaged (not base64).'
+		],
+		[
+			'a file with no name',
+			{ inputFile: { name: '', type: '' } },
+			'The input file name is empty or invalid.'
+		],
+		[
+			'an unknown encoding',
+			{ inputEncoding: 'utf-16' },
+			'The input encoding must be one of hex, base64 (got "utf-16").'
+		]
+	];
+	it.each(broken)('refuses %s', async (_, extra, reason) => {
+		expect(await decodeSetup(await linkOfJson({ ...sampleJson(), ...extra }))).toEqual(
+			refused(reason)
+		);
 	});
 });

@@ -4,6 +4,7 @@
 import { fromBase64Url, toBase64Url } from './base64';
 import { deflateRaw, InflateError, inflateRaw } from './deflate';
 import { SetupError } from './fields';
+import { trimInputFile } from './input-file';
 import type { Setup } from './setup';
 import { checkSetup, readV1, writeV1, type Decoded } from './setup-v1';
 
@@ -76,8 +77,10 @@ const joinNotes = (...notes: (string | undefined)[]) =>
 	notes.filter(Boolean).join(' ') || undefined;
 
 export async function encodeSetup(whole: Setup): Promise<EncodeResult> {
-	const r = await encodeTrimmed(trimLinked(whole).setup);
-	const note = joinNotes(r.hash ? trimLinked(whole).note : undefined, r.note);
+	const linked = trimLinked(whole);
+	const input = trimInputFile(linked.setup, MAX_EMBED_BYTES);
+	const r = await encodeTrimmed(input.setup);
+	const note = joinNotes(r.hash ? linked.note : undefined, r.hash ? input.note : undefined, r.note);
 	return note ? { ...r, note } : r;
 }
 

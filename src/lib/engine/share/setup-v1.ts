@@ -17,6 +17,7 @@ import type { Setup, SetupLink, SetupSource } from './setup';
 import { casesFromJson, casesToJson } from '../test-cases';
 import { utf8Length, type Json } from '../validate';
 import { readCode, writeCode } from './code';
+import { readInputFields, writeInputFields } from './input-file';
 
 export const LIMITS = {
 	fnChars: 256,
@@ -131,6 +132,7 @@ export function readV1(json: unknown): Decoded {
 	}
 	if (obj.linked !== undefined) setup.linked = readLinked(obj.linked);
 	if (obj.code !== undefined) setup.code = readCode(obj.code);
+	readInputFields(obj, setup);
 	return missingPlugin === undefined ? { setup } : { setup, missingPlugin };
 }
 
@@ -165,6 +167,7 @@ export function writeV1(setup: Setup, leaveOut = false, leaveOutLinked = leaveOu
 				: { name: l.name, file: l.file }
 		);
 	if (setup.code) json.code = writeCode(setup.code);
+	writeInputFields(setup, json);
 	return json;
 }
 

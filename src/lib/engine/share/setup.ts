@@ -12,6 +12,15 @@ export type SetupSource =
 	| { kind: 'bytes'; name: string; data: Uint8Array }
 	| { kind: 'none' };
 
+/** A file given as the input; its bytes go to the plugin as they are. */
+export interface SetupInputFile {
+	name: string;
+	/** Its MIME type as the browser gave it ('' when unknown). */
+	type: string;
+	/** null when it was too large to travel: the person loads it again by hand. */
+	data: Uint8Array | null;
+}
+
 /** A module the plugin imports from, by the name it imports it under (`extism call --link`). */
 export interface SetupLink {
 	name: string;
@@ -25,6 +34,10 @@ export interface Setup {
 	source: SetupSource;
 	fn: string;
 	input: string;
+	/** How the typed input spells its bytes (absent: UTF-8 text). */
+	inputEncoding?: 'hex' | 'base64';
+	/** When set, the input is this file and the typed input waits until it is cleared. */
+	inputFile?: SetupInputFile;
 	settings: PluginSettings;
 	/** null = no timeout. */
 	timeoutMs: number | null;
