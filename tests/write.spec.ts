@@ -1,38 +1,16 @@
 // Writing a plugin in the page: pick a template, build it in the browser, run it, fix errors,
-// share the source. A cold AssemblyScript build loads a 13 MB compiler: waits are generous and
-// wait on what the page shows, never on the clock.
+// share the source.
 import { test, expect, SITE_URL } from './support/fixtures';
 import { makeLink, setupJson, waitForSave } from './support/links';
 import { openPlayground, output, outputBody, run, setInput } from './support/playground';
-import type { Page } from '@playwright/test';
-
-const BUILD_TIMEOUT = 60_000;
-const source = (page: Page) => page.getByRole('region', { name: 'Source' });
-
-async function startWriting(page: Page) {
-	await page.getByRole('button', { name: 'Write plugin' }).click();
-	await expect(source(page).locator('.monaco-editor')).toBeVisible();
-}
-
-async function pickTemplate(page: Page, label: RegExp) {
-	const select = page.getByRole('combobox', { name: 'Template' });
-	const option = select.getByRole('option', { name: label });
-	await select.selectOption({ label: (await option.textContent())!.trim() });
-}
-
-async function setSource(page: Page, text: string) {
-	await source(page).locator('.monaco-editor').click();
-	await page.keyboard.press('ControlOrMeta+A');
-	await page.keyboard.press('Delete');
-	await page.keyboard.insertText(text);
-}
-
-/** Waits for the next "Built …" or "Build failed" line after `before` such lines. */
-async function built(page: Page, before: number) {
-	const lines = output(page).getByText(/^(Built plugin\.\w+ in|Build failed in)/);
-	await expect(lines).toHaveCount(before + 1, { timeout: BUILD_TIMEOUT });
-	return lines.nth(before);
-}
+import {
+	BUILD_TIMEOUT,
+	built,
+	pickTemplate,
+	setSource,
+	source,
+	startWriting
+} from './support/write';
 
 test.describe('write a plugin', () => {
 	test.setTimeout(120_000);

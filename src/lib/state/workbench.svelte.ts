@@ -88,6 +88,7 @@ export class Workbench {
 		this.text = t.text;
 		this.#setup.fn = t.fn;
 		this.#setup.input = t.input;
+		if (t.allowedHosts) this.#setup.settings.allowedHosts = [...t.allowedHosts];
 		this.diagnostics = [];
 	}
 
