@@ -34,7 +34,14 @@ async function loadMonaco() {
 		import('monaco-editor/features/folding/register'),
 		import('monaco-editor/features/wordOperations/register'),
 		// The TypeScript tokenizer only (for AssemblyScript): not its 6.9 MB language worker.
-		import('monaco-editor/languages/definitions/typescript/register')
+		import('monaco-editor/languages/definitions/typescript/register'),
+		// JSON support loads every editor feature once its worker starts (the first edit of the
+		// input); the services of three of them, registered that late, miss the first editor's
+		// set, and each editor made after it (Write plugin) throws "UNKNOWN service". Register
+		// those services now; the features themselves still load only when JSON needs them.
+		import('monaco-editor/editor/contrib/codelens/browser/codeLensCache'),
+		import('monaco-editor/editor/contrib/suggest/browser/suggestMemory'),
+		import('monaco-editor/editor/common/services/treeViewsDndService')
 	]);
 	// Every language an editor may use is registered here, once, before any editor exists.
 	registerWat(monaco);

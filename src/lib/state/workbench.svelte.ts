@@ -5,6 +5,8 @@ import { capped, describe, type Diagnostic } from '$lib/engine/author/diagnostic
 import { AS_FILE, WAT_FILE } from '$lib/engine/author/files';
 import type { Language, PrintResult } from '$lib/engine/author/protocol';
 import { TEMPLATES, templateById } from '$lib/engine/author/templates';
+import { exampleSource } from '$lib/engine/example-sources';
+import { exampleById } from '$lib/engine/examples';
 import { formatMs } from '$lib/engine/output';
 import type { SetupCode } from '$lib/engine/share/code';
 import type { CurrentPlugin } from './current-plugin.svelte';
@@ -109,6 +111,20 @@ export class Workbench {
 		this.templateId = TEMPLATES.find((t) => t.text === code.text)?.id ?? '';
 		this.diagnostics = [];
 		this.active = true;
+	}
+
+	/** Edit source: an example's source, with its function, input and settings; built on Run. */
+	async openExample(id: string): Promise<boolean> {
+		const ex = exampleById(id);
+		const code = ex ? await exampleSource(id).catch(() => null) : null;
+		if (!ex || !code) {
+			this.#log.say('error', `The source of the example "${id}" could not be opened.`);
+			return false;
+		}
+		this.#setup.takeExample(ex);
+		this.take(code);
+		this.start();
+		return true;
 	}
 
 	/** Builds when the source changed since the last build; true when a current build is loaded. */

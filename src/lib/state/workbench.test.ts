@@ -115,4 +115,25 @@ describe('writing a plugin', () => {
 		expect(pg.write.active).toBe(false);
 		expect(currentSetup(pg).code).toBeUndefined();
 	});
+
+	it('Edit source opens an example’s source with its setup, and Run builds it', async () => {
+		await pg.current.loadExample('trap');
+		expect(await pg.write.openExample('trap')).toBe(true);
+		expect(pg.write.active).toBe(true);
+		expect(pg.write.language).toBe('wat');
+		expect(pg.write.text).toContain('unreachable');
+		expect(pg.setup.fn).toBe('trap');
+		expect(pg.write.stale).toBe(true);
+		await pg.run();
+		expect(builder.builds).toBe(1);
+		expect(pg.plugin?.source).toEqual({ kind: 'build', name: 'plugin.wat' });
+	});
+
+	it('Edit source of an unknown example says so and leaves the page as it was', async () => {
+		expect(await pg.write.openExample('no_such_example')).toBe(false);
+		expect(pg.write.active).toBe(false);
+		expect(messages(pg)).toContain(
+			'error: The source of the example "no_such_example" could not be opened.'
+		);
+	});
 });
