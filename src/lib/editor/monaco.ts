@@ -220,6 +220,8 @@ export interface SourceEditorHandle {
 	setMarkers(markers: SourceMarker[]): void;
 	setDark(dark: boolean): void;
 	focus(): void;
+	/** Puts the cursor at a 1-based line and column, scrolls it into view and focuses. */
+	revealAt(line: number, column: number): void;
 	dispose(): void;
 }
 
@@ -280,6 +282,12 @@ export async function createSourceEditor(
 		},
 		setDark: (dark) => monaco.editor.setTheme(dark ? 'vs-dark' : 'vs'),
 		focus: () => editor.focus(),
+		revealAt(line, column) {
+			const position = model.validatePosition({ lineNumber: line, column });
+			editor.setPosition(position);
+			editor.revealPositionInCenterIfOutsideViewport(position);
+			editor.focus();
+		},
 		dispose() {
 			sub.dispose();
 			editor.dispose();
