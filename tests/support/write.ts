@@ -1,5 +1,7 @@
 // Steps of writing a plugin in the page, shared by the write specs. A cold AssemblyScript build
 // loads a 13 MB compiler: BUILD_TIMEOUT is generous, and every wait is on what the page shows.
+import { readdirSync, statSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
 import type { Page } from '@playwright/test';
 import { expect } from '@playwright/test';
 import { output } from './playground';
@@ -46,4 +48,27 @@ export async function buildAndRun(page: Page) {
 	await expect(latest).toBeAttached({ timeout: BUILD_TIMEOUT });
 	await expect(latest).not.toContainText('running…');
 	return latest;
+}
+
+/**
+ * The URL pattern of the AssemblyScript compiler's chunk in the built site: the one module of the
+ * build worker over 5 MB (its name is a content hash).
+ */
+export function compilerChunk(): RegExp {
+	const dir = fileURLToPath(new URL('../../build/_app/immutable/workers/chunks/', import.meta.url));
+	const name = readdirSync(dir).find((f) => statSync(`${dir}${f}`).size > 5_000_000);
+	if (!name) throw new Error(`no compiler chunk in ${dir}: build the site first`);
+	return new RegExp(`/workers/chunks/${name.replace('.', '\\.')}$`);
+}
+
+/**
+ * Pastes `text` over the source, as a person pastes a large file: typing a megabyte key by key
+ * (even with insertText) takes Monaco minutes. Needs the clipboard permissions.
+ */
+export async function pasteSource(page: Page, text: string) {
+	await page.context().grantPermissions(['clipboard-read', 'clipboard-write']);
+	await page.evaluate((t) => navigator.clipboard.writeText(t), text);
+	await source(page).locator('.monaco-editor').click();
+	await page.keyboard.press('ControlOrMeta+A');
+	await page.keyboard.press('ControlOrMeta+V');
 }
