@@ -1,7 +1,7 @@
 // Writing a plugin when things go wrong: each case gives a clear message, keeps the source and
 // leaves the tab working.
 import { test, expect } from './support/fixtures';
-import { openPlayground, output, outputBody, run, setInput } from './support/playground';
+import { output, outputBody, run, setInput } from './support/playground';
 import {
 	BUILD_TIMEOUT,
 	buildAndRun,
@@ -9,10 +9,9 @@ import {
 	built,
 	compilerChunk,
 	pasteSource,
-	pickTemplate,
 	setSource,
 	source,
-	startWriting
+	writeFrom
 } from './support/write';
 import type { Page, Route } from '@playwright/test';
 
@@ -31,12 +30,6 @@ async function holdCompiler(page: Page) {
 		release();
 		await page.context().unroute(compilerChunk(), handler);
 	};
-}
-
-async function writeFrom(page: Page, template: RegExp) {
-	await openPlayground(page);
-	await startWriting(page);
-	await pickTemplate(page, template);
 }
 
 test.describe('writing, when things go wrong', () => {

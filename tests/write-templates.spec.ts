@@ -1,14 +1,7 @@
 // Every template, written from, built in the browser and run, with its real output.
 import { test, expect, ECHO_URL } from './support/fixtures';
-import { openPlayground, output, outputBody, run, setInput } from './support/playground';
-import { buildAndRun, pickTemplate, startWriting } from './support/write';
-import type { Page } from '@playwright/test';
-
-async function writeFrom(page: Page, template: RegExp) {
-	await openPlayground(page);
-	await startWriting(page);
-	await pickTemplate(page, template);
-}
+import { output, outputBody, run, setInput } from './support/playground';
+import { buildAndRun, writeFrom } from './support/write';
 
 test.describe('templates', () => {
 	test.setTimeout(120_000);

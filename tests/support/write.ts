@@ -4,7 +4,7 @@ import { readdirSync, statSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import type { Page } from '@playwright/test';
 import { expect } from '@playwright/test';
-import { output } from './playground';
+import { openPlayground, output } from './playground';
 
 export const BUILD_TIMEOUT = 60_000;
 
@@ -19,6 +19,13 @@ export async function pickTemplate(page: Page, label: RegExp) {
 	const select = page.getByRole('combobox', { name: 'Template' });
 	const option = select.getByRole('option', { name: label });
 	await select.selectOption({ label: (await option.textContent())!.trim() });
+}
+
+/** Opens the page and starts writing from a template. */
+export async function writeFrom(page: Page, template: RegExp) {
+	await openPlayground(page);
+	await startWriting(page);
+	await pickTemplate(page, template);
 }
 
 export async function setSource(page: Page, text: string) {
