@@ -17,6 +17,7 @@ export default defineConfig(
 			'playwright-report/',
 			// AssemblyScript-only syntax (decorated ambient imports) that no JS/TS parser accepts.
 			'examples/lib/kernel.ts',
+			'tests/fixtures/src/lib/harness.ts',
 			'*.tmp.mjs'
 		]
 	},

@@ -6,6 +6,12 @@ const config = {
 	preprocess: vitePreprocess(),
 	kit: {
 		adapter: adapter({ fallback: undefined }),
+		// Fixture plugins written in AssemblyScript use its own types (i32, u64): not TypeScript.
+		typescript: {
+			config: (tsconfig) => {
+				tsconfig.exclude.push('../tests/fixtures/src/**');
+			}
+		},
 		// Relative asset paths keep the built site working under any sub-path.
 		paths: { relative: true, base: process.env.BASE_PATH ?? '' },
 		// Hashes for SvelteKit's own inline script; nothing else inline may run. Plugins are

@@ -23,6 +23,8 @@ const GROUPS = [
 	}
 ];
 const AS_LIB = 'examples/lib';
+/** Also imported by AssemblyScript sources (the fixtures' XTP harness bindings). */
+const AS_LIBS = [AS_LIB, 'tests/fixtures/src/lib'];
 // Replaces AssemblyScript's `abort`, which would otherwise be imported as `env.abort`.
 const AS_ABORT_FILE = `${AS_LIB}/abort.ts`;
 const AS_ABORT_FN = `${AS_LIB}/abort/pluginAbort`;
@@ -49,10 +51,13 @@ async function mtime(rel) {
 	}
 }
 
-/** Newest mtime among the AS library files every AssemblyScript source imports. */
+/** Newest mtime among the AS library files AssemblyScript sources import. */
 async function asLibMtime() {
-	const names = await readdir(path.join(ROOT, AS_LIB));
-	const times = await Promise.all(names.map((n) => mtime(`${AS_LIB}/${n}`)));
+	const times = [];
+	for (const dir of AS_LIBS) {
+		const names = await readdir(path.join(ROOT, dir));
+		times.push(...(await Promise.all(names.map((n) => mtime(`${dir}/${n}`)))));
+	}
 	return Math.max(...times);
 }
 

@@ -21,7 +21,7 @@ async function stillWorks(page: import('@playwright/test').Page) {
 test.describe('bad input', () => {
 	test('a file that is not wasm', async ({ page }) => {
 		await openPlayground(page);
-		await page.getByLabel('Plugin file').setInputFiles({
+		await page.getByLabel('Plugin file', { exact: true }).setInputFiles({
 			name: 'notes.txt',
 			mimeType: 'text/plain',
 			buffer: Buffer.from('hello, I am a text file\n')
@@ -38,7 +38,7 @@ test.describe('bad input', () => {
 	test('a truncated module', async ({ page }) => {
 		await openPlayground(page);
 		const whole = readFileSync(examplePath('count_vowels'));
-		await page.getByLabel('Plugin file').setInputFiles({
+		await page.getByLabel('Plugin file', { exact: true }).setInputFiles({
 			name: 'cut.wasm',
 			mimeType: 'application/wasm',
 			buffer: whole.subarray(0, Math.floor(whole.length / 2))

@@ -4,7 +4,7 @@ import type { Page } from '@playwright/test';
 import { test, expect, fixturePath } from './support/fixtures';
 import { loadFixture, openPlayground, outputBody, run, setInput } from './support/playground';
 
-const plugin = (page: Page) => page.getByRole('region', { name: 'Plugin' });
+const plugin = (page: Page) => page.getByRole('region', { name: 'Plugin', exact: true });
 /** The <dd> after the <dt> named `term` in the Plugin panel. */
 const fact = (page: Page, term: string) => plugin(page).locator(`dt:text-is("${term}") + dd`);
 

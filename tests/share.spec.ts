@@ -95,7 +95,7 @@ test.describe('share links', () => {
 			Buffer.from([0, 0x82, 0xc0, 0x02, 1, 0x78]),
 			Buffer.alloc(40 * 1024, 7)
 		]);
-		await page.getByLabel('Plugin file').setInputFiles({
+		await page.getByLabel('Plugin file', { exact: true }).setInputFiles({
 			name: 'large.wasm',
 			mimeType: 'application/wasm',
 			buffer: big
@@ -172,7 +172,7 @@ test.describe('share links', () => {
 test.describe('persistence', () => {
 	test('a reload keeps everything, the local plugin file included', async ({ page }) => {
 		await openPlayground(page);
-		await page.getByLabel('Plugin file').setInputFiles(fixturePath('echo'));
+		await page.getByLabel('Plugin file', { exact: true }).setInputFiles(fixturePath('echo'));
 		await expect(output(page)).toContainText('Loaded echo.wasm');
 		await setInput(page, 'still here');
 		await page.getByLabel('Config key').fill('k');

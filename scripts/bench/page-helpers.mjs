@@ -103,5 +103,79 @@ export function installPageHelpers() {
 		});
 	}
 
-	window.__bench = { clicks, armFileRun, enabledRun, fileRun: null };
+	/** Main-thread tasks over 50 ms (the Long Tasks API reports no shorter ones), from now on. */
+	const longTasks = [];
+	new PerformanceObserver((list) => {
+		for (const e of list.getEntries())
+			longTasks.push({ start: e.startTime, end: e.startTime + e.duration });
+	}).observe({ type: 'longtask' });
+	/** The longest such task overlapping [from, to], in ms; 0 when there was none. */
+	const longestTask = (from, to) =>
+		Math.max(
+			0,
+			...longTasks.filter((t) => t.end > from && t.start < to).map((t) => t.end - t.start)
+		);
+
+	const button = (name) =>
+		[...document.querySelectorAll('button')].find((b) => b.textContent.trim() === name);
+
+	/** Resolves with the text of the first console node added from now on that matches `re`. */
+	function nextConsoleLine(re, timeoutMs = 30_000) {
+		return new Promise((resolve, reject) => {
+			const observer = new MutationObserver((records) => {
+				for (const r of records)
+					for (const node of r.addedNodes) {
+						const text = node.textContent ?? '';
+						if (!re.test(text)) continue;
+						observer.disconnect();
+						clearTimeout(timer);
+						resolve({ t: performance.now(), text: text.match(re)[0] });
+						return;
+					}
+			});
+			observer.observe(region(), { subtree: true, childList: true });
+			const timer = setTimeout(() => {
+				observer.disconnect();
+				reject(new Error(`no console line matching ${re} within ${timeoutMs} ms`));
+			}, timeoutMs);
+		});
+	}
+	const BUILT = /Built plugin\.ts in [\d.]+\s*\S*?s|Build failed in .*/;
+
+	/**
+	 * Write plugin, then Build at once: ms from the click on "Write plugin" (which starts the
+	 * compiler's download) to the console's "Built plugin.ts", and the longest task in between.
+	 */
+	async function coldBuild() {
+		const t0 = performance.now();
+		button('Write plugin').click();
+		const end = t0 + 10_000;
+		while (!button('Build')) {
+			if (performance.now() > end) throw new Error('no Build button after Write plugin');
+			await sleep(0);
+		}
+		const done = nextConsoleLine(BUILT);
+		button('Build').click();
+		const { t, text } = await done;
+		if (!text.startsWith('Built')) throw new Error(text);
+		return { ms: t - t0, said: text, longestTaskMs: longestTask(t0, t) };
+	}
+
+	/**
+	 * Run after an edit: ms from the click to the output, the longest task in between, and proof
+	 * (the console's "Built" line) that the run built the edited source first.
+	 */
+	async function editRun() {
+		const b = await enabledRun();
+		const next = nextOutput();
+		const rebuilt = nextConsoleLine(BUILT);
+		const t0 = performance.now();
+		b.click();
+		const [{ t }, { text }] = await Promise.all([next, rebuilt]);
+		if (!text.startsWith('Built')) throw new Error(text);
+		await enabledRun();
+		return { ms: t - t0, longestTaskMs: longestTask(t0, t) };
+	}
+
+	window.__bench = { clicks, armFileRun, enabledRun, coldBuild, editRun, fileRun: null };
 }

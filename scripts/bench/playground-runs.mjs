@@ -72,6 +72,6 @@ export async function heapUsed(cdp) {
 /** Choose a plugin file and run it at once: ms from the input's change event to the output. */
 export async function fileToFirstOutput(page, path, name) {
 	await page.evaluate((n) => window.__bench.armFileRun(n), name);
-	await page.getByLabel('Plugin file').setInputFiles(path);
+	await page.getByLabel('Plugin file', { exact: true }).setInputFiles(path);
 	return page.evaluate(() => window.__bench.fileRun);
 }

@@ -91,6 +91,8 @@ export function initialJs(requested, manifest, root) {
 	return {
 		initialGzip: sum(initial),
 		initialWorkerGzip: sum(initial.filter((f) => f.includes('/workers/'))),
+		// The compilers load only inside the build worker: if it started, they may have too.
+		buildWorkerInitial: initial.some((f) => /\/build\.worker-[^/]*\.js$/.test(f)),
 		initialFiles: initial.map((f) => ({ file: f, gzip: gz[f] })),
 		totalGzip: sum(all),
 		editorGzip: sum([...editor]),

@@ -114,6 +114,31 @@ const networkRow = (needle: string) =>
 		.filter((t) => t.includes(needle))
 		.pop() ?? '';
 
+/**
+ * Puts a plugin from the echo server into the "Test plugin file" input, as choosing a file would
+ * (the drivers have no upload of their own). Not awaited: the caller polls for the outcome.
+ */
+const chooseTestPlugin = (url: string, name: string) => {
+	const input = Array.from(document.querySelectorAll('label'))
+		.find((l) => l.textContent?.includes('Test plugin file'))
+		?.querySelector('input');
+	if (!input) return false;
+	void fetch(url)
+		.then((r) => r.arrayBuffer())
+		.then((bytes) => {
+			const dt = new DataTransfer();
+			dt.items.add(new File([bytes], name));
+			input.files = dt.files;
+			input.dispatchEvent(new Event('change', { bubbles: true }));
+		});
+	return true;
+};
+const xtpPanel = () =>
+	document
+		.querySelector('section[aria-label="XTP test plugin"]')
+		?.textContent?.replace(/\s+/g, ' ')
+		.trim() ?? '';
+
 type Run = { text: string; body: string; alert: string };
 
 async function open(d: Driver, url: string) {
@@ -250,6 +275,28 @@ export function smokeSuite(engine: Engine) {
 					const refused = await run(d);
 					expect(refused.alert).toContain('Refused: "127.0.0.1" is not in the allowed hosts.');
 					expect(await d.evaluate(networkRow, path)).toContain('refused');
+				});
+
+				it('runs an XTP test plugin where JSPI exists, and says why not where it does not', async () => {
+					await open(d, site);
+					const name = 'xtp_count_vowels.wasm';
+					const url = `${ECHO_URL}/plugin/${name}`;
+					expect(await d.evaluate(chooseTestPlugin, url, name)).toBe(true);
+					await untilValue(d, 'the test plugin', (t) => t.includes(`${name}: uses`), xtpPanel);
+					if (engine.claim === CLAIMS.jspi) {
+						await d.click('button', 'Run test plugin');
+						const panel = await untilValue(
+							d,
+							'the results',
+							(t) => t.includes('passed,') && !t.includes('Testing…'),
+							xtpPanel
+						);
+						expect(panel).toContain('5 passed, 1 failed');
+						expect(panel).toContain('FAIL this one fails on purpose');
+					} else {
+						expect(await d.evaluate(xtpPanel)).toContain('Test plugins need JSPI');
+						expect(await d.evaluate(buttonEnabled, 'Run test plugin')).toBe(false);
+					}
 				});
 
 				it('reopens a share link in a fresh profile, running nothing', async () => {

@@ -19,7 +19,7 @@ export async function chooseExample(page: Page, title: string) {
 }
 
 export async function loadFixture(page: Page, name: string) {
-	await page.getByLabel('Plugin file').setInputFiles(fixturePath(name));
+	await page.getByLabel('Plugin file', { exact: true }).setInputFiles(fixturePath(name));
 	await expect(page.getByRole('region', { name: 'Output' })).toContainText(`Loaded ${name}.wasm`);
 }
 

@@ -1,14 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import createPlugin from '@extism/extism';
 import wabtInit from 'wabt';
-import {
-	checkUrl,
-	describePattern,
-	hostPatternError,
-	matchingPattern,
-	normalizeHostInput,
-	patternReach
-} from './hosts';
+import { checkUrl, describePattern, matchingPattern, patternReach } from './host-match';
+import { hostPatternError, normalizeHostInput } from './hosts';
 
 describe('matchingPattern', () => {
 	it.each([

@@ -2,7 +2,7 @@
 // Synchronous XMLHttpRequest follows redirects by itself (it has no `redirect: 'manual'`), so on
 // that path the check comes after the request: the browser has already been there, and all we
 // can do is withhold what came back. The wording says exactly that.
-import { matchingPattern } from './hosts';
+import { matchingPattern } from './host-match';
 
 export interface WithheldRedirect {
 	/** Where the request ended up (the response's URL). */
@@ -35,6 +35,3 @@ export function redirectWithheldMessage(url: string, r: WithheldRedirect): strin
 		'the browser followed the redirect, and the response was withheld from the plugin'
 	);
 }
-
-/** The Network row's result for such a request. */
-export const REDIRECT_ROW_TEXT = 'redirect not followed: response withheld';

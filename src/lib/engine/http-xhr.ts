@@ -5,7 +5,7 @@
 // response headers only when granted, and a network log entry per request.
 import { classifyFetchFailure } from './http-errors';
 import { httpFailureMessage, type HttpEvent } from './http-recorder';
-import { matchingPattern } from './hosts';
+import { matchingPattern } from './host-match';
 import { redirectOutsideHosts, redirectWithheldMessage } from './http-redirect';
 import { fail } from './run-error';
 

@@ -3,7 +3,7 @@
  * Extism host can call, and — when it is not a loadable core module — why, in words for people.
  */
 import { notWasmHint } from './inspect-hints';
-import { sha256Hex } from './sha256';
+import { sha256Once } from './sha256';
 import { parseModule, type ExternKind, type RawModule } from './wasm-module';
 import type { FuncSig, ValType } from './wasm-types';
 
@@ -23,7 +23,8 @@ export interface ExportInfo {
 export interface ModuleInfo {
 	ok: true;
 	size: number;
-	sha256: string;
+	/** Absent when the caller hashes the bytes itself, later (see `hash: false`). */
+	sha256?: string;
 	exports: ExportInfo[];
 	/** Exported functions an Extism host can call: no params, result () or (i32); excluding _start, _initialize, and names starting with "__" */
 	callable: string[];
@@ -43,7 +44,8 @@ export interface InspectFailure {
 	reason: FailureReason;
 	message: string;
 	size: number;
-	sha256: string;
+	/** Absent when the caller hashes the bytes itself, later (see `hash: false`). */
+	sha256?: string;
 }
 export type InspectResult = ModuleInfo | InspectFailure;
 
@@ -62,16 +64,18 @@ export const WARNING_NO_CALLABLE = 'No exported function has the Extism signatur
 /**
  * `validate: false` skips WebAssembly.validate, for callers that compile the module anyway (a
  * compile validates too, and validating twice costs milliseconds on a large module).
+ * `hash: false` leaves the SHA-256 out, for callers that hash later, off the load's path.
  */
 export async function inspectWasm(
 	input: Uint8Array,
-	opts: { validate?: boolean } = {}
+	opts: { validate?: boolean; hash?: boolean } = {}
 ): Promise<InspectResult> {
 	const bytes = asBytes(input);
 	const size = bytes.length;
 	// Hashing runs while the sections are parsed. A missing hash must not hide what is wrong with
 	// the file itself, so a failure to hash gives ''.
-	const hashing = sha256Hex(bytes).catch(() => '');
+	const hashing =
+		opts.hash === false ? Promise.resolve(undefined) : sha256Once(bytes).catch(() => '');
 	const fail = async (reason: FailureReason, message: string): Promise<InspectFailure> => ({
 		ok: false,
 		reason,
@@ -163,7 +167,7 @@ export function invalidCodeMessage(detail: string): string {
 	return `The module is malformed: its code does not validate${detail}. It may be damaged, or use WebAssembly features this browser does not support.`;
 }
 
-function describe(m: RawModule, size: number, sha256: string): ModuleInfo {
+function describe(m: RawModule, size: number, sha256: string | undefined): ModuleInfo {
 	const signature = (typeIndex: number | undefined): FuncSig | undefined =>
 		typeIndex === undefined ? undefined : (m.types[typeIndex] ?? undefined);
 	const imports: ModuleInfo['imports'] = { extism: [], wasi: [], host: [] };

@@ -1,9 +1,10 @@
 // Page side of the plugin worker: one instance per worker, stop = terminate, latest job wins.
 import { isCustom, type HostCall, type StubSpec } from './host-stubs';
 import type { HttpEvent } from './http-recorder';
-import type { FromWorker, LogLevel, StreamName, ToWorker } from './protocol';
+import type { FromWorker, LogLevel, StreamName, ToWorker, XtpTestPlugin } from './protocol';
 import { runError, type RunError } from './run-error';
 import { sameSettings, type PluginSettings } from './settings';
+import type { XtpEvent, XtpTotals } from './xtp/report';
 
 /** The part of Worker we use; a fake can stand in for it under unit tests. */
 export interface WorkerLike {
@@ -19,7 +20,9 @@ export type RunEvent =
 	| { type: 'stream'; stream: StreamName; text: string }
 	| { type: 'http'; event: HttpEvent }
 	| { type: 'host-call'; call: HostCall }
-	| { type: 'stub-error'; message: string };
+	| { type: 'stub-error'; message: string }
+	/** What a test plugin did (runTest only). */
+	| { type: 'xtp'; event: XtpEvent };
 
 /** What an instance is made from; a run with a different one needs a fresh instance. */
 export interface InstanceSpec {
@@ -58,9 +61,26 @@ export type CallOutcome =
 			succeeded?: number;
 			times?: number[];
 	  }
-	/** The instance was terminated; `error` says why (kind 'stopped' or 'timeout'). */
-	| { status: 'stopped' | 'timeout'; error: RunError }
-	| { status: 'superseded' };
+	| EndedOutcome;
+
+/** A job the runner ended: terminated (`error` says why: kind 'stopped' or 'timeout'), or replaced. */
+export type EndedOutcome =
+	{ status: 'stopped' | 'timeout'; error: RunError } | { status: 'superseded' };
+
+/** How a test plugin run ended; its assertions and calls came as 'xtp' events. */
+export type XtpOutcome =
+	| {
+			status: 'done';
+			ms: number;
+			totals: XtpTotals;
+			/** Events the worker counted but did not send. */
+			dropped: number;
+			/** The test plugin could not start ('load') or its `test` failed ('call'). */
+			error?: { phase: 'load' | 'call'; error: RunError };
+	  }
+	/** The worker died. */
+	| { status: 'error'; error: RunError }
+	| EndedOutcome;
 
 export interface RunReport {
 	outcome: CallOutcome;
@@ -133,6 +153,7 @@ export class PluginRunner {
 			else if (msg.type === 'http') p.onEvent({ type: 'http', event: msg.event });
 			else if (msg.type === 'host-call') p.onEvent({ type: 'host-call', call: msg.call });
 			else if (msg.type === 'stub-error') p.onEvent({ type: 'stub-error', message: msg.message });
+			else if (msg.type === 'xtp-event') p.onEvent({ type: 'xtp', event: msg.event });
 			else p.settle(msg);
 		};
 		worker.onerror = (ev) => {
@@ -234,6 +255,66 @@ export class PluginRunner {
 		return !!l && sameInstance(l, spec);
 	}
 
+	/**
+	 * The worker a fresh instance of `spec` goes to, once ready; null when a newer job took it
+	 * meanwhile. Its old instance is forgotten.
+	 */
+	async #claim(spec: InstanceSpec): Promise<Slot | null> {
+		if (this.#slot?.custom) this.#discard();
+		if (!this.#slot) {
+			this.warm();
+			this.#slot = this.#spare;
+			this.#spare = null;
+		}
+		const slot = this.#slot!;
+		slot.loaded = null;
+		slot.custom ||= (spec.stubs ?? []).some(isCustom);
+		await slot.ready;
+		return this.#slot === slot ? slot : null;
+	}
+
+	/**
+	 * Runs an XTP test plugin against fresh instances of `opts` in the worker (see xtp/job.ts);
+	 * Stop and the timeout end it like any run. The worker keeps no instance afterwards.
+	 */
+	async runTest(
+		opts: InstanceSpec & {
+			test: XtpTestPlugin;
+			input: Uint8Array;
+			timeoutMs: number;
+			onEvent: (ev: RunEvent) => void;
+		}
+	): Promise<XtpOutcome> {
+		if (this.#pending) this.#kill(this.#pending, 'superseded');
+		const slot = await this.#claim(opts);
+		if (!slot) return { status: 'superseded' };
+		const input = opts.input.slice();
+		const { module, settings, stubs, linked } = opts;
+		const msg: ToWorker = {
+			type: 'xtp',
+			id: this.#nextId++,
+			target: { module, settings, stubs, linked },
+			test: opts.test,
+			input
+		};
+		const ans = await this.#job(slot, msg, opts.timeoutMs, opts.onEvent, [input.buffer]);
+		switch (ans.type) {
+			case 'xtp-done': {
+				const { ms, totals, dropped, error } = ans;
+				return { status: 'done', ms, totals, dropped, ...(error ? { error } : {}) };
+			}
+			case 'stopped':
+			case 'timeout':
+			case 'superseded':
+				return ended(ans.type, opts.timeoutMs);
+			case 'call-failed':
+				this.#discard();
+				return { status: 'error', error: ans.error };
+			default:
+				return { status: 'superseded' };
+		}
+	}
+
 	async run(
 		opts: InstanceSpec & {
 			fn: string;
@@ -248,17 +329,8 @@ export class PluginRunner {
 		// The latest run wins: an unfinished one cannot be interrupted any other way.
 		if (this.#pending) this.#kill(this.#pending, 'superseded');
 		if (!this.hasInstanceFor(opts)) {
-			if (this.#slot?.custom) this.#discard();
-			if (!this.#slot) {
-				this.warm();
-				this.#slot = this.#spare;
-				this.#spare = null;
-			}
-			const slot = this.#slot!;
-			slot.loaded = null;
-			slot.custom ||= (opts.stubs ?? []).some(isCustom);
-			await slot.ready;
-			if (this.#slot !== slot) return report;
+			const slot = await this.#claim(opts);
+			if (!slot) return report;
 			const id = this.#nextId++;
 			const ans = await this.#job(
 				slot,
@@ -336,7 +408,7 @@ export class PluginRunner {
 }
 
 /** A run the runner ended itself: the kind is set here, where it happens. */
-function ended(why: 'stopped' | 'timeout' | 'superseded', timeoutMs: number): CallOutcome {
+function ended(why: 'stopped' | 'timeout' | 'superseded', timeoutMs: number): EndedOutcome {
 	if (why === 'superseded') return { status: why };
 	const error =
 		why === 'timeout'
@@ -351,7 +423,7 @@ function ended(why: 'stopped' | 'timeout' | 'superseded', timeoutMs: number): Ca
  * the SDK refused before running anything cannot. Every kind is listed, so a new one needs a
  * decision.
  */
-function keepsInstance(e: RunError): boolean {
+export function keepsInstance(e: RunError): boolean {
 	switch (e.kind) {
 		case 'plugin-error':
 		case 'var-limit':

@@ -111,7 +111,7 @@ export async function preparePlugin(
 		(module) => ({ module, ms: performance.now() - start }),
 		(e: unknown) => ({ error: e instanceof Error ? e.message : String(e) })
 	);
-	const info = await inspectWasm(bytes, { validate: false });
+	const info = await inspectWasm(bytes, { validate: false, hash: false });
 	const result = await compiled;
 	if (!info.ok) return { ok: false, info, message: info.message };
 	if ('error' in result) {

@@ -5,10 +5,11 @@ import { createRecordingFetch } from './http-recorder';
 import { httpPath, type HttpCapabilities } from './http-path';
 import { createXhrHttpFunctions } from './http-xhr';
 import type { HttpEvent } from './http-recorder';
-import type { FromWorker, LogLevel, ToWorker } from './protocol';
+import type { FromWorker, InstanceParts, LogLevel, ToWorker } from './protocol';
 import { runError } from './run-error';
 import { fromSdkError } from './sdk-errors';
 import { LOG_LEVELS, toSdkOptions, type SdkOptions } from './settings';
+import { runXtpJob } from './xtp/job';
 
 interface SdkOutput {
 	bytes(): Uint8Array;
@@ -74,7 +75,9 @@ export function createWorkerHost(
 
 	/** Said just before a job's answer (after it the page listens no more), so it can count. */
 	function post(msg: FromWorker, transfer?: Transferable[]) {
-		const answer = ['loaded', 'load-failed', 'result', 'call-failed'].includes(msg.type);
+		const answer = ['loaded', 'load-failed', 'result', 'call-failed', 'xtp-done'].includes(
+			msg.type
+		);
 		if (answer && logs > MAX_FORWARDED_LOGS)
 			send({ type: 'logs-dropped', id: jobId, count: logs - MAX_FORWARDED_LOGS });
 		send(msg, transfer);
@@ -87,54 +90,64 @@ export function createWorkerHost(
 		await handleJob(msg);
 	}
 
+	/** An instance made from `spec` with our HTTP functions and stubs; for loads and for tests. */
+	async function instantiate(spec: InstanceParts): Promise<SdkPlugin> {
+		const options = toSdkOptions(spec.settings);
+		const emit = (event: HttpEvent) => post({ type: 'http', id: jobId, event });
+		let http: { functions: Record<string, Record<string, (...a: never[]) => unknown>> };
+		let sdkFetch: typeof fetch | undefined;
+		if (httpPath(caps) === 'sync-xhr') {
+			const xhr = createXhrHttpFunctions({
+				allowedHosts: options.allowedHosts,
+				maxBytes: spec.settings.maxHttpResponseBytes,
+				allowHeaders: options.allowHttpResponseHeaders,
+				emit,
+				logError: logger.error,
+				fetchFn
+			});
+			http = xhr;
+			explainFailure = xhr.explainFailure;
+			// Our http_request enforces them; the SDK refuses allowedHosts without JSPI.
+			options.allowedHosts = [];
+		} else {
+			const recording = createRecordingFetch(emit, {
+				maxBytes: spec.settings.maxHttpResponseBytes,
+				fetchFn
+			});
+			const fetchHttp = createHttpHostFunctions(recording, options.allowHttpResponseHeaders);
+			http = fetchHttp;
+			sdkFetch = fetchHttp.fetch as typeof fetch;
+			explainFailure = async (e) => e;
+		}
+		const stubs = buildHostFunctions(spec.stubs ?? [], (call) =>
+			post({ type: 'host-call', id: jobId, call })
+		);
+		for (const e of stubs.errors) post({ type: 'stub-error', id: jobId, message: e.message });
+		// Stubs never use extism:host/env, so the two sets of namespaces do not overlap.
+		const functions = { ...stubs.functions, ...http.functions };
+		// The SDK calls the last module "main"; linked ones keep the names the main one imports.
+		const wasm = [
+			...(spec.linked ?? []).map((l) => ({ module: l.module, name: l.name })),
+			{ module: spec.module, name: 'main' }
+		];
+		return createPlugin(
+			{ wasm },
+			{ ...options, logger, fetch: sdkFetch ?? fetchFn ?? fetch, functions }
+		);
+	}
+
 	async function handleJob(msg: ToWorker): Promise<void> {
+		if (msg.type === 'xtp') {
+			await plugin?.close();
+			plugin = null;
+			return runXtpJob(msg, { post, instantiate, createPlugin, logger, jspi: caps.jspi });
+		}
 		if (msg.type === 'load') {
 			const start = performance.now();
 			try {
 				await plugin?.close();
 				plugin = null;
-				const options = toSdkOptions(msg.settings);
-				const emit = (event: HttpEvent) => post({ type: 'http', id: jobId, event });
-				let http: { functions: Record<string, Record<string, (...a: never[]) => unknown>> };
-				let sdkFetch: typeof fetch | undefined;
-				if (httpPath(caps) === 'sync-xhr') {
-					const xhr = createXhrHttpFunctions({
-						allowedHosts: options.allowedHosts,
-						maxBytes: msg.settings.maxHttpResponseBytes,
-						allowHeaders: options.allowHttpResponseHeaders,
-						emit,
-						logError: logger.error,
-						fetchFn
-					});
-					http = xhr;
-					explainFailure = xhr.explainFailure;
-					// Our http_request enforces them; the SDK refuses allowedHosts without JSPI.
-					options.allowedHosts = [];
-				} else {
-					const recording = createRecordingFetch(emit, {
-						maxBytes: msg.settings.maxHttpResponseBytes,
-						fetchFn
-					});
-					const fetchHttp = createHttpHostFunctions(recording, options.allowHttpResponseHeaders);
-					http = fetchHttp;
-					sdkFetch = fetchHttp.fetch as typeof fetch;
-					explainFailure = async (e) => e;
-				}
-				const stubs = buildHostFunctions(msg.stubs ?? [], (call) =>
-					post({ type: 'host-call', id: jobId, call })
-				);
-				for (const e of stubs.errors) post({ type: 'stub-error', id: msg.id, message: e.message });
-				// Stubs never use extism:host/env, so the two sets of namespaces do not overlap.
-				const functions = { ...stubs.functions, ...http.functions };
-				// The SDK calls the last module "main"; linked ones keep the names the main one imports.
-				const wasm = [
-					...(msg.linked ?? []).map((l) => ({ module: l.module, name: l.name })),
-					{ module: msg.module, name: 'main' }
-				];
-				plugin = await createPlugin(
-					{ wasm },
-					{ ...options, logger, fetch: sdkFetch ?? fetchFn ?? fetch, functions }
-				);
+				plugin = await instantiate(msg);
 				post({ type: 'loaded', id: msg.id, ms: performance.now() - start });
 			} catch (e) {
 				post({

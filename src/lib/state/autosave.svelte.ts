@@ -6,10 +6,11 @@ import { utf8Length } from '$lib/engine/validate';
 import type { Setup } from '$lib/engine/share/setup';
 import { checkSetup, LIMITS } from '$lib/engine/share/setup-v1';
 import { formatBytes } from '$lib/engine/output';
-import { sha256Hex } from '$lib/engine/sha256';
+import { sha256Once } from '$lib/engine/sha256';
 import type { Playground } from './playground.svelte';
 import { applySetup, currentSetup } from './setup-map';
 import type { Storage } from './storage';
+import type { TestPluginFile } from './xtp-suite.svelte';
 
 const SAVE_DELAY_MS = 300;
 /** Input beyond what a link carries is kept beside it, up to this many characters. */
@@ -27,6 +28,8 @@ export class AutoSave {
 	#savedFile: Uint8Array | null = null;
 	/** The SHA-256 of #savedFile, so an unchanged plugin is not hashed again on every save. */
 	#savedHash = '';
+	/** The test plugin last stored (undefined: nothing stored or restored yet). */
+	#savedTest: TestPluginFile | null | undefined = undefined;
 
 	/** The status in words, for the page. */
 	get text(): string {
@@ -63,6 +66,8 @@ export class AutoSave {
 		if (saved.input !== undefined) setup = { ...setup, input: saved.input };
 		if (saved.file) setup = await this.#withFile(setup, saved.file);
 		await applySetup(pg, setup, saved.trusted ?? []);
+		const test = await this.#storage.readTestPlugin();
+		if (test && (await pg.xtp.loadBytes(test.name, test.bytes))) this.#savedTest = pg.xtp.file;
 		return true;
 	}
 
@@ -86,6 +91,7 @@ export class AutoSave {
 
 	/** Save a moment after every change, so a reload loses nothing. */
 	watch() {
+		this.#pg.xtp.keep = (f) => this.#storeTest(f);
 		$effect.root(() => {
 			$effect(() => {
 				const setup = currentSetup(this.#pg);
@@ -135,7 +141,7 @@ export class AutoSave {
 				);
 		if (file) {
 			const same = file.data === this.#savedFile && this.#savedHash !== '';
-			const sha256 = same ? this.#savedHash : await sha256Hex(file.data);
+			const sha256 = same ? this.#savedHash : await sha256Once(file.data);
 			record.file = { name: file.name, sha256 };
 			if (!same) {
 				if (await this.#storage.writeFile({ name: file.name, sha256, bytes: file.data })) {
@@ -157,6 +163,23 @@ export class AutoSave {
 		this.status = problems.length
 			? { state: 'partial', message: `Saved, except: ${problems.join('; ')}.` }
 			: { state: 'saved' };
+	}
+
+	/** The test plugin is stored apart from the setup: it never travels in a link. */
+	#storeTest(f: TestPluginFile | null) {
+		if (f === this.#savedTest) return;
+		this.#savedTest = f;
+		const stored = f && { name: f.name, sha256: f.sha256, bytes: f.bytes };
+		this.status = { state: 'saving' };
+		this.#saves = this.#saves.then(async () => {
+			if (!(await this.#storage.writeTestPlugin(stored)))
+				this.status = {
+					state: 'partial',
+					message: 'Saved, except: the test plugin file could not be stored (the browser refused).'
+				};
+			// A problem the setup's own save reported stays on show.
+			else if (this.status.state === 'saving') this.status = { state: 'saved' };
+		});
 	}
 
 	#fail(message: string) {

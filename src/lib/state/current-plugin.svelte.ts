@@ -2,6 +2,7 @@
 // A load that lost the race to a newer one changes nothing.
 import { exampleById, exampleWasmPath, type ExampleInfo } from '$lib/engine/examples';
 import { capMemory } from '$lib/engine/memory-limit';
+import { sha256Once } from '$lib/engine/sha256';
 import {
 	LoadError,
 	checkPluginUrl,
@@ -36,6 +37,11 @@ export class CurrentPlugin {
 	/** Set when the last load failed; the previous plugin, if any, stays loaded. */
 	rejected = $state.raw<{ label: string; message: string } | null>(null);
 	loading = $state<{ label: string; loaded: number; total: number | null } | null>(null);
+	/**
+	 * The plugin's SHA-256, '' until known. Chromium digests on the page's thread (~13 ms for 2 MB),
+	 * so it waits for a quiet moment after the load rather than delaying the first Run.
+	 */
+	sha256 = $state('');
 	#hooks: LoadHooks;
 	#seq = 0;
 	/** The latest load: resolves with whether it loaded, whatever the outcome. */
@@ -121,6 +127,8 @@ export class CurrentPlugin {
 				loadMs: performance.now() - start
 			};
 			this.plugin = plugin;
+			this.sha256 = '';
+			whenQuiet(() => this.#hash(plugin));
 			this.#hooks.loaded(plugin, defaults);
 			ok = true;
 			return true;
@@ -142,6 +150,11 @@ export class CurrentPlugin {
 		let ok = true;
 		while (this.loading) ok = await this.#done;
 		return ok;
+	}
+
+	async #hash(plugin: LoadedPlugin) {
+		const hash = await sha256Once(plugin.bytes).catch(() => '');
+		if (this.plugin === plugin) this.sha256 = hash;
 	}
 
 	#reject(label: string, message: string) {
@@ -171,4 +184,10 @@ export class CurrentPlugin {
 		const capped = maxPages === undefined ? undefined : this.#capped.get(p)?.[maxPages];
 		return capped ?? p.module;
 	}
+}
+
+/** After a run asked for with the load (its output included), when the page is idle. */
+function whenQuiet(fn: () => void) {
+	const idle = globalThis.requestIdleCallback;
+	setTimeout(() => (idle ? idle(fn, { timeout: 1000 }) : fn()), 250);
 }

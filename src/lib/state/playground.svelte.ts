@@ -5,13 +5,16 @@ import { detectHttpPath, type HttpPath } from '$lib/engine/http-path';
 import { formatBytes, formatMs, outputAsInput } from '$lib/engine/output';
 import { spawnPluginWorker } from '$lib/engine/worker-factory';
 import { CurrentPlugin, type LoadedPlugin } from './current-plugin.svelte';
+import { HostMatcher } from './host-match.svelte';
 import { PluginExtras } from './extras.svelte';
 import { NetworkLog } from './network-log.svelte';
 import { RunController } from './run-controller.svelte';
 import { RunLog } from './run-log.svelte';
 import { SetupState } from './setup-state.svelte';
+import { TakeHome } from './take-home.svelte';
 import { TestSuite } from './test-suite.svelte';
 import { Workbench } from './workbench.svelte';
+import { XtpSuite } from './xtp-suite.svelte';
 import type { Builder } from '$lib/engine/author/client';
 
 export type { LoadedPlugin };
@@ -24,11 +27,15 @@ export class Playground {
 	readonly network = new NetworkLog();
 	readonly extras = new PluginExtras();
 	readonly setup = new SetupState();
+	readonly hostMatch = new HostMatcher();
 	readonly current: CurrentPlugin;
 	readonly runs: RunController;
 	readonly suite: TestSuite;
+	readonly xtp: XtpSuite;
 	/** Writing a plugin here. */
 	readonly write: Workbench;
+	/** Download .wasm and Download project, for what is written here. */
+	readonly takeHome = new TakeHome(this);
 	#runAfterBuild = false;
 
 	/** `origin` is the page's, for explaining CORS; `spawn` stands in for the worker under tests. */
@@ -60,6 +67,7 @@ export class Playground {
 			{ spawn: () => spawn({ noJspi: http.noJspi }), origin: env.origin }
 		);
 		this.suite = new TestSuite({ setup, runs: this.runs, log });
+		this.xtp = new XtpSuite({ runs: this.runs, log }, { jspi: http.path === 'jspi' });
 		this.write = new Workbench({ current: this.current, setup, log }, env.builder);
 	}
 
@@ -114,6 +122,7 @@ export class Playground {
 		this.extras.replace({}, []);
 		this.extras.linked = [];
 		this.suite.replace([]);
+		this.xtp.forget();
 		this.write.stop();
 		await this.current.loadExample(this.examples[0].id);
 	}

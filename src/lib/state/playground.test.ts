@@ -1,25 +1,23 @@
+import { createHash } from 'node:crypto';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { sha256Once } from '$lib/engine/sha256';
 import { DEFAULT_SETUP } from '$lib/engine/share/setup';
 import type { Playground } from './playground.svelte';
 import { Session } from './session.svelte';
 import { currentSetup } from './setup-map';
-import { MemoryStorage, examplePlugin, newPlayground, serveStatic } from './state-test-utils';
+import {
+	MemoryStorage,
+	examplePlugin,
+	newPlayground,
+	playgroundPerTest,
+	serveStatic
+} from './state-test-utils';
 
 const messages = (pg: Playground) =>
 	pg.log.entries.flatMap((e) => (e.type === 'message' ? [`${e.level}: ${e.text}`] : []));
 
 describe('the state layer', () => {
-	const made: Playground[] = [];
-	const playground = () => {
-		const pg = newPlayground();
-		made.push(pg);
-		return pg;
-	};
-	beforeEach(serveStatic);
-	afterEach(() => {
-		for (const pg of made.splice(0)) pg.dispose();
-		vi.unstubAllGlobals();
-	});
+	const playground = playgroundPerTest();
 
 	it('starts over with the default setup and the first example', async () => {
 		const pg = playground();
@@ -48,6 +46,22 @@ describe('the state layer', () => {
 		pg.runs.reset();
 		expect(pg.runs.instanceLive).toBe(false);
 		expect(pg.runs.running).toBe(false);
+	});
+
+	it('hashes a loaded plugin after the load, once for the inspector and the saved file', async () => {
+		const pg = playground();
+		const bytes = await examplePlugin('hello_wasi');
+		const digest = vi.spyOn(globalThis.crypto.subtle, 'digest');
+		expect(await pg.current.loadBytes('hello.wasm', bytes)).toBe(true);
+		// The load itself does not wait for the hash: a Run asked for with it goes first.
+		expect(pg.current.sha256).toBe('');
+		await vi.waitFor(() => expect(pg.current.sha256).toMatch(/^[0-9a-f]{64}$/));
+		expect(pg.current.sha256).toBe(createHash('sha256').update(bytes).digest('hex'));
+		expect(await sha256Once(bytes)).toBe(pg.current.sha256);
+		const ofThese = digest.mock.calls.filter(
+			([, data]) => (data as Uint8Array).length === bytes.length
+		);
+		expect(ofThese).toHaveLength(1);
 	});
 
 	it('fits the setup to a loaded file and says so', async () => {

@@ -1,7 +1,14 @@
 // Runs: owns the plugin runner and its instance, and records every run in the console and the
 // network log. The runner says when its state changes; nothing here guesses.
 import { describeStubs } from '$lib/engine/host-stubs';
-import { PluginRunner, type InstanceSpec, type RunReport } from '$lib/engine/runner';
+import type { LogLevel, XtpTestPlugin } from '$lib/engine/protocol';
+import {
+	PluginRunner,
+	type InstanceSpec,
+	type RunReport,
+	type XtpOutcome
+} from '$lib/engine/runner';
+import type { XtpEvent } from '$lib/engine/xtp/report';
 import type { PluginSettings } from '$lib/engine/settings';
 import type { spawnPluginWorker } from '$lib/engine/worker-factory';
 import type { CurrentPlugin, LoadedPlugin } from './current-plugin.svelte';
@@ -145,7 +152,7 @@ export class RunController {
 		const p = this.#current.plugin!;
 		this.#jobs++;
 		this.#extras.beginRun();
-		const timeoutMs = Math.max(0, Math.floor(this.#setup.timeoutMs ?? 0));
+		const timeoutMs = this.#timeoutMs();
 		const spec = this.#spec(p, job.settings);
 		try {
 			const report = await this.#runner.run({
@@ -172,6 +179,44 @@ export class RunController {
 				maxPages: job.settings.maxPages
 			});
 			return report;
+		} finally {
+			this.#jobs--;
+		}
+	}
+
+	#timeoutMs(): number {
+		return Math.max(0, Math.floor(this.#setup.timeoutMs ?? 0));
+	}
+
+	/**
+	 * An XTP test plugin against fresh instances of the plugin, made as a run makes them (same
+	 * settings, hosts, stubs), with the current input as mock input; Stop and Timeout end it.
+	 */
+	async runTestPlugin(
+		test: XtpTestPlugin,
+		onEvent: (ev: XtpEvent) => void,
+		onLog: (level: LogLevel, message: string) => void = () => {}
+	): Promise<XtpOutcome | { status: 'blocked'; text: string }> {
+		const blocked =
+			this.#blocked() ?? (this.running ? 'A run is going on: wait for it or stop it.' : null);
+		if (blocked) return { status: 'blocked', text: blocked };
+		const settings = $state.snapshot(this.#setup.settings);
+		const p = this.#current.plugin!;
+		const tooSmall = await this.#current.capped(p, settings.maxPages);
+		if (tooSmall) return { status: 'blocked', text: tooSmall };
+		this.#jobs++;
+		try {
+			return await this.#runner.runTest({
+				...this.#spec(p, settings),
+				test,
+				input: encoder.encode(this.#setup.input),
+				timeoutMs: this.#timeoutMs(),
+				onEvent: (ev) => {
+					if (ev.type === 'xtp') onEvent(ev.event);
+					else if (ev.type === 'log') onLog(ev.level, ev.message);
+					else if (ev.type === 'host-call') this.#extras.record(ev.call);
+				}
+			});
 		} finally {
 			this.#jobs--;
 		}

@@ -2,7 +2,6 @@
 // leaving and re-entering the page. Opening a link or a save never runs anything.
 import { toCli, toJavaScript, toPython } from '$lib/engine/codegen';
 import { parseManifest, toManifest } from '$lib/engine/manifest';
-import { describePattern } from '$lib/engine/hosts';
 import { decodeSetup, encodeSetup, readShareHash } from '$lib/engine/share/codec';
 import { AutoSave } from './autosave.svelte';
 import type { Playground } from './playground.svelte';
@@ -52,6 +51,8 @@ export class Session {
 		if (link?.ok) {
 			await applySetup(this.#pg, link.setup, []);
 			const { setup } = link;
+			const hosts = setup.settings.allowedHosts;
+			const matcher = hosts.length ? await this.#pg.hostMatch.load() : null;
 			this.banner = {
 				plugin:
 					setup.code && setup.source.kind === 'none'
@@ -59,7 +60,7 @@ export class Session {
 						: describeSource(setup.source, link.missingPlugin),
 				...(setup.code ? { code: describeCode(setup.code) } : {}),
 				fn: setup.fn,
-				hosts: setup.settings.allowedHosts.map(describePattern),
+				hosts: matcher ? hosts.map(matcher.describePattern) : hosts,
 				wasi: setup.settings.wasi,
 				configKeys: Object.keys(setup.settings.config),
 				stubs: Object.keys(setup.stubs ?? {}),

@@ -1,7 +1,7 @@
 // Test support for the state layer: a Playground on the in-process worker, bundled examples
 // served from static/ (built by vitest's global setup), and storage that lives in memory.
 import { readFile } from 'node:fs/promises';
-import { vi } from 'vitest';
+import { afterEach, beforeEach, vi } from 'vitest';
 import { InProcessWorker } from '$lib/engine/in-process-worker';
 import { Playground } from './playground.svelte';
 import type { Storage, StoredFile } from './storage';
@@ -30,10 +30,29 @@ export function newPlayground(): Playground {
 	return new Playground({ search: '', origin: ORIGIN, spawn: () => new InProcessWorker() });
 }
 
+/**
+ * For a describe block: examples served from static/ in each test, and a maker of playgrounds
+ * that are disposed after the test that made them.
+ */
+export function playgroundPerTest(): () => Playground {
+	const made: Playground[] = [];
+	beforeEach(serveStatic);
+	afterEach(() => {
+		for (const pg of made.splice(0)) pg.dispose();
+		vi.unstubAllGlobals();
+	});
+	return () => {
+		const pg = newPlayground();
+		made.push(pg);
+		return pg;
+	};
+}
+
 /** Storage as one browser tab sees it, in memory; `refuse` makes every write fail. */
 export class MemoryStorage implements Storage {
 	state: string | null = null;
 	file: StoredFile | null = null;
+	testPlugin: StoredFile | null = null;
 	writes: string[] = [];
 	refuse = false;
 	readState() {
@@ -54,8 +73,18 @@ export class MemoryStorage implements Storage {
 		this.writes.push('file');
 		return true;
 	}
+	async readTestPlugin() {
+		return this.testPlugin;
+	}
+	async writeTestPlugin(file: StoredFile | null) {
+		if (this.refuse) return false;
+		this.testPlugin = file;
+		this.writes.push('test plugin');
+		return true;
+	}
 	async clear() {
 		this.state = null;
 		this.file = null;
+		this.testPlugin = null;
 	}
 }

@@ -1,4 +1,5 @@
-// The browser storage the session uses: the setup in localStorage, a local plugin in IndexedDB.
+// The browser storage the session uses: the setup in localStorage, a local plugin (and an XTP
+// test plugin) in IndexedDB.
 //
 // Each tab saves under keys of its own (its id lives in sessionStorage, which a reload keeps and
 // another tab does not share), so two tabs never overwrite each other's setup or plugin. A new
@@ -30,6 +31,9 @@ export interface Storage {
 	/** The plugin file saved with the state that readState returned. */
 	readFile(): Promise<StoredFile | null>;
 	writeFile(file: StoredFile): Promise<boolean>;
+	/** The XTP test plugin chosen with that state (null: none), kept apart from the plugin. */
+	readTestPlugin(): Promise<StoredFile | null>;
+	writeTestPlugin(file: StoredFile | null): Promise<boolean>;
 	clear(): Promise<void>;
 }
 
@@ -60,6 +64,7 @@ async function withStore<T>(
 
 const stateKey = (tab: string) => `${PREFIX}state:${tab}`;
 const fileKey = (tab: string) => `plugin:${tab}`;
+const testKey = (tab: string) => `xtp:${tab}`;
 
 function asFile(v: unknown): StoredFile | null {
 	const f = v as Partial<StoredFile> | null;
@@ -112,7 +117,8 @@ export function createBrowserStorage(): Storage {
 				const tabs = [...readTabs().filter((t) => t !== tab), tab];
 				for (const old of tabs.splice(0, Math.max(0, tabs.length - KEEP_TABS))) {
 					localStorage.removeItem(stateKey(old));
-					void withStore('readwrite', (s) => s.delete(fileKey(old))).catch(() => {});
+					for (const key of [fileKey(old), testKey(old)])
+						void withStore('readwrite', (s) => s.delete(key)).catch(() => {});
 				}
 				localStorage.setItem(TABS, JSON.stringify(tabs));
 				return true;
@@ -135,12 +141,31 @@ export function createBrowserStorage(): Storage {
 				return false;
 			}
 		},
+		async readTestPlugin() {
+			try {
+				if (source === null) return null;
+				const key = testKey(source);
+				return asFile(await withStore<unknown>('readonly', (s) => s.get(key)));
+			} catch {
+				return null;
+			}
+		},
+		async writeTestPlugin(file) {
+			try {
+				const key = testKey(tab);
+				await withStore('readwrite', (s) => (file ? s.put({ ...file }, key) : s.delete(key)));
+				return true;
+			} catch {
+				return false;
+			}
+		},
 		async clear() {
 			try {
 				localStorage.removeItem(stateKey(tab));
 				localStorage.removeItem(LEGACY_STATE);
 				localStorage.setItem(TABS, JSON.stringify(readTabs().filter((t) => t !== tab)));
 				await withStore('readwrite', (s) => s.delete(fileKey(tab)));
+				await withStore('readwrite', (s) => s.delete(testKey(tab)));
 			} catch {
 				// Nothing more to do: the next save overwrites what is left.
 			}

@@ -33,9 +33,17 @@ const PDK: Record<string, string> = {
 	'node_modules/@extism/as-pdk/package.json': pdkPackage
 };
 
+/**
+ * What the playground adds to the person's file (not the PDK), by path: a downloaded project
+ * carries these, so its CLI build reads what the page's build reads.
+ */
+export function providedFiles(): [string, string][] {
+	return Object.entries(PROVIDED_FILES);
+}
+
 /** The files of one AssemblyScript build, by the path asc asks for (relative to baseDir "."). */
 export function asFiles(source: string): Map<string, string> {
-	return new Map([[AS_FILE, source], ...Object.entries(PROVIDED_FILES), ...Object.entries(PDK)]);
+	return new Map([[AS_FILE, source], ...providedFiles(), ...Object.entries(PDK)]);
 }
 
 /** asc's arguments for a build of `asFiles`: the stub runtime, no optimisation (fast edits). */
