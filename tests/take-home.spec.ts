@@ -62,8 +62,12 @@ test.describe('take it home', () => {
 		expect(Object.keys(files).sort()).toEqual([
 			'count-vowels/.gitignore',
 			'count-vowels/README.md',
+			'count-vowels/lib/abort.ts',
+			'count-vowels/lib/http.ts',
+			'count-vowels/lib/io.ts',
+			'count-vowels/lib/json.ts',
+			'count-vowels/lib/kernel.ts',
 			'count-vowels/package.json',
-			'count-vowels/playground/abort.ts',
 			'count-vowels/plugin.ts'
 		]);
 		expect(strFromU8(files['count-vowels/plugin.ts'])).toContain('export function count_vowels');

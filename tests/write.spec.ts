@@ -1,18 +1,16 @@
 // Writing a plugin in the page: pick a template, build it in the browser, run it, fix errors,
-// share the source. A cold AssemblyScript build loads a 13 MB compiler: waits are generous and
-// wait on what the page shows, never on the clock.
+// share the source.
 import { test, expect, SITE_URL } from './support/fixtures';
 import { makeLink, setupJson, waitForSave } from './support/links';
 import { openPlayground, output, outputBody, run, setInput } from './support/playground';
-import { BUILD_TIMEOUT, built, pickTemplate, source, startWriting } from './support/write';
-import type { Page } from '@playwright/test';
-
-async function setSource(page: Page, text: string) {
-	await source(page).locator('.monaco-editor').click();
-	await page.keyboard.press('ControlOrMeta+A');
-	await page.keyboard.press('Delete');
-	await page.keyboard.insertText(text);
-}
+import {
+	BUILD_TIMEOUT,
+	built,
+	pickTemplate,
+	setSource,
+	source,
+	startWriting
+} from './support/write';
 
 test.describe('write a plugin', () => {
 	test.setTimeout(120_000);

@@ -158,3 +158,11 @@ function isNumber(word: string): bool {
 function isDigit(c: i32): bool {
 	return c >= 0x30 && c <= 0x39;
 }
+
+/** The raw JSON text of the top-level field `key` of the object `s`, or null if it has none. */
+export function rawField(s: string, key: string): string | null {
+	const fields = parseObject(s);
+	if (fields === null || !fields.has(key)) return null;
+	const span = fields.get(key);
+	return s.substring(span.start, span.end);
+}

@@ -13,3 +13,9 @@ export declare function http_status_code(): i32;
 
 @external('wasi_snapshot_preview1', 'fd_write')
 export declare function fd_write(fd: u32, iovs: usize, iovsLen: u32, written: usize): u16;
+
+@external('extism:host/env', 'http_headers')
+export declare function http_headers(): u64;
+
+@external('extism:host/env', 'get_log_level')
+export declare function get_log_level(): i32;

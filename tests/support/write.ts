@@ -1,8 +1,10 @@
-// Steps of writing a plugin in the page, shared by the specs that write one. A cold AssemblyScript
-// build loads a 13 MB compiler: waits are generous and wait on what the page shows.
+// Steps of writing a plugin in the page, shared by the write specs. A cold AssemblyScript build
+// loads a 13 MB compiler: BUILD_TIMEOUT is generous, and every wait is on what the page shows.
+import { readdirSync, statSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
 import type { Page } from '@playwright/test';
 import { expect } from '@playwright/test';
-import { output } from './playground';
+import { openPlayground, output } from './playground';
 
 export const BUILD_TIMEOUT = 60_000;
 
@@ -19,9 +21,61 @@ export async function pickTemplate(page: Page, label: RegExp) {
 	await select.selectOption({ label: (await option.textContent())!.trim() });
 }
 
+/** Opens the page and starts writing from a template. */
+export async function writeFrom(page: Page, template: RegExp) {
+	await openPlayground(page);
+	await startWriting(page);
+	await pickTemplate(page, template);
+}
+
+export async function setSource(page: Page, text: string) {
+	await source(page).locator('.monaco-editor').click();
+	await page.keyboard.press('ControlOrMeta+A');
+	await page.keyboard.press('Delete');
+	await page.keyboard.insertText(text);
+}
+
+/** The console's "Built …" and "Build failed …" lines. */
+export const buildLines = (page: Page) =>
+	output(page).getByText(/^(Built plugin\.\w+ in|Build failed in)/);
+
 /** Waits for the next "Built …" or "Build failed" line after `before` such lines. */
 export async function built(page: Page, before: number) {
-	const lines = output(page).getByText(/^(Built plugin\.\w+ in|Build failed in)/);
+	const lines = buildLines(page);
 	await expect(lines).toHaveCount(before + 1, { timeout: BUILD_TIMEOUT });
 	return lines.nth(before);
+}
+
+/** Presses Run (which builds first) and waits for the run it starts to finish. */
+export async function buildAndRun(page: Page) {
+	const runs = output(page).getByRole('article');
+	const before = await runs.count();
+	await page.getByRole('button', { name: 'Run', exact: true }).click();
+	const latest = runs.nth(before);
+	await expect(latest).toBeAttached({ timeout: BUILD_TIMEOUT });
+	await expect(latest).not.toContainText('running…');
+	return latest;
+}
+
+/**
+ * The URL pattern of the AssemblyScript compiler's chunk in the built site: the one module of the
+ * build worker over 5 MB (its name is a content hash).
+ */
+export function compilerChunk(): RegExp {
+	const dir = fileURLToPath(new URL('../../build/_app/immutable/workers/chunks/', import.meta.url));
+	const name = readdirSync(dir).find((f) => statSync(`${dir}${f}`).size > 5_000_000);
+	if (!name) throw new Error(`no compiler chunk in ${dir}: build the site first`);
+	return new RegExp(`/workers/chunks/${name.replace('.', '\\.')}$`);
+}
+
+/**
+ * Pastes `text` over the source, as a person pastes a large file: typing a megabyte key by key
+ * (even with insertText) takes Monaco minutes. Needs the clipboard permissions.
+ */
+export async function pasteSource(page: Page, text: string) {
+	await page.context().grantPermissions(['clipboard-read', 'clipboard-write']);
+	await page.evaluate((t) => navigator.clipboard.writeText(t), text);
+	await source(page).locator('.monaco-editor').click();
+	await page.keyboard.press('ControlOrMeta+A');
+	await page.keyboard.press('ControlOrMeta+V');
 }

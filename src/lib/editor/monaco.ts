@@ -34,7 +34,14 @@ async function loadMonaco() {
 		import('monaco-editor/features/folding/register'),
 		import('monaco-editor/features/wordOperations/register'),
 		// The TypeScript tokenizer only (for AssemblyScript): not its 6.9 MB language worker.
-		import('monaco-editor/languages/definitions/typescript/register')
+		import('monaco-editor/languages/definitions/typescript/register'),
+		// JSON support loads every editor feature once its worker starts (the first edit of the
+		// input); the services of three of them, registered that late, miss the first editor's
+		// set, and each editor made after it (Write plugin) throws "UNKNOWN service". Register
+		// those services now; the features themselves still load only when JSON needs them.
+		import('monaco-editor/editor/contrib/codelens/browser/codeLensCache'),
+		import('monaco-editor/editor/contrib/suggest/browser/suggestMemory'),
+		import('monaco-editor/editor/common/services/treeViewsDndService')
 	]);
 	// Every language an editor may use is registered here, once, before any editor exists.
 	registerWat(monaco);
@@ -213,6 +220,8 @@ export interface SourceEditorHandle {
 	setMarkers(markers: SourceMarker[]): void;
 	setDark(dark: boolean): void;
 	focus(): void;
+	/** Puts the cursor at a 1-based line and column, scrolls it into view and focuses. */
+	revealAt(line: number, column: number): void;
 	dispose(): void;
 }
 
@@ -273,6 +282,12 @@ export async function createSourceEditor(
 		},
 		setDark: (dark) => monaco.editor.setTheme(dark ? 'vs-dark' : 'vs'),
 		focus: () => editor.focus(),
+		revealAt(line, column) {
+			const position = model.validatePosition({ lineNumber: line, column });
+			editor.setPosition(position);
+			editor.revealPositionInCenterIfOutsideViewport(position);
+			editor.focus();
+		},
 		dispose() {
 			sub.dispose();
 			editor.dispose();

@@ -86,6 +86,12 @@ export class Playground {
 		await this.runs.run();
 	}
 
+	/** Stop: the build in progress if there is one (nothing runs after it), else the run. */
+	stop() {
+		if (this.write.building) this.write.stopBuild();
+		else this.runs.stop();
+	}
+
 	/** A run's output becomes the input, so runs can be chained; said why when it cannot. */
 	useOutput(bytes: Uint8Array, fn?: string) {
 		const r = outputAsInput(bytes, fn);

@@ -122,8 +122,20 @@ export class RunRecord {
 }
 
 export type LogEntry =
-	| { id: number; type: 'message'; level: 'info' | 'warn' | 'error'; text: string }
+	| {
+			id: number;
+			type: 'message';
+			level: 'info' | 'warn' | 'error';
+			text: string;
+			/** A place in the source being written that the line is about (a diagnostic's). */
+			at?: SourcePlace;
+	  }
 	| { id: number; type: 'run'; run: RunRecord };
+
+export interface SourcePlace {
+	line: number;
+	column: number;
+}
 
 /** The console's timeline: messages outside any run (load results, warnings) and runs. */
 export class RunLog {
@@ -150,8 +162,8 @@ export class RunLog {
 		return null;
 	}
 
-	say(level: 'info' | 'warn' | 'error', text: string) {
-		this.#add({ id: this.#next++, type: 'message', level, text });
+	say(level: 'info' | 'warn' | 'error', text: string, at?: SourcePlace) {
+		this.#add({ id: this.#next++, type: 'message', level, text, ...(at ? { at } : {}) });
 	}
 
 	clear() {

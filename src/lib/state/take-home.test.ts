@@ -13,6 +13,7 @@ const wabt = await wabtInit();
 // WAT builds in-process; the AssemblyScript project is built for real in the engine's tests.
 const watBuilder: Builder = {
 	preload() {},
+	stop() {},
 	dispose() {},
 	build: async (_language, text) => buildWat(wabt, text),
 	print: async (bytes) => printWat(wabt, bytes)

@@ -1,18 +1,19 @@
 // Writing a plugin here: the source, its language, the last build and its diagnostics. A build
 // goes through the build worker; a good one loads like a file. Nothing builds until Build or Run.
 import { BuildClient, type Builder } from '$lib/engine/author/client';
-import { capped, describe, type Diagnostic } from '$lib/engine/author/diagnostics';
+import { capped, type Diagnostic } from '$lib/engine/author/diagnostics';
 import { AS_FILE, WAT_FILE } from '$lib/engine/author/files';
 import type { Language, PrintResult } from '$lib/engine/author/protocol';
 import { TEMPLATES, templateById } from '$lib/engine/author/templates';
-import { formatMs } from '$lib/engine/output';
+import { exampleSource } from '$lib/engine/example-sources';
+import { exampleById } from '$lib/engine/examples';
 import type { SetupCode } from '$lib/engine/share/code';
+import { reportBuild } from './build-report';
 import type { CurrentPlugin } from './current-plugin.svelte';
 import type { RunLog } from './run-log.svelte';
 import type { SetupState } from './setup-state.svelte';
 
-/** Console lines per build; the editor shows this many markers too. */
-export const MAX_DIAGNOSTIC_LINES = 20;
+/** The editor marks this many places at most; the console lists fewer (build-report.ts). */
 const MAX_MARKERS = 500;
 
 export class Workbench {
@@ -25,9 +26,12 @@ export class Workbench {
 	building = $state(false);
 	/** The last build's diagnostics (for markers), errors first, capped. */
 	diagnostics = $state.raw<Diagnostic[]>([]);
-	lastBuild = $state.raw<{ ok: boolean; ms: number } | null>(null);
+	/** The last build: whether it worked, how long it took, how many errors it had in all. */
+	lastBuild = $state.raw<{ ok: boolean; ms: number; errors: number } | null>(null);
 	/** View as WAT, for any module on show (it needs the same worker's wabt). */
 	wat = $state.raw<{ label: string; result: PrintResult | null } | null>(null);
+	/** Where the source editor's cursor is asked to go (a new object for each request). */
+	cursor = $state.raw<{ line: number; column: number } | null>(null);
 	#builtKey = $state<string | null>(null);
 	#client: Builder | null = null;
 	#makeClient: () => Builder;
@@ -59,6 +63,11 @@ export class Workbench {
 		return this.#builtKey !== this.#key() || this.#current.plugin?.source.kind !== 'build';
 	}
 
+	/** The plugin on show is a build of an earlier source (the last good one, kept after a failure). */
+	get outdated(): boolean {
+		return this.#current.plugin?.source.kind === 'build' && this.#builtKey !== this.#key();
+	}
+
 	/** What links and saves carry: the source, while writing. */
 	get code(): SetupCode | undefined {
 		return this.active && this.text ? { language: this.language, text: this.text } : undefined;
@@ -88,6 +97,7 @@ export class Workbench {
 		this.text = t.text;
 		this.#setup.fn = t.fn;
 		this.#setup.takeText(t.input);
+		if (t.allowedHosts) this.#setup.settings.allowedHosts = [...t.allowedHosts];
 		this.diagnostics = [];
 	}
 
@@ -108,6 +118,20 @@ export class Workbench {
 		this.templateId = TEMPLATES.find((t) => t.text === code.text)?.id ?? '';
 		this.diagnostics = [];
 		this.active = true;
+	}
+
+	/** Edit source: an example's source, with its function, input and settings; built on Run. */
+	async openExample(id: string): Promise<boolean> {
+		const ex = exampleById(id);
+		const code = ex ? await exampleSource(id).catch(() => null) : null;
+		if (!ex || !code) {
+			this.#log.say('error', `The source of the example "${id}" could not be opened.`);
+			return false;
+		}
+		this.#setup.takeExample(ex);
+		this.take(code);
+		this.start();
+		return true;
 	}
 
 	/** Builds when the source changed since the last build; true when a current build is loaded. */
@@ -135,26 +159,28 @@ export class Workbench {
 		this.building = true;
 		try {
 			const r = await this.#builder().build(language, text);
+			reportBuild(this.#log, r, file);
+			if (!r.ok && r.stopped) return false;
 			this.diagnostics = capped(r.diagnostics, MAX_MARKERS).shown;
-			this.lastBuild = { ok: r.ok, ms: r.ms };
-			const { shown, more } = capped(r.diagnostics, MAX_DIAGNOSTIC_LINES);
-			for (const d of shown)
-				this.#log.say(
-					d.severity === 'info' ? 'info' : d.severity === 'warning' ? 'warn' : 'error',
-					describe(d, file)
-				);
-			if (more) this.#log.say('warn', `…and ${more} more diagnostics, not shown.`);
-			if (!r.ok) {
-				this.#log.say('error', `Build failed in ${formatMs(r.ms)}: ${r.message} Nothing was run.`);
-				return false;
-			}
-			this.#log.say('info', `Built ${file} in ${formatMs(r.ms)}.`);
+			const errors = r.diagnostics.filter((d) => d.severity === 'error').length;
+			this.lastBuild = { ok: r.ok, ms: r.ms, errors };
+			if (!r.ok) return false;
 			if (!(await this.#current.loadBuilt(file, r.bytes))) return false;
 			this.#builtKey = key;
 			return true;
 		} finally {
 			this.building = false;
 		}
+	}
+
+	/** Stop while building: the build ends at once and nothing runs. */
+	stopBuild() {
+		if (this.building) this.#client?.stop();
+	}
+
+	/** A diagnostic's place: the source editor moves its cursor there and takes the focus. */
+	reveal(at: { line: number; column: number }) {
+		if (this.active) this.cursor = { ...at };
 	}
 
 	/** Prints the plugin on show as WebAssembly text, in the build worker. */

@@ -26,6 +26,8 @@ describe('file map', () => {
 		expect(readFrom(files, 'node_modules/@extism/as-pdk/lib/env.ts')).toContain('extism:host/env');
 		expect(readFrom(files, '~lib/@extism/as-pdk/lib/pdk.ts')).toContain('export class Host');
 		expect(readFrom(files, '/node_modules/@extism/as-pdk/lib/env.ts')).toContain('input_length');
+		expect(readFrom(files, 'lib/abort.ts')).toContain('function pluginAbort');
+		expect(readFrom(files, './lib/kernel.ts')).toContain('http_headers');
 		expect(readFrom(files, 'asconfig.json')).toBeNull();
 	});
 });
@@ -117,7 +119,11 @@ describe('WAT build', () => {
 });
 
 describe('AssemblyScript build', () => {
-	it('builds every AS template with no env.abort import', async () => {
+	it('builds every AS template, importing nothing from env', async () => {
+		const ids = TEMPLATES.filter((t) => t.language === 'assemblyscript').map((t) => t.id);
+		expect(ids).toEqual(
+			expect.arrayContaining(['count-vowels', 'webhook', 'logs', 'host-function', 'error'])
+		);
 		for (const t of TEMPLATES.filter((t) => t.language === 'assemblyscript')) {
 			const r = await buildAs(asc, t.text);
 			expect(r.ok, `${t.id}: ${JSON.stringify(r.diagnostics)}`).toBe(true);
@@ -125,6 +131,23 @@ describe('AssemblyScript build', () => {
 			expect(exportsOf(r.bytes)).toContain(t.fn);
 			expect(importsOf(r.bytes).filter((i) => i.startsWith('env.'))).toEqual([]);
 		}
+	});
+
+	it('provides the kernel imports as-pdk lacks, so the webhook template needs no declarations', async () => {
+		const t = TEMPLATES.find((t) => t.id === 'webhook')!;
+		expect(t.text).not.toContain('@external');
+		const r = await buildAs(asc, t.text);
+		if (!r.ok) throw new Error(r.message);
+		expect(importsOf(r.bytes)).toEqual(
+			expect.arrayContaining([
+				'extism:host/env.http_request',
+				'extism:host/env.http_status_code',
+				'extism:host/env.http_headers'
+			])
+		);
+		const host = TEMPLATES.find((t) => t.id === 'host-function')!;
+		const built = await buildAs(asc, host.text);
+		expect(built.ok && importsOf(built.bytes)).toContain('extism:host/user.lookup');
 	});
 
 	it('reports a syntax error at its place', async () => {

@@ -11,21 +11,35 @@ let wabt: Promise<Wabt> | undefined;
 const loadAsc = () => (asc ??= import('assemblyscript/asc'));
 const loadWabt = () => (wabt ??= import('wabt').then((m) => m.default()));
 
+const NAMES = { assemblyscript: 'AssemblyScript compiler', wat: 'WebAssembly text parser' };
+const why = (e: unknown) => (e instanceof Error ? e.message : String(e));
+
 async function build(req: Extract<BuildRequest, { type: 'build' }>): Promise<BuildResult> {
 	const start = performance.now();
+	const failed = (message: string, reload = false): BuildResult => ({
+		ok: false,
+		diagnostics: [{ severity: 'error', message }],
+		ms: performance.now() - start,
+		message,
+		reload
+	});
+	let compiler: Awaited<ReturnType<typeof loadAsc>> | Wabt;
 	try {
-		if (req.language === 'wat') return buildWat(await loadWabt(), req.text);
-		const r = await buildAs(await loadAsc(), req.text);
+		compiler = await (req.language === 'wat' ? loadWabt() : loadAsc());
+	} catch (e) {
+		const name = NAMES[req.language];
+		return failed(
+			`The ${name} did not load (${why(e)}). Check the connection and build again.`,
+			true
+		);
+	}
+	try {
+		if (req.language === 'wat') return buildWat(compiler as Wabt, req.text);
+		const r = await buildAs(compiler as Awaited<ReturnType<typeof loadAsc>>, req.text);
 		// Report the whole wait, including a cold compiler load.
 		return { ...r, ms: performance.now() - start };
 	} catch (e) {
-		const message = `The compiler failed: ${e instanceof Error ? e.message : String(e)}`;
-		return {
-			ok: false,
-			diagnostics: [{ severity: 'error', message }],
-			ms: performance.now() - start,
-			message
-		};
+		return failed(`The compiler failed: ${why(e)}`);
 	}
 }
 

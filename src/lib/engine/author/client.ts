@@ -20,6 +20,8 @@ export interface Builder {
 	preload(): void;
 	build(language: Language, text: string): Promise<BuildResult>;
 	print(bytes: Uint8Array): Promise<PrintResult>;
+	/** Ends the build in progress at once; it resolves as stopped. */
+	stop(): void;
 	dispose(): void;
 }
 
@@ -46,6 +48,9 @@ export class BuildClient implements Builder {
 			const done = this.#pending.get(e.data.id);
 			this.#pending.delete(e.data.id);
 			done?.(e.data.result);
+			// A failed compiler download stays failed in this worker's module map: start afresh.
+			if (!e.data.result.ok && e.data.result.reload && this.#worker === w)
+				this.#fail('The build worker restarted after a compiler failed to load.');
 		});
 		w.addEventListener('error', (e) =>
 			this.#fail(`The build worker failed: ${e.message || 'it did not load'}.`)
@@ -54,11 +59,12 @@ export class BuildClient implements Builder {
 		return w;
 	}
 
-	#fail(message: string) {
+	#fail(message: string, stopped = false) {
 		this.#worker?.terminate();
 		this.#worker = null;
+		const diagnostics = stopped ? [] : [{ severity: 'error' as const, message }];
 		for (const done of this.#pending.values())
-			done({ ok: false, diagnostics: [{ severity: 'error', message }], ms: 0, message });
+			done({ ok: false, diagnostics, ms: 0, message, stopped });
 		this.#pending.clear();
 		for (const done of this.#printing.values()) done({ ok: false, message });
 		this.#printing.clear();
@@ -85,6 +91,13 @@ export class BuildClient implements Builder {
 			this.#printing.set(id, resolve);
 			w.postMessage({ type: 'print', id, bytes: bytes.slice() });
 		});
+	}
+
+	/** A compiler cannot be interrupted: its worker is terminated, and a fresh one warmed. */
+	stop() {
+		if (!this.#pending.size) return;
+		this.#fail('The build was stopped.', true);
+		this.preload();
 	}
 
 	dispose() {

@@ -1,5 +1,5 @@
-// The in-memory file system asc compiles from: the person's file, the playground's abort handler,
-// and the @extism/as-pdk sources, copied from node_modules when the app is built.
+// The in-memory file system asc compiles from: the person's file, the playground's helpers (the
+// abort handler among them) and the @extism/as-pdk sources, copied in when the app is built.
 import pdkIndex from '@extism/as-pdk/index.ts?raw';
 import pdkLib from '@extism/as-pdk/lib/pdk.ts?raw';
 import pdkEnv from '@extism/as-pdk/lib/env.ts?raw';
@@ -8,20 +8,23 @@ import pdkPackage from '@extism/as-pdk/package.json?raw';
 export const AS_FILE = 'plugin.ts';
 export const WAT_FILE = 'plugin.wat';
 export const OUT_FILE = 'plugin.wasm';
-const ABORT_FILE = 'playground/abort.ts';
+const ABORT_FILE = 'lib/abort.ts';
 /** Passed as `--use abort=…` so no module imports `env.abort` (no Extism host provides it). */
-export const ABORT_FN = 'playground/abort/pluginAbort';
+export const ABORT_FN = 'lib/abort/pluginAbort';
 
-// Logs why through the kernel, then traps, so the call fails instead of going on.
-const ABORT_SOURCE = `import { Host, LogLevel } from '@extism/as-pdk';
-// eslint-disable-next-line
-function pluginAbort(message: string | null, fileName: string | null, line: u32, column: u32): void {
-	const what = message === null ? 'abort' : message;
-	const where = fileName === null ? '?' : fileName;
-	Host.log(LogLevel.Error, what + ' at ' + where + ':' + line.toString() + ':' + column.toString());
-	unreachable();
-}
-`;
+/**
+ * The helpers the bundled examples are written with (examples/lib: the abort handler, the kernel
+ * imports as-pdk 1.0.0 lacks such as http_status_code and http_headers, Http, JSON and output
+ * helpers), beside the person's file as `./lib/…`, so an example's source builds here unchanged.
+ */
+const LIB_SOURCES = import.meta.glob<string>('../../../../examples/lib/*.ts', {
+	query: '?raw',
+	import: 'default',
+	eager: true
+});
+export const PROVIDED_FILES: Readonly<Record<string, string>> = Object.fromEntries(
+	Object.entries(LIB_SOURCES).map(([path, text]) => [`lib/${path.split('/').pop()}`, text])
+);
 
 const PDK: Record<string, string> = {
 	'node_modules/@extism/as-pdk/index.ts': pdkIndex,
@@ -35,7 +38,7 @@ const PDK: Record<string, string> = {
  * carries these, so its CLI build reads what the page's build reads.
  */
 export function providedFiles(): [string, string][] {
-	return [[ABORT_FILE, ABORT_SOURCE]];
+	return Object.entries(PROVIDED_FILES);
 }
 
 /** The files of one AssemblyScript build, by the path asc asks for (relative to baseDir "."). */

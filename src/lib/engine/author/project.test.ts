@@ -46,10 +46,12 @@ describe('project files', () => {
 		const files = projectFiles(spec('count-vowels'));
 		const build = JSON.parse(files['package.json']).scripts.build;
 		expect(build).toBe(
-			'asc plugin.ts playground/abort.ts --outFile plugin.wasm --runtime stub --use abort=playground/abort/pluginAbort'
+			'asc plugin.ts lib/abort.ts --outFile plugin.wasm --runtime stub --use abort=lib/abort/pluginAbort'
 		);
 		// The handler the flag names is in the project, so the CLI build finds it.
-		expect(files['playground/abort.ts']).toMatch(/function pluginAbort\(/);
+		expect(files['lib/abort.ts']).toMatch(/function pluginAbort\(/);
+		// So are the kernel imports as-pdk lacks, which templates import from ./lib.
+		expect(files['lib/kernel.ts']).toContain('http_headers');
 		expect(files['plugin.ts']).toBe(templateById('count-vowels')!.text);
 		expect(Object.keys(files).some((f) => f.startsWith('node_modules/'))).toBe(false);
 	});
@@ -106,8 +108,12 @@ describe('project files', () => {
 		expect(Object.keys(entries).sort()).toEqual([
 			'hello/.gitignore',
 			'hello/README.md',
+			'hello/lib/abort.ts',
+			'hello/lib/http.ts',
+			'hello/lib/io.ts',
+			'hello/lib/json.ts',
+			'hello/lib/kernel.ts',
 			'hello/package.json',
-			'hello/playground/abort.ts',
 			'hello/plugin.ts'
 		]);
 		expect(strFromU8(entries['hello/plugin.ts'])).toBe(templateById('hello')!.text);

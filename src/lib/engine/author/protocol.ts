@@ -14,7 +14,16 @@ export type BuildRequest =
 
 export type BuildResult =
 	| { ok: true; bytes: Uint8Array; diagnostics: Diagnostic[]; ms: number }
-	| { ok: false; diagnostics: Diagnostic[]; ms: number; message: string };
+	| {
+			ok: false;
+			diagnostics: Diagnostic[];
+			ms: number;
+			message: string;
+			/** Stopped by the person: no diagnostics, nothing wrong with the source. */
+			stopped?: boolean;
+			/** A compiler did not load: the worker is replaced, so the next build fetches it anew. */
+			reload?: boolean;
+	  };
 
 export type PrintResult =
 	{ ok: true; text: string; truncated: boolean } | { ok: false; message: string };

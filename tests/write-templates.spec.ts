@@ -1,0 +1,75 @@
+// Every template, written from, built in the browser and run, with its real output.
+import { test, expect, ECHO_URL } from './support/fixtures';
+import { output, outputBody, run, setInput } from './support/playground';
+import { buildAndRun, writeFrom } from './support/write';
+
+test.describe('templates', () => {
+	test.setTimeout(120_000);
+
+	test('hello world greets the input', async ({ page }) => {
+		await writeFrom(page, /Hello world/);
+		await setInput(page, 'Extism');
+		await expect(outputBody(await buildAndRun(page))).toHaveText('Hello, Extism!');
+	});
+
+	test('the webhook POSTs the payload to the echo server and outputs {status, body}', async ({
+		page
+	}) => {
+		await writeFrom(page, /Webhook/);
+		// The template allows its own example host; the echo server's must be granted instead.
+		await expect(page.getByRole('button', { name: 'Remove host httpbin.org' })).toBeVisible();
+		await page.getByRole('button', { name: 'Remove host httpbin.org' }).click();
+		await page.getByRole('textbox', { name: 'Allowed host' }).fill('127.0.0.1');
+		await page.getByRole('button', { name: 'Add host' }).click();
+		await setInput(
+			page,
+			JSON.stringify({ url: `${ECHO_URL}/echo/template`, payload: { hello: 'world', n: 2 } })
+		);
+		const r = await buildAndRun(page);
+		await expect(outputBody(r)).toContainText('"status": 200');
+		const out = JSON.parse((await outputBody(r).textContent())!);
+		const echoed = JSON.parse(out.body);
+		expect(echoed).toMatchObject({ method: 'POST', path: '/echo/template' });
+		expect(echoed.headers['content-type']).toBe('application/json');
+		expect(JSON.parse(echoed.body)).toEqual({ hello: 'world', n: 2 });
+	});
+
+	test('logs at every level, filtered by the log level it reads', async ({ page }) => {
+		await writeFrom(page, /Logs at every level/);
+		await page.getByLabel('Log level').selectOption('trace');
+		const r = await buildAndRun(page);
+		await expect(r.getByRole('list', { name: 'Logs' }).getByRole('listitem')).toHaveText([
+			/TRACE\s+trace message/,
+			/DEBUG\s+debug message/,
+			/INFO\s+info message/,
+			/WARN\s+warn message/,
+			/ERROR\s+error message/
+		]);
+		await expect(outputBody(r)).toHaveText('logged at 5 levels; host log level 0');
+		await page.getByLabel('Log level').selectOption('warn');
+		const some = await run(page);
+		await expect(some.getByRole('list', { name: 'Logs' }).getByRole('listitem')).toHaveCount(2);
+		await expect(outputBody(some)).toHaveText('logged at 5 levels; host log level 3');
+	});
+
+	test('a host function runs on its default stub, then on custom code', async ({ page }) => {
+		await writeFrom(page, /Calling a host function/);
+		await setInput(page, 'ann');
+		await expect(outputBody(await buildAndRun(page))).toHaveText('lookup(ann) gave nothing');
+		const hosts = page.getByRole('region', { name: 'Host functions' });
+		await expect(hosts).toContainText('extism:host/user::lookup');
+		await hosts.getByRole('button', { name: 'Edit extism:host/user::lookup' }).click();
+		await page
+			.getByRole('textbox', { name: 'Code for extism:host/user::lookup' })
+			.fill("return host.text('Ann, user ' + host.readText(args[0]));");
+		await expect(outputBody(await run(page))).toHaveText('lookup(ann) gave Ann, user ann');
+	});
+
+	test('the error template fails with its own message', async ({ page }) => {
+		await writeFrom(page, /An error/);
+		await setInput(page, 'bad input');
+		const r = await buildAndRun(page);
+		await expect(r.getByRole('alert')).toContainText('failed on purpose: bad input');
+		await expect(output(page).getByText(/^Built plugin\.ts in/)).toHaveCount(1);
+	});
+});
