@@ -2,8 +2,8 @@
 // `url.hostname === pattern || minimatch(url.hostname, pattern)`, using the minimatch it bundles
 // (9.0.3, pinned here to the same version): the UI must predict that decision exactly, so this
 // file repeats the rule rather than inventing a friendlier one, and explains near misses instead.
-// The page loads this file only when it has a host to match (state/host-match.svelte.ts): most
-// visits grant none, and minimatch is 9 KB gzip of the initial JS.
+// The page and the worker load this file only when they have a host to match
+// (state/host-match.svelte.ts, host-rule.ts): most visits grant none, and minimatch is 9 KB gzip.
 import { minimatch } from 'minimatch';
 import { normalizeHostInput } from './hosts';
 

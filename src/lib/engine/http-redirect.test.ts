@@ -1,8 +1,11 @@
 import { describe, expect, it } from 'vitest';
+import { matchingPattern } from './host-match';
 import { redirectOutsideHosts, redirectWithheldMessage } from './http-redirect';
 
+const rule = (patterns: string[]) => (url: URL) => matchingPattern(url, patterns) !== null;
+
 describe('redirectOutsideHosts', () => {
-	const hosts = ['api.example.com', '*.cdn.example'];
+	const hosts = rule(['api.example.com', '*.cdn.example']);
 
 	it('lets a response through when there was no redirect', () => {
 		expect(
@@ -29,10 +32,12 @@ describe('redirectOutsideHosts', () => {
 		expect(
 			redirectOutsideHosts('https://api.example.com/a', 'https://cdn.example/', hosts)
 		).toEqual({ finalUrl: 'https://cdn.example/', hostname: 'cdn.example' });
-		expect(redirectOutsideHosts('https://api.example.com/', 'http://localhost/', [])).toEqual({
-			finalUrl: 'http://localhost/',
-			hostname: 'localhost'
-		});
+		expect(redirectOutsideHosts('https://api.example.com/', 'http://localhost/', rule([]))).toEqual(
+			{
+				finalUrl: 'http://localhost/',
+				hostname: 'localhost'
+			}
+		);
 	});
 
 	it('says the browser followed it and the response was withheld', () => {

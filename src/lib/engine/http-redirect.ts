@@ -2,7 +2,7 @@
 // Synchronous XMLHttpRequest follows redirects by itself (it has no `redirect: 'manual'`), so on
 // that path the check comes after the request: the browser has already been there, and all we
 // can do is withhold what came back. The wording says exactly that.
-import { matchingPattern } from './host-match';
+import type { HostRule } from './host-rule';
 
 export interface WithheldRedirect {
 	/** Where the request ended up (the response's URL). */
@@ -14,7 +14,7 @@ export interface WithheldRedirect {
 export function redirectOutsideHosts(
 	requested: string,
 	responseUrl: string,
-	patterns: readonly string[]
+	allows: HostRule
 ): WithheldRedirect | null {
 	// An empty responseURL means the browser did not say; the request itself was allowed.
 	if (!responseUrl || responseUrl === requested) return null;
@@ -24,7 +24,7 @@ export function redirectOutsideHosts(
 	} catch {
 		return { finalUrl: responseUrl, hostname: '' };
 	}
-	if (matchingPattern(final, patterns) !== null) return null;
+	if (allows(final)) return null;
 	return { finalUrl: final.href, hostname: final.hostname };
 }
 

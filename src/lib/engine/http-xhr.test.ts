@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { matchingPattern } from './host-match';
 import { createXhrHttpFunctions, parseResponseHeaders, type XhrLike } from './http-xhr';
 import { RunFailure } from './run-error';
 import type { HttpEvent } from './http-recorder';
@@ -85,7 +86,7 @@ function setup(
 	const logs: string[] = [];
 	const xhr = fakeXhr(reply);
 	const http = createXhrHttpFunctions({
-		allowedHosts: opts.hosts ?? ['api.example.com'],
+		allows: (url) => matchingPattern(url, opts.hosts ?? ['api.example.com']) !== null,
 		maxBytes: opts.maxBytes,
 		allowHeaders: opts.headers ?? false,
 		emit: (ev) => events.push(ev),

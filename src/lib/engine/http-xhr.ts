@@ -5,7 +5,7 @@
 // response headers only when granted, and a network log entry per request.
 import { classifyFetchFailure } from './http-errors';
 import { httpFailureMessage, type HttpEvent } from './http-recorder';
-import { matchingPattern } from './host-match';
+import type { HostRule } from './host-rule';
 import { redirectOutsideHosts, redirectWithheldMessage } from './http-redirect';
 import { fail } from './run-error';
 
@@ -35,7 +35,8 @@ interface RequestSpec {
 }
 
 export interface XhrHttpOptions {
-	allowedHosts: readonly string[];
+	/** Whether the allowed hosts let a URL through (host-rule.ts). */
+	allows: HostRule;
 	maxBytes?: number;
 	allowHeaders: boolean;
 	emit(ev: HttpEvent): void;
@@ -83,7 +84,7 @@ export function createXhrHttpFunctions(opts: XhrHttpOptions) {
 		const method = (spec.method ?? 'GET').toUpperCase();
 		const target = new URL(spec.url);
 		// The SDK's own refusal, word for word (people see it as the raw message), typed like ours.
-		if (matchingPattern(target, opts.allowedHosts) === null) {
+		if (!opts.allows(target)) {
 			throw fail(
 				{ kind: 'refused', url: String(target), host: target.hostname },
 				`Call error: HTTP request to "${target}" is not allowed (no allowedHosts match "${target.hostname}")`
@@ -115,7 +116,7 @@ export function createXhrHttpFunctions(opts: XhrHttpOptions) {
 			const ev: HttpEvent = { req, method, url, state: 'failed', ms: ms() };
 			throw new XhrFailed(url, detail || 'no response (status 0)', ev);
 		}
-		const withheld = redirectOutsideHosts(url, xhr.responseURL, opts.allowedHosts);
+		const withheld = redirectOutsideHosts(url, xhr.responseURL, opts.allows);
 		if (withheld) {
 			opts.emit({
 				req,

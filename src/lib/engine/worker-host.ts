@@ -4,6 +4,7 @@ import { createHttpHostFunctions } from './http-functions';
 import { createRecordingFetch } from './http-recorder';
 import { httpPath, type HttpCapabilities } from './http-path';
 import { createXhrHttpFunctions } from './http-xhr';
+import { loadHostRule } from './host-rule';
 import type { HttpEvent } from './http-recorder';
 import type { FromWorker, InstanceParts, LogLevel, ToWorker } from './protocol';
 import { runError } from './run-error';
@@ -98,7 +99,7 @@ export function createWorkerHost(
 		let sdkFetch: typeof fetch | undefined;
 		if (httpPath(caps) === 'sync-xhr') {
 			const xhr = createXhrHttpFunctions({
-				allowedHosts: options.allowedHosts,
+				allows: await loadHostRule(options.allowedHosts),
 				maxBytes: spec.settings.maxHttpResponseBytes,
 				allowHeaders: options.allowHttpResponseHeaders,
 				emit,

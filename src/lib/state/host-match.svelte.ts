@@ -1,6 +1,6 @@
 // The page's copy of the host matcher, fetched the first time a host needs matching: most visits
-// grant no host, and minimatch would be 9 KB gzip of the initial JS. The plugin worker has its own
-// copy, loaded with it, so a grant is enforced whether or not this one has arrived.
+// grant no host, and minimatch would be 9 KB gzip of the initial JS. The plugin worker enforces
+// grants without it (the SDK's own copy, or engine/host-rule.ts), whether or not this one arrived.
 type Matcher = typeof import('$lib/engine/host-match');
 
 export class HostMatcher {
