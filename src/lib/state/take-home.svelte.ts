@@ -1,13 +1,20 @@
 // Taking a plugin written here home: its build as a .wasm file, and its source as a project that
 // builds with the CLI toolchain and runs the current setup with `extism call`.
-import { projectSpec, type ProjectSpec } from '$lib/engine/author/project-spec';
+import type { ProjectInput } from '$lib/engine/author/project-spec';
 import type { Playground } from './playground.svelte';
 import { currentSetup } from './setup-map';
 
-type Zip = (spec: ProjectSpec) => Promise<Uint8Array>;
+type Zip = (input: ProjectInput) => Promise<Uint8Array>;
 
-// The zip code (and fflate) load on first use: nobody who never downloads a project pays for them.
-const lazyZip: Zip = async (spec) => (await import('$lib/engine/author/project')).zipProject(spec);
+// The project's files, the zip code and fflate load on first use: nobody who never downloads a
+// project pays for them (the provided lib/ sources alone are 3 KB gzip).
+const lazyZip: Zip = async (input) => {
+	const [spec, project] = await Promise.all([
+		import('$lib/engine/author/project-spec'),
+		import('$lib/engine/author/project')
+	]);
+	return project.zipProject(spec.projectSpec(input));
+};
 
 export interface Download {
 	name: string;
@@ -63,16 +70,16 @@ export class TakeHome {
 		if (this.projectBlocked) return null;
 		const w = this.#pg.write;
 		const template = w.templates.find((t) => t.id === w.templateId);
-		const spec = projectSpec({
+		const input: ProjectInput = {
 			name: this.name,
 			title: template?.title ?? 'An Extism plugin',
 			language: w.language,
 			text: w.text,
 			setup: currentSetup(this.#pg)
-		});
+		};
 		this.preparing = true;
 		try {
-			const data = await this.#zip(spec);
+			const data = await this.#zip(input);
 			return { name: `${this.name}.zip`, data, type: 'application/zip' };
 		} catch (e) {
 			const why = e instanceof Error ? e.message : String(e);

@@ -2,7 +2,7 @@
 // goes through the build worker; a good one loads like a file. Nothing builds until Build or Run.
 import { BuildClient, type Builder } from '$lib/engine/author/client';
 import { capped, type Diagnostic } from '$lib/engine/author/diagnostics';
-import { AS_FILE, WAT_FILE } from '$lib/engine/author/files';
+import { AS_FILE, WAT_FILE } from '$lib/engine/author/file-names';
 import type { Language, PrintResult } from '$lib/engine/author/protocol';
 import { TEMPLATES, templateById } from '$lib/engine/author/templates';
 import { exampleSource } from '$lib/engine/example-sources';

@@ -4,10 +4,10 @@ import pdkIndex from '@extism/as-pdk/index.ts?raw';
 import pdkLib from '@extism/as-pdk/lib/pdk.ts?raw';
 import pdkEnv from '@extism/as-pdk/lib/env.ts?raw';
 import pdkPackage from '@extism/as-pdk/package.json?raw';
+import { AS_FILE, OUT_FILE } from './file-names';
 
-export const AS_FILE = 'plugin.ts';
-export const WAT_FILE = 'plugin.wat';
-export const OUT_FILE = 'plugin.wasm';
+export { AS_FILE, OUT_FILE, WAT_FILE } from './file-names';
+
 const ABORT_FILE = 'lib/abort.ts';
 /** Passed as `--use abort=…` so no module imports `env.abort` (no Extism host provides it). */
 export const ABORT_FN = 'lib/abort/pluginAbort';

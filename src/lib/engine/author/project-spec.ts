@@ -1,6 +1,6 @@
 // What a downloadable project holds, taken from the page's own build: the files it reads, the
 // command it runs and the current setup's `extism call` line. Kept apart from project.ts (which
-// writes the files, loaded on first use) so that module needs nothing from the page's bundle.
+// writes the files) so both can be checked on their own; the page loads the two on first use.
 import { shellWord, toCli } from '../codegen';
 import type { Setup } from '../share/setup';
 import { AS_FILE, OUT_FILE, WAT_FILE, ascArgs, providedFiles } from './files';
@@ -37,13 +37,16 @@ export function buildCommand(language: Language): string {
 	return words.map(shellWord).join(' ');
 }
 
-export function projectSpec(p: {
+/** What the page knows of the project to make. */
+export interface ProjectInput {
 	name: string;
 	title: string;
 	language: Language;
 	text: string;
 	setup: Setup;
-}): ProjectSpec {
+}
+
+export function projectSpec(p: ProjectInput): ProjectSpec {
 	const provided = p.language === 'wat' ? [] : providedFiles();
 	return {
 		name: p.name,
