@@ -81,7 +81,7 @@ export class Workbench {
 	start() {
 		this.active = true;
 		if (!this.text) this.pickTemplate(TEMPLATES[0].id);
-		this.#builder().preload();
+		this.#builder().preload(this.language);
 	}
 
 	stop() {
@@ -108,6 +108,7 @@ export class Workbench {
 		const first = TEMPLATES.find((t) => t.language === language);
 		if (untouched && first) this.pickTemplate(first.id);
 		else this.language = language;
+		if (this.active) this.#builder().preload(language);
 	}
 
 	/** A link's or save's source: shown, not built. */

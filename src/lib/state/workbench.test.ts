@@ -59,8 +59,9 @@ describe('writing a plugin', () => {
 
 	it('builds on Run only when the source changed, and runs the built module', async () => {
 		pg.write.start();
-		expect(builder.preload).toHaveBeenCalled();
+		expect(builder.preload).toHaveBeenCalledWith('assemblyscript');
 		pg.write.setLanguage('wat');
+		expect(builder.preload).toHaveBeenLastCalledWith('wat');
 		expect(pg.write.templateId).toBe('wat-echo');
 		pg.setup.input = 'abc';
 		await pg.run();

@@ -1,5 +1,5 @@
 // The build worker: compiles AssemblyScript (asc) and WebAssembly text (wabt) off the page's thread.
-// Each compiler is imported on first need (or on "preload") and then stays warm.
+// Each compiler is imported on first need (or on "preload" of its language) and then stays warm.
 import { buildAs } from './asc';
 import type { BuildRequest, BuildResponse, BuildResult } from './protocol';
 import { printWat } from './print';
@@ -46,8 +46,7 @@ async function build(req: Extract<BuildRequest, { type: 'build' }>): Promise<Bui
 self.onmessage = async (e: MessageEvent<BuildRequest>) => {
 	const req = e.data;
 	if (req.type === 'preload') {
-		void loadWabt().catch(() => {});
-		void loadAsc().catch(() => {});
+		void (req.language === 'wat' ? loadWabt() : loadAsc()).catch(() => {});
 		return;
 	}
 	if (req.type === 'print') {

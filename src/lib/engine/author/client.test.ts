@@ -33,7 +33,8 @@ describe('BuildClient.stop', () => {
 		});
 		expect(workers).toHaveLength(2);
 		expect(workers[0].terminated).toBe(true);
-		expect(workers[1].sent).toEqual([{ type: 'preload' }]);
+		// The new worker warms the compiler of the language that was building, and only that one.
+		expect(workers[1].sent).toEqual([{ type: 'preload', language: 'wat' }]);
 		// With nothing building, Stop does nothing.
 		client.stop();
 		expect(workers).toHaveLength(2);

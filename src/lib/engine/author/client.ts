@@ -17,7 +17,8 @@ export function spawnBuildWorker(): BuildWorkerLike {
 
 /** What the page needs of a builder (tests stand in an in-process one). */
 export interface Builder {
-	preload(): void;
+	/** Warms the compiler of a language before its first build. */
+	preload(language: Language): void;
 	build(language: Language, text: string): Promise<BuildResult>;
 	print(bytes: Uint8Array): Promise<PrintResult>;
 	/** Ends the build in progress at once; it resolves as stopped. */
@@ -31,6 +32,8 @@ export class BuildClient implements Builder {
 	#seq = 0;
 	#pending = new Map<number, (r: BuildResult) => void>();
 	#printing = new Map<number, (r: PrintResult) => void>();
+	/** The language last built or warmed: what a stopped build's new worker warms again. */
+	#language: Language = 'assemblyscript';
 
 	constructor(spawn: () => BuildWorkerLike = spawnBuildWorker) {
 		this.#spawn = spawn;
@@ -70,13 +73,15 @@ export class BuildClient implements Builder {
 		this.#printing.clear();
 	}
 
-	/** Starts the worker and its compilers loading, before the first build. */
-	preload() {
-		this.#ensure().postMessage({ type: 'preload' });
+	/** Starts the worker and the language's compiler loading, before the first build. */
+	preload(language: Language) {
+		this.#language = language;
+		this.#ensure().postMessage({ type: 'preload', language });
 	}
 
 	build(language: Language, text: string): Promise<BuildResult> {
 		const id = ++this.#seq;
+		this.#language = language;
 		const w = this.#ensure();
 		return new Promise((resolve) => {
 			this.#pending.set(id, resolve);
@@ -97,7 +102,7 @@ export class BuildClient implements Builder {
 	stop() {
 		if (!this.#pending.size) return;
 		this.#fail('The build was stopped.', true);
-		this.preload();
+		this.preload(this.#language);
 	}
 
 	dispose() {

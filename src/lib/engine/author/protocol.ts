@@ -6,8 +6,11 @@ export type Language = 'assemblyscript' | 'wat';
 export const LANGUAGES: readonly Language[] = ['assemblyscript', 'wat'];
 
 export type BuildRequest =
-	/** Load the compilers now, so the first build does not wait for them. */
-	| { type: 'preload' }
+	/**
+	 * Load this language's compiler now, so the first build does not wait for it. Only that one:
+	 * on two cores a second download competes with the first build.
+	 */
+	| { type: 'preload'; language: Language }
 	| { type: 'build'; id: number; language: Language; text: string }
 	/** Any module as WebAssembly text (View as WAT). */
 	| { type: 'print'; id: number; bytes: Uint8Array };
