@@ -130,13 +130,21 @@ export function buildRows(res, n) {
 			e.write
 		),
 		row(
-			'Longest main-thread task during a build',
+			'Longest main-thread task during a build (CPU)',
+			w &&
+				`${ms(w.longestTaskCpu.cpuMs, 0)} CPU (${ms(w.longestTaskCpu.wallOfThatMs, 0)} wall); longest by wall ${ms(w.longestTaskCpu.wallMs, 0)}`,
+			`≤ ${LONG_TASK_MAX_MS} ms CPU`,
+			w && w.longestTaskCpu.cpuMs <= LONG_TASK_MAX_MS,
+			e.write
+		),
+		row(
+			'Longest task by the Long Tasks API (wall)',
 			w &&
 				(w.longestTaskMs
 					? `${ms(w.longestTaskMs, 0)} (warm builds ${w.longestWarmTaskMs ? ms(w.longestWarmTaskMs, 0) : 'none'})`
 					: `none over ${LONG_TASK_MAX_MS} ms`),
-			`≤ ${LONG_TASK_MAX_MS} ms`,
-			w && w.longestTaskMs <= LONG_TASK_MAX_MS,
+			'—',
+			undefined,
 			e.write
 		)
 	);

@@ -17,7 +17,8 @@
 // - Click-to-output and file-to-output are timed inside the page (page-helpers.mjs).
 // - Writing (write-runs.mjs): the cold count vowels build is timed from the click on "Write plugin"
 //   (which starts the compiler's download) to the console's "Built" line; each warm edit is typed
-//   into the editor, then Run is timed to the output. Long tasks come from a 'longtask' observer.
+//   into the editor, then Run is timed to the output. The longest task is judged by its CPU time in
+//   a Chromium trace (main-thread.mjs); the 'longtask' observer's wall time is shown beside it.
 // - The load average at the start is recorded: other work on the machine slows every figure.
 import { spawnSync } from 'node:child_process';
 import { cpSync, existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
