@@ -21,7 +21,11 @@ const hashes = new WeakMap<Uint8Array, Promise<string>>();
  */
 export function sha256Once(bytes: Uint8Array): Promise<string> {
 	let hash = hashes.get(bytes);
-	if (!hash) hashes.set(bytes, (hash = sha256Hex(bytes)));
+	if (!hash) {
+		hashes.set(bytes, (hash = sha256Hex(bytes)));
+		// A failed digest is not remembered: the next ask tries again.
+		hash.catch(() => hashes.delete(bytes));
+	}
 	return hash;
 }
 

@@ -42,6 +42,8 @@ export class CurrentPlugin {
 	 * so it waits for a quiet moment after the load rather than delaying the first Run.
 	 */
 	sha256 = $state('');
+	/** Set when the digest failed (the inspector says so instead of "computing…" for ever). */
+	hashFailed = $state(false);
 	#hooks: LoadHooks;
 	#seq = 0;
 	/** The latest load: resolves with whether it loaded, whatever the outcome. */
@@ -128,6 +130,7 @@ export class CurrentPlugin {
 			};
 			this.plugin = plugin;
 			this.sha256 = '';
+			this.hashFailed = false;
 			whenQuiet(() => this.#hash(plugin));
 			this.#hooks.loaded(plugin, defaults);
 			ok = true;
@@ -153,8 +156,10 @@ export class CurrentPlugin {
 	}
 
 	async #hash(plugin: LoadedPlugin) {
-		const hash = await sha256Once(plugin.bytes).catch(() => '');
-		if (this.plugin === plugin) this.sha256 = hash;
+		const hash = await sha256Once(plugin.bytes).catch(() => null);
+		if (this.plugin !== plugin) return;
+		if (hash === null) this.hashFailed = true;
+		else this.sha256 = hash;
 	}
 
 	#reject(label: string, message: string) {

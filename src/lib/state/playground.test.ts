@@ -64,6 +64,21 @@ describe('the state layer', () => {
 		expect(ofThese).toHaveLength(1);
 	});
 
+	it('says the hash could not be computed when the digest fails, instead of computing for ever', async () => {
+		const pg = playground();
+		const bytes = await examplePlugin('hello_wasi');
+		vi.spyOn(globalThis.crypto.subtle, 'digest').mockRejectedValue(new Error('OperationError'));
+		expect(await pg.current.loadBytes('hello.wasm', bytes)).toBe(true);
+		expect(pg.current.hashFailed).toBe(false);
+		await vi.waitFor(() => expect(pg.current.hashFailed).toBe(true));
+		expect(pg.current.sha256).toBe('');
+		vi.restoreAllMocks();
+		// The next plugin is hashed afresh.
+		expect(await pg.current.loadBytes('hello2.wasm', bytes.slice())).toBe(true);
+		expect(pg.current.hashFailed).toBe(false);
+		await vi.waitFor(() => expect(pg.current.sha256).toMatch(/^[0-9a-f]{64}$/));
+	});
+
 	it('fits the setup to a loaded file and says so', async () => {
 		const pg = playground();
 		pg.setup.fn = 'nope';
