@@ -1,11 +1,13 @@
 import { sveltekit } from '@sveltejs/kit/vite';
 import { defineConfig } from 'vitest/config';
+import { binaryenWasm } from './scripts/binaryen-wasm';
 
 export default defineConfig({
 	plugins: [sveltekit()],
-	worker: { format: 'es' },
+	// The compiler is bundled into the build worker only; binaryenWasm() takes its wasm out of JS.
+	worker: { format: 'es', plugins: () => [binaryenWasm()] },
 	test: {
-		include: ['src/**/*.test.ts', 'examples/**/*.test.ts'],
+		include: ['src/**/*.test.ts', 'examples/**/*.test.ts', 'scripts/**/*.test.ts'],
 		globalSetup: ['scripts/vitest-setup.mjs'],
 		environment: 'node',
 		// A hang guard, not a speed check: on a shared 2-core machine the heavy fuzz and robustness

@@ -1,6 +1,6 @@
 // Steps of writing a plugin in the page, shared by the write specs. A cold AssemblyScript build
 // loads a 13 MB compiler: BUILD_TIMEOUT is generous, and every wait is on what the page shows.
-import { readdirSync, statSync } from 'node:fs';
+import { existsSync, readdirSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import type { Page } from '@playwright/test';
 import { expect } from '@playwright/test';
@@ -58,14 +58,14 @@ export async function buildAndRun(page: Page) {
 }
 
 /**
- * The URL pattern of the AssemblyScript compiler's chunk in the built site: the one module of the
- * build worker over 5 MB (its name is a content hash).
+ * The URL pattern of the AssemblyScript compiler's largest download in the built site: binaryen's
+ * wasm, which the build takes out of its JS (scripts/binaryen-wasm.mjs). Its name has a hash.
  */
 export function compilerChunk(): RegExp {
-	const dir = fileURLToPath(new URL('../../build/_app/immutable/workers/chunks/', import.meta.url));
-	const name = readdirSync(dir).find((f) => statSync(`${dir}${f}`).size > 5_000_000);
-	if (!name) throw new Error(`no compiler chunk in ${dir}: build the site first`);
-	return new RegExp(`/workers/chunks/${name.replace('.', '\\.')}$`);
+	const dir = fileURLToPath(new URL('../../build/_app/immutable/workers/assets/', import.meta.url));
+	const name = existsSync(dir) && readdirSync(dir).find((f) => /^binaryen-.*\.wasm$/.test(f));
+	if (!name) throw new Error(`no binaryen wasm in ${dir}: build the site first`);
+	return new RegExp(`/workers/assets/${name.replace('.', '\\.')}$`);
 }
 
 /**
