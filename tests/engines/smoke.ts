@@ -340,5 +340,32 @@ export function smokeSuite(engine: Engine) {
 				});
 			});
 		}
+
+		// Once per engine: the compiler (asc, with binaryen's wasm fetched beside it) must load and
+		// build in every engine, not only in Chromium where the Playwright tests write plugins.
+		it('writes Hello world, builds it here and runs it', async () => {
+			await open(d, SITE_URL);
+			await d.click('button', 'Write plugin');
+			await until(
+				d,
+				'the Template select',
+				(l: string) => !!document.querySelector(l),
+				'select[aria-label="Template"]'
+			);
+			expect(await d.evaluate(selectOption, 'Template', 'Hello world (AssemblyScript)')).toBe(true);
+			await untilValue(
+				d,
+				'the function',
+				(v) => v === 'greet',
+				fieldValue,
+				'select[aria-label="Function"]'
+			);
+			await setInput(d, 'Smoke');
+			const r = await run(d);
+			expect(r.alert).toBe('');
+			expect(r.body).toBe('Hello, Smoke!');
+			expect(await d.evaluate(count, 'Built plugin.ts in ')).toBe(1);
+			expect(d.pageErrors()).toEqual([]);
+		});
 	});
 }
