@@ -4,21 +4,12 @@
 // the compiler ran on the other core). The build windows are the page's own marks
 // (page-helpers.mjs); only 'toplevel' and user timing are traced, to disturb little.
 
+import { startTrace } from './trace.mjs';
+
 /** Starts tracing `page`; stop() resolves with the longest in-window task's CPU and wall ms. */
 export async function traceMainThread(page) {
-	const cdp = await page.context().newCDPSession(page);
-	const events = [];
-	cdp.on('Tracing.dataCollected', (e) => events.push(...e.value));
-	await cdp.send('Tracing.start', {
-		traceConfig: { includedCategories: ['toplevel', 'blink.user_timing'] }
-	});
-	return async function stop() {
-		const done = new Promise((r) => cdp.once('Tracing.tracingComplete', r));
-		await cdp.send('Tracing.end');
-		await done;
-		await cdp.detach();
-		return longestTask(events);
-	};
+	const stop = await startTrace(page, ['toplevel', 'blink.user_timing']);
+	return async () => longestTask(await stop());
 }
 
 /** [start, end] pairs in trace microseconds, from the page's bench-build-start/-end marks. */

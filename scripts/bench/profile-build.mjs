@@ -1,12 +1,15 @@
 #!/usr/bin/env node
 // `node scripts/bench/profile-build.mjs`: what the page's main thread does during the cold first
-// build (Write plugin → "Built") and a few edits, each run, the window whose longest task `npm run bench` reports. Records
-// a Chromium trace and prints the main-thread tasks with the most CPU (over 30 ms) with the work inside them, by wall
-// time and by the thread's own CPU time (a task that waits for a busy core is long but cheap).
+// build (Write plugin → "Built") and a few edits, each run: the windows whose longest task
+// `npm run bench` reports. Records a Chromium trace and prints the main-thread tasks with the most
+// CPU (over 30 ms) and the work inside them, by wall time and by the thread's own CPU time (a task
+// that waits for a busy core is long but cheap).
 import { fileURLToPath } from 'node:url';
 import { startStaticServer } from '../serve.mjs';
 import { launchBrowser } from './browser.mjs';
 import { openPlayground } from './playground-runs.mjs';
+import { startTrace } from './trace.mjs';
+import { typeEdit } from './write-runs.mjs';
 
 const LONG_MS = 30;
 const EDITS = 5;
@@ -15,32 +18,19 @@ const server = await startStaticServer({ root: site, isolate: true });
 const { browser } = await launchBrowser(() => {});
 try {
 	const page = await openPlayground(await browser.newContext(), server.url);
-	const cdp = await page.context().newCDPSession(page);
-	const events = [];
-	cdp.on('Tracing.dataCollected', (e) => events.push(...e.value));
-	const done = new Promise((r) => cdp.once('Tracing.tracingComplete', r));
-	await cdp.send('Tracing.start', {
-		traceConfig: {
-			includedCategories: [
-				'devtools.timeline',
-				'v8',
-				'blink.user_timing',
-				'toplevel',
-				'disabled-by-default-devtools.timeline'
-			],
-			enableSampling: false
-		}
-	});
+	const stop = await startTrace(page, [
+		'devtools.timeline',
+		'v8',
+		'blink.user_timing',
+		'toplevel',
+		'disabled-by-default-devtools.timeline'
+	]);
 	const cold = await page.evaluate(() => window.__bench.coldBuild());
-	const source = page.getByRole('region', { name: 'Source' }).locator('.monaco-editor');
 	for (let i = 0; i < EDITS; i++) {
-		await source.click();
-		await page.keyboard.press('ControlOrMeta+End');
-		await page.keyboard.insertText(`\n// edit ${i + 1}`);
+		await typeEdit(page, i);
 		await page.evaluate(() => window.__bench.editRun());
 	}
-	await cdp.send('Tracing.end');
-	await done;
+	const events = await stop();
 	console.log(`cold build: ${cold.ms.toFixed(0)} ms, longest task ${cold.longestTaskMs} ms`);
 	summarize(events);
 } finally {

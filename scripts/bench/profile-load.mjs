@@ -11,6 +11,7 @@ import { startStaticServer } from '../serve.mjs';
 import { buildBigPlugin } from './big-plugin.mjs';
 import { launchBrowser } from './browser.mjs';
 import { fileToFirstOutput, openPlayground } from './playground-runs.mjs';
+import { startTrace } from './trace.mjs';
 
 const bulk = process.argv[2] ?? 'debug';
 const RUNS = 4;
@@ -24,20 +25,16 @@ const { browser } = await launchBrowser(() => {});
 try {
 	const page = await openPlayground(await browser.newContext(), server.url);
 	await fileToFirstOutput(page, path, `big-${bulk}.wasm`); // warm-up, untraced
-	const cdp = await page.context().newCDPSession(page);
-	const events = [];
-	cdp.on('Tracing.dataCollected', (e) => events.push(...e.value));
-	const done = new Promise((r) => cdp.once('Tracing.tracingComplete', r));
-	await cdp.send('Tracing.start', {
-		traceConfig: {
-			includedCategories: ['devtools.timeline', 'v8', 'v8.wasm', 'blink.user_timing', 'toplevel']
-		}
-	});
+	const stop = await startTrace(page, [
+		'devtools.timeline',
+		'v8',
+		'v8.wasm',
+		'blink.user_timing',
+		'toplevel'
+	]);
 	const runs = [];
 	for (let i = 0; i < RUNS; i++) runs.push(await fileToFirstOutput(page, path, `big-${bulk}.wasm`));
-	await cdp.send('Tracing.end');
-	await done;
-	summarize(events, runs);
+	summarize(await stop(), runs);
 } finally {
 	await browser.close();
 	await server.close();
