@@ -1,6 +1,6 @@
 // Every template, written from, built in the browser and run, with its real output.
 import { test, expect, ECHO_URL } from './support/fixtures';
-import { output, outputBody, run, setInput } from './support/playground';
+import { EVERY_LEVEL, logLines, output, outputBody, run, setInput } from './support/playground';
 import { buildAndRun, writeFrom } from './support/write';
 
 test.describe('templates', () => {
@@ -38,17 +38,11 @@ test.describe('templates', () => {
 		await writeFrom(page, /Logs at every level/);
 		await page.getByLabel('Log level').selectOption('trace');
 		const r = await buildAndRun(page);
-		await expect(r.getByRole('list', { name: 'Logs' }).getByRole('listitem')).toHaveText([
-			/TRACE\s+trace message/,
-			/DEBUG\s+debug message/,
-			/INFO\s+info message/,
-			/WARN\s+warn message/,
-			/ERROR\s+error message/
-		]);
+		await expect(logLines(r)).toHaveText(EVERY_LEVEL);
 		await expect(outputBody(r)).toHaveText('logged at 5 levels; host log level 0');
 		await page.getByLabel('Log level').selectOption('warn');
 		const some = await run(page);
-		await expect(some.getByRole('list', { name: 'Logs' }).getByRole('listitem')).toHaveCount(2);
+		await expect(logLines(some)).toHaveCount(2);
 		await expect(outputBody(some)).toHaveText('logged at 5 levels; host log level 3');
 	});
 

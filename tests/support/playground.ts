@@ -52,6 +52,20 @@ export function outputBody(runArticle: ReturnType<Page['locator']>) {
 	return runArticle.getByTestId('output-body');
 }
 
+/** A run's log lines. */
+export function logLines(runArticle: ReturnType<Page['locator']>) {
+	return runArticle.getByRole('list', { name: 'Logs' }).getByRole('listitem');
+}
+
+/** The lines of a plugin that logs "<level> message" at every level, lowest first, all shown. */
+export const EVERY_LEVEL = [
+	/TRACE\s+trace message/,
+	/DEBUG\s+debug message/,
+	/INFO\s+info message/,
+	/WARN\s+warn message/,
+	/ERROR\s+error message/
+];
+
 /** Clicks a run's "Download output" and returns the downloaded file's name and bytes. */
 export async function downloadOutput(page: Page, runArticle: ReturnType<Page['locator']>) {
 	const download = page.waitForEvent('download');
