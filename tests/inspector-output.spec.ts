@@ -8,6 +8,20 @@ const plugin = (page: Page) => page.getByRole('region', { name: 'Plugin', exact:
 /** The <dd> after the <dt> named `term` in the Plugin panel. */
 const fact = (page: Page, term: string) => plugin(page).locator(`dt:text-is("${term}") + dd`);
 
+test('a SHA-256 the browser cannot compute is said so, and the plugin still runs', async ({
+	page
+}) => {
+	// Web Crypto refusing the digest (as a locked-down or broken browser may), from the start.
+	await page.addInitScript(() => {
+		crypto.subtle.digest = () => Promise.reject(new DOMException('refused', 'OperationError'));
+	});
+	await openPlayground(page);
+	await loadFixture(page, 'echo');
+	await expect(fact(page, 'SHA-256')).toHaveText('could not be computed in this browser');
+	await setInput(page, 'still runs');
+	await expect(outputBody(await run(page))).toHaveText('still runs');
+});
+
 test('the inspector shows size, SHA-256, functions and import signatures', async ({ page }) => {
 	await openPlayground(page);
 	await loadFixture(page, 'echo');
