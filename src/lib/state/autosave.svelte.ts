@@ -6,28 +6,34 @@ import { utf8Length } from '$lib/engine/util/validate';
 import type { Setup } from '$lib/engine/setup/setup';
 import { checkSetup, LIMITS } from '$lib/engine/persist/setup-v1';
 import { formatBytes } from '$lib/engine/output/output';
-import type { Playground } from './playground.svelte';
-import { applySetup, currentSetup } from './setup-map';
+import { applySetup, currentSetup, type SetupParts } from './setup-map';
 import { SavedFiles } from './saved-files';
 import type { Storage } from './storage';
-import type { TestPluginFile } from './xtp-suite.svelte';
+import type { TestPluginFile, XtpSuite } from './xtp-suite.svelte';
 
 const SAVE_DELAY_MS = 300;
 /** Input beyond what a link carries is kept beside it, up to this many characters. */
 const MAX_SAVED_INPUT_CHARS = 2 * 1024 * 1024;
+
+/** What a save holds and a restore gives back: the setup's parts and the XTP test plugin. */
+export interface SavedParts extends SetupParts {
+	xtp: XtpSuite;
+}
 
 export type SaveStatus =
 	{ state: 'idle' | 'saving' | 'saved' } | { state: 'partial' | 'failed'; message: string };
 
 export class AutoSave {
 	status = $state<SaveStatus>({ state: 'idle' });
-	#pg: Playground;
+	#parts: SavedParts;
 	#storage: Storage;
 	/** Saves run one after another, so a slow one never overwrites a newer one. */
 	#saves: Promise<void> = Promise.resolve();
 	#files: SavedFiles;
 	/** The test plugin last stored (undefined: nothing stored or restored yet). */
 	#savedTest: TestPluginFile | null | undefined = undefined;
+	/** Set by watch(): changes before it (a restore) are not saves. */
+	#watching = false;
 
 	/** The status in words, for the page. */
 	get text(): string {
@@ -41,15 +47,15 @@ export class AutoSave {
 		return this.status.state === 'partial' || this.status.state === 'failed';
 	}
 
-	constructor(pg: Playground, storage: Storage) {
-		this.#pg = pg;
+	constructor(parts: SavedParts, storage: Storage) {
+		this.#parts = parts;
 		this.#storage = storage;
 		this.#files = new SavedFiles(storage);
 	}
 
 	/** Restores the saved setup; false when there is none or it cannot be used (said why). */
 	async restore(): Promise<boolean> {
-		const pg = this.#pg;
+		const pg = this.#parts;
 		const parsed = parseSaved(this.#storage.readState());
 		if (!parsed) return false;
 		const dropped = (why: string) =>
@@ -90,7 +96,7 @@ export class AutoSave {
 	}
 
 	#missing(what: string) {
-		this.#pg.log.say(
+		this.#parts.log.say(
 			'warn',
 			`${what} saved with this setup is missing or does not match it: load it again.`
 		);
@@ -98,11 +104,11 @@ export class AutoSave {
 
 	/** Save a moment after every change, so a reload loses nothing. */
 	watch() {
-		this.#pg.xtp.keep = (f) => this.#storeTest(f);
+		this.#watching = true;
 		$effect.root(() => {
 			$effect(() => {
-				const setup = currentSetup(this.#pg);
-				const trusted = this.#pg.extras.trustedLabels;
+				const setup = currentSetup(this.#parts);
+				const trusted = this.#parts.extras.trustedLabels;
 				this.status = { state: 'saving' };
 				const timer = setTimeout(() => void this.#enqueue(setup, trusted), SAVE_DELAY_MS);
 				return () => clearTimeout(timer);
@@ -112,7 +118,7 @@ export class AutoSave {
 
 	/** Saves the setup as it is now, after any save already under way. */
 	saveNow(): Promise<void> {
-		return this.#enqueue(currentSetup(this.#pg), this.#pg.extras.trustedLabels);
+		return this.#enqueue(currentSetup(this.#parts), this.#parts.extras.trustedLabels);
 	}
 
 	#enqueue(setup: Setup, trusted: string[]): Promise<void> {
@@ -182,9 +188,12 @@ export class AutoSave {
 			: { state: 'saved' };
 	}
 
-	/** The test plugin is stored apart from the setup: it never travels in a link. */
-	#storeTest(f: TestPluginFile | null) {
-		if (f === this.#savedTest) return;
+	/**
+	 * The XTP suite's saver: its test plugin changed (or went). It is stored apart from the setup,
+	 * since it never travels in a link.
+	 */
+	keepTest(f: TestPluginFile | null) {
+		if (!this.#watching || f === this.#savedTest) return;
 		this.#savedTest = f;
 		const stored = f && { name: f.name, sha256: f.sha256, bytes: f.bytes };
 		this.status = { state: 'saving' };

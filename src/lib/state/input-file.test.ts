@@ -3,8 +3,8 @@
 import { readFile } from 'node:fs/promises';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { Playground } from './playground.svelte';
-import { Session } from './session.svelte';
-import { MemoryStorage, newPlayground, serveStatic } from './state-test-utils';
+import { MemoryStorage } from './testing/memory-storage';
+import { newPlayground, serveStatic } from './testing/playgrounds';
 
 const messages = (pg: Playground) =>
 	pg.log.entries.flatMap((e) => (e.type === 'message' ? [`${e.level}: ${e.text}`] : []));
@@ -15,8 +15,8 @@ const fileOf = (bytes: Uint8Array, name = 'data.bin', type = 'application/octet-
 describe('the input as a file or as hex and base64', () => {
 	const made: Playground[] = [];
 	/** A playground with the echo fixture, which outputs its input byte for byte. */
-	async function echoing() {
-		const pg = newPlayground();
+	async function echoing(storage?: MemoryStorage) {
+		const pg = newPlayground(storage);
 		made.push(pg);
 		const wasm = await readFile(new URL('../../../tests/fixtures/out/echo.wasm', import.meta.url));
 		expect(await pg.current.loadBytes('echo.wasm', new Uint8Array(wasm))).toBe(true);
@@ -81,8 +81,8 @@ describe('the input as a file or as hex and base64', () => {
 
 	it('keeps an input file across a save and a restore, beside the link', async () => {
 		const storage = new MemoryStorage();
-		const pg = await echoing();
-		const session = new Session(pg, storage);
+		const pg = await echoing(storage);
+		const { session } = pg;
 		const big = new Uint8Array(100_000).map((_, i) => (i * 7) & 0xff);
 		await pg.useInputFile(fileOf(big, 'photo.png', 'image/png'));
 		await session.saving.saveNow();
@@ -95,9 +95,9 @@ describe('the input as a file or as hex and base64', () => {
 		// The link inside the save never carries the bytes.
 		expect(JSON.parse(storage.state!).link.length).toBeLessThan(2000);
 
-		const other = newPlayground();
+		const other = newPlayground(storage);
 		made.push(other);
-		await new Session(other, storage).start({ hash: '', pathname: '/', search: '' });
+		await other.session.start({ hash: '', pathname: '/', search: '' });
 		expect(other.setup.inputFile).toEqual({ name: 'photo.png', type: 'image/png', bytes: big });
 		await other.runs.run();
 		expect(other.log.latestRun!.outputBytes).toEqual(big);
@@ -105,13 +105,13 @@ describe('the input as a file or as hex and base64', () => {
 
 	it('says so when the stored input file is gone', async () => {
 		const storage = new MemoryStorage();
-		const pg = await echoing();
+		const pg = await echoing(storage);
 		await pg.useInputFile(fileOf(BINARY));
-		await new Session(pg, storage).saving.saveNow();
+		await pg.session.saving.saveNow();
 		storage.inputFile = null;
-		const other = newPlayground();
+		const other = newPlayground(storage);
 		made.push(other);
-		await new Session(other, storage).start({ hash: '', pathname: '/', search: '' });
+		await other.session.start({ hash: '', pathname: '/', search: '' });
 		expect(other.setup.inputFile).toBeNull();
 		expect(messages(other)).toContain(
 			'warn: The input file "data.bin" saved with this setup is missing or does not match it: load it again.'

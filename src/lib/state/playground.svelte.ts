@@ -11,7 +11,10 @@ import { PluginExtras } from './extras.svelte';
 import { NetworkLog } from './network-log.svelte';
 import { RunController } from './run-controller.svelte';
 import { RunLog } from './run-log.svelte';
+import { Session } from './session.svelte';
+import type { SetupParts } from './setup-map';
 import { SetupState } from './setup-state.svelte';
+import { createBrowserStorage, type Storage } from './storage';
 import { TakeHome } from './take-home.svelte';
 import { TestSuite } from './test-suite.svelte';
 import { Workbench } from './workbench.svelte';
@@ -36,15 +39,21 @@ export class Playground {
 	/** Writing a plugin here. */
 	readonly write: Workbench;
 	/** Download .wasm and Download project, for what is written here. */
-	readonly takeHome = new TakeHome(this);
+	readonly takeHome: TakeHome;
+	/** Share links, saves across reloads, code and manifest export. */
+	readonly session: Session;
 	#runAfterBuild = false;
 
-	/** `origin` is the page's, for explaining CORS; `spawn` stands in for the worker under tests. */
+	/**
+	 * `origin` is the page's, for explaining CORS; `spawn`, `builder` and `storage` stand in for
+	 * the workers and the browser's storage under tests.
+	 */
 	constructor(env: {
 		search: string;
 		origin: string;
 		spawn?: typeof spawnPluginWorker;
 		builder?: () => Builder;
+		storage?: Storage;
 	}) {
 		const http = detectHttpPath(env.search);
 		this.httpPath = http.path;
@@ -68,8 +77,25 @@ export class Playground {
 			{ spawn: () => spawn({ noJspi: http.noJspi }), origin: env.origin }
 		);
 		this.suite = new TestSuite({ setup, runs: this.runs, log });
-		this.xtp = new XtpSuite({ runs: this.runs, log }, { jspi: http.path === 'jspi' });
+		this.xtp = new XtpSuite(
+			{ runs: this.runs, log },
+			{ jspi: http.path === 'jspi' },
+			{ keepTest: (file) => this.session.saving.keepTest(file) }
+		);
 		this.write = new Workbench({ current: this.current, setup, log }, env.builder);
+		const parts: SetupParts = {
+			current: this.current,
+			setup,
+			extras: this.extras,
+			suite: this.suite,
+			write: this.write,
+			log
+		};
+		this.takeHome = new TakeHome(parts);
+		this.session = new Session(
+			{ ...parts, xtp: this.xtp, hostMatch: this.hostMatch, startOver: () => this.startOver() },
+			env.storage ?? createBrowserStorage()
+		);
 	}
 
 	/** Run; while writing, build first when the source changed since the last build. */

@@ -3,15 +3,14 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { sha256Once } from '$lib/engine/wasm/sha256';
 import { DEFAULT_SETUP } from '$lib/engine/setup/setup';
 import type { Playground } from './playground.svelte';
-import { Session } from './session.svelte';
 import { currentSetup } from './setup-map';
+import { MemoryStorage } from './testing/memory-storage';
 import {
-	MemoryStorage,
 	examplePlugin,
 	newPlayground,
 	playgroundPerTest,
 	serveStatic
-} from './state-test-utils';
+} from './testing/playgrounds';
 
 const messages = (pg: Playground) =>
 	pg.log.entries.flatMap((e) => (e.type === 'message' ? [`${e.level}: ${e.text}`] : []));
@@ -108,8 +107,8 @@ describe('the state layer', () => {
 
 	it('round-trips the setup through a save and a restore, file included', async () => {
 		const storage = new MemoryStorage();
-		const pg = playground();
-		const session = new Session(pg, storage);
+		const pg = playground(storage);
+		const { session } = pg;
 		await pg.current.loadBytes('vowels.wasm', await examplePlugin('count_vowels'));
 		pg.setup.input = 'aaa';
 		pg.setup.addConfig('vowels', 'a');
@@ -126,8 +125,8 @@ describe('the state layer', () => {
 		};
 		const saved = withoutIds(pg);
 
-		const other = playground();
-		await new Session(other, storage).start({ hash: '', pathname: '/', search: '' });
+		const other = playground(storage);
+		await other.session.start({ hash: '', pathname: '/', search: '' });
 		expect(withoutIds(other)).toEqual(saved);
 		expect(saved.tests).toHaveLength(1);
 		expect(other.extras.linked.map((l) => [l.name, l.label])).toEqual([['lib', 'lib.wasm']]);
@@ -138,11 +137,11 @@ describe('the state layer', () => {
 		const from = playground();
 		await from.startOver();
 		from.setup.input = 'from the link';
-		const link = await new Session(from, new MemoryStorage()).share('http://x.test/');
+		const link = await from.session.share('http://x.test/');
 		const storage = new MemoryStorage();
-		await new Session(playground(), storage).saving.saveNow();
-		const pg = playground();
-		const session = new Session(pg, storage);
+		await playground(storage).session.saving.saveNow();
+		const pg = playground(storage);
+		const { session } = pg;
 		const replaced: string[] = [];
 		await session.start({ hash: new URL(link).hash, pathname: '/p/', search: '?q' }, (u) =>
 			replaced.push(u)
@@ -156,8 +155,8 @@ describe('the state layer', () => {
 	it('falls back to the defaults when the save is damaged, and says so', async () => {
 		const storage = new MemoryStorage();
 		storage.state = '{"v":2,"link":"#s=1.garbage"}';
-		const pg = playground();
-		await new Session(pg, storage).start({ hash: '', pathname: '/', search: '' });
+		const pg = playground(storage);
+		await pg.session.start({ hash: '', pathname: '/', search: '' });
 		expect(pg.plugin?.label).toBe('Count vowels');
 		expect(messages(pg).find((m) => m.startsWith('warn:'))).toMatch(
 			/^warn: The setup saved in this browser could not be restored: .* The playground opened with its defaults\.$/
@@ -168,10 +167,10 @@ describe('the state layer', () => {
 		const pg = playground();
 		await pg.startOver();
 		expect(await pg.extras.link('lib', 'lib.wasm', await examplePlugin('log_levels'))).toBeNull();
-		const { text } = new Session(pg, new MemoryStorage()).manifestJson('http://x.test/');
+		const { text } = pg.session.manifestJson('http://x.test/');
 		const other = playground();
 		await other.startOver();
-		await new Session(other, new MemoryStorage()).importManifest(text);
+		await other.session.importManifest(text);
 		expect(other.extras.linked.map((l) => [l.name, l.label])).toEqual([['lib', 'lib.wasm']]);
 		expect(messages(other).at(-1)).toBe('info: Imported the manifest.');
 	});
@@ -179,8 +178,8 @@ describe('the state layer', () => {
 	it('says when storage refuses, and keeps the setup', async () => {
 		const storage = new MemoryStorage();
 		storage.refuse = true;
-		const pg = playground();
-		const session = new Session(pg, storage);
+		const pg = playground(storage);
+		const { session } = pg;
 		await pg.startOver();
 		await session.saving.saveNow();
 		expect(session.saving.troubled).toBe(true);

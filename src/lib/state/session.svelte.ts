@@ -3,10 +3,10 @@
 import { toCli, toJavaScript, toPython } from '$lib/engine/export/codegen';
 import { parseManifest, toManifest } from '$lib/engine/export/manifest';
 import { decodeSetup, encodeSetup, readShareHash } from '$lib/engine/persist/codec';
-import { AutoSave } from './autosave.svelte';
-import type { Playground } from './playground.svelte';
+import { AutoSave, type SavedParts } from './autosave.svelte';
+import type { HostMatcher } from './host-match.svelte';
 import { applySetup, currentSetup, describeCode, describeSource, pluginRef } from './setup-map';
-import { createBrowserStorage, type Storage } from './storage';
+import type { Storage } from './storage';
 
 export interface LinkBanner {
 	/** Set when the link could not be opened. */
@@ -28,17 +28,23 @@ export interface LinkBanner {
 
 export type CodeKind = 'CLI' | 'JavaScript' | 'Python';
 
+/** What a session reads and replaces, and how the page starts over when nothing is kept. */
+export interface SessionParts extends SavedParts {
+	hostMatch: HostMatcher;
+	startOver(): Promise<void>;
+}
+
 export class Session {
 	banner = $state<LinkBanner | null>(null);
 	shareLink = $state('');
 	shareNote = $state('');
 	code = $state<{ kind: CodeKind; text: string } | null>(null);
 	readonly saving: AutoSave;
-	#pg: Playground;
+	#parts: SessionParts;
 
-	constructor(pg: Playground, storage: Storage = createBrowserStorage()) {
-		this.#pg = pg;
-		this.saving = new AutoSave(pg, storage);
+	constructor(parts: SessionParts, storage: Storage) {
+		this.#parts = parts;
+		this.saving = new AutoSave(parts, storage);
 	}
 
 	/** Open the link in the address bar, else the saved state, else the first example. */
@@ -49,10 +55,10 @@ export class Session {
 		const hash = readShareHash(loc);
 		const link = hash ? await decodeSetup(hash) : null;
 		if (link?.ok) {
-			await applySetup(this.#pg, link.setup, []);
+			await applySetup(this.#parts, link.setup, []);
 			const { setup } = link;
 			const hosts = setup.settings.allowedHosts;
-			const matcher = hosts.length ? await this.#pg.hostMatch.load() : null;
+			const matcher = hosts.length ? await this.#parts.hostMatch.load() : null;
 			this.banner = {
 				plugin:
 					setup.code && setup.source.kind === 'none'
@@ -84,9 +90,9 @@ export class Session {
 					tests: 0,
 					linked: []
 				};
-				this.#pg.log.say('error', `This link could not be opened: ${link.message}`);
+				this.#parts.log.say('error', `This link could not be opened: ${link.message}`);
 			}
-			if (link?.message || !(await this.saving.restore())) await this.#pg.startOver();
+			if (link?.message || !(await this.saving.restore())) await this.#parts.startOver();
 		}
 		// Reloading should bring back the current state (saved below), not the link as it came.
 		if (hash) replaceUrl(loc.pathname + loc.search);
@@ -94,7 +100,7 @@ export class Session {
 	}
 
 	async share(baseHref: string): Promise<string> {
-		const r = await encodeSetup(currentSetup(this.#pg));
+		const r = await encodeSetup(currentSetup(this.#parts));
 		this.shareNote = r.note ?? '';
 		if (!r.hash) {
 			this.shareLink = '';
@@ -105,9 +111,9 @@ export class Session {
 	}
 
 	copyAs(kind: CodeKind, baseHref: string): string {
-		const ref = pluginRef(this.#pg, baseHref);
+		const ref = pluginRef(this.#parts.current.plugin, baseHref);
 		const where = 'url' in ref ? ref.url : ref.file;
-		const setup = currentSetup(this.#pg);
+		const setup = currentSetup(this.#parts);
 		const make = { CLI: toCli, JavaScript: toJavaScript, Python: toPython }[kind];
 		const text = make(setup, where);
 		this.code = { kind, text };
@@ -115,10 +121,11 @@ export class Session {
 	}
 
 	manifestJson(baseHref: string): { name: string; text: string } {
-		const pg = this.#pg;
-		const ref = pluginRef(pg, baseHref);
-		const wasm = 'url' in ref ? { url: ref.url } : { data: pg.plugin?.bytes ?? new Uint8Array() };
-		const name = (pg.plugin?.label ?? 'plugin').replace(/\.wasm$/, '').replace(/[^\w.-]+/g, '_');
+		const pg = this.#parts;
+		const plugin = pg.current.plugin;
+		const ref = pluginRef(plugin, baseHref);
+		const wasm = 'url' in ref ? { url: ref.url } : { data: plugin?.bytes ?? new Uint8Array() };
+		const name = (plugin?.label ?? 'plugin').replace(/\.wasm$/, '').replace(/[^\w.-]+/g, '_');
 		return {
 			name: `${name}.manifest.json`,
 			text: JSON.stringify(toManifest(currentSetup(pg), wasm), null, 2)
@@ -126,7 +133,7 @@ export class Session {
 	}
 
 	async importManifest(text: string) {
-		const pg = this.#pg;
+		const pg = this.#parts;
 		const m = parseManifest(text);
 		if (!m.ok) {
 			pg.log.say('error', `Could not import the manifest: ${m.message}`);
@@ -163,6 +170,6 @@ export class Session {
 		await this.saving.clear();
 		this.banner = null;
 		this.dismiss();
-		await this.#pg.startOver();
+		await this.#parts.startOver();
 	}
 }

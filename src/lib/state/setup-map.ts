@@ -4,11 +4,27 @@ import { formatBytes } from '$lib/engine/output/output';
 import type { SetupCode } from '$lib/engine/persist/code';
 import { utf8Length } from '$lib/engine/util/validate';
 import type { Setup, SetupSource } from '$lib/engine/setup/setup';
-import type { Playground } from './playground.svelte';
+import type { CurrentPlugin, LoadedPlugin } from './current-plugin.svelte';
+import type { PluginExtras } from './extras.svelte';
+import type { RunLog } from './run-log.svelte';
+import type { SetupState } from './setup-state.svelte';
+import type { TestSuite } from './test-suite.svelte';
+import type { Workbench } from './workbench.svelte';
 
-export function currentSetup(pg: Playground): Setup {
+/** The parts of the page's state that a Setup is made from and given back to. */
+export interface SetupParts {
+	current: CurrentPlugin;
+	setup: SetupState;
+	extras: PluginExtras;
+	suite: TestSuite;
+	write: Workbench;
+	/** Where applying a setup says what did not come with it. */
+	log: RunLog;
+}
+
+export function currentSetup(pg: Omit<SetupParts, 'log'>): Setup {
 	// Plain copies, so the setup holds no state proxies (and an effect reading it tracks every field).
-	const setup: Setup = { source: sourceOf(pg), ...pg.setup.snapshot() };
+	const setup: Setup = { source: sourceOf(pg.current.plugin), ...pg.setup.snapshot() };
 	const stubs = Object.fromEntries(Object.entries(pg.extras.custom).filter(([, c]) => c.trim()));
 	if (Object.keys(stubs).length) setup.stubs = stubs;
 	if (pg.suite.cases.length)
@@ -24,8 +40,7 @@ export function currentSetup(pg: Playground): Setup {
 	return setup;
 }
 
-function sourceOf(pg: Playground): SetupSource {
-	const p = pg.plugin;
+function sourceOf(p: LoadedPlugin | null): SetupSource {
 	if (!p) return { kind: 'none' };
 	if (p.source.kind === 'example') return { kind: 'example', id: p.source.id };
 	if (p.source.kind === 'url') return { kind: 'url', url: p.source.url };
@@ -39,7 +54,7 @@ function sourceOf(pg: Playground): SetupSource {
  * code stays off until the person accepts it, unless its label is in `trusted` (saved with it).
  */
 export async function applySetup(
-	pg: Playground,
+	pg: SetupParts,
 	setup: Setup,
 	trusted: readonly string[]
 ): Promise<void> {
@@ -72,8 +87,10 @@ export async function applySetup(
 }
 
 /** Where generated code and manifests should fetch the plugin from. */
-export function pluginRef(pg: Playground, base: string): { url: string } | { file: string } {
-	const p = pg.plugin;
+export function pluginRef(
+	p: LoadedPlugin | null,
+	base: string
+): { url: string } | { file: string } {
 	if (p?.source.kind === 'example') {
 		const ex = exampleById(p.source.id);
 		if (ex) return { url: new URL(exampleWasmPath(ex), base).href };

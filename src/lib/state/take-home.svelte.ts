@@ -1,8 +1,7 @@
 // Taking a plugin written here home: its build as a .wasm file, and its source as a project that
 // builds with the CLI toolchain and runs the current setup with `extism call`.
 import type { ProjectInput } from '$lib/engine/author/project-spec';
-import type { Playground } from './playground.svelte';
-import { currentSetup } from './setup-map';
+import { currentSetup, type SetupParts } from './setup-map';
 
 type Zip = (input: ProjectInput) => Promise<Uint8Array>;
 
@@ -25,23 +24,23 @@ export interface Download {
 export class TakeHome {
 	/** Set while the project is zipped (the zip code loads on first use). */
 	preparing = $state(false);
-	#pg: Playground;
+	#parts: SetupParts;
 	#zip: Zip;
 
 	/** `zip` stands in for the lazily loaded zip code under tests. */
-	constructor(pg: Playground, zip = lazyZip) {
-		this.#pg = pg;
+	constructor(parts: SetupParts, zip = lazyZip) {
+		this.#parts = parts;
 		this.#zip = zip;
 	}
 
 	#build() {
-		const p = this.#pg.plugin;
+		const p = this.#parts.current.plugin;
 		return p?.source.kind === 'build' ? p : null;
 	}
 
 	/** The files' name: the template's, else "plugin". */
 	get name(): string {
-		return this.#pg.write.templateId || 'plugin';
+		return this.#parts.write.templateId || 'plugin';
 	}
 
 	/** Why there is no .wasm to download, in words; null when there is. */
@@ -55,7 +54,7 @@ export class TakeHome {
 	 */
 	get projectBlocked(): string | null {
 		if (!this.#build()) return this.wasmBlocked;
-		if (this.#pg.write.stale)
+		if (this.#parts.write.stale)
 			return 'The source changed since the last build: build it to download the project.';
 		return null;
 	}
@@ -68,14 +67,14 @@ export class TakeHome {
 
 	async project(): Promise<Download | null> {
 		if (this.projectBlocked) return null;
-		const w = this.#pg.write;
+		const w = this.#parts.write;
 		const template = w.templates.find((t) => t.id === w.templateId);
 		const input: ProjectInput = {
 			name: this.name,
 			title: template?.title ?? 'An Extism plugin',
 			language: w.language,
 			text: w.text,
-			setup: currentSetup(this.#pg)
+			setup: currentSetup(this.#parts)
 		};
 		this.preparing = true;
 		try {
@@ -83,7 +82,7 @@ export class TakeHome {
 			return { name: `${this.name}.zip`, data, type: 'application/zip' };
 		} catch (e) {
 			const why = e instanceof Error ? e.message : String(e);
-			this.#pg.log.say('error', `The project could not be made: ${why}`);
+			this.#parts.log.say('error', `The project could not be made: ${why}`);
 			return null;
 		} finally {
 			this.preparing = false;

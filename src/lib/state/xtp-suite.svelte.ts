@@ -25,6 +25,11 @@ export interface TestPluginFile extends XtpTestPlugin {
 	uses: string[];
 }
 
+/** Keeps the chosen test plugin across reloads (AutoSave); told of every change. */
+export interface TestPluginSaver {
+	keepTest(file: TestPluginFile | null): void;
+}
+
 export class XtpSuite {
 	file = $state.raw<TestPluginFile | null>(null);
 	/** Why the file last chosen cannot be used (the previous test plugin, if any, stays). */
@@ -38,16 +43,20 @@ export class XtpSuite {
 	/** How the run went, in words: nothing asserted, stopped, timed out, the test failing. */
 	notes = $state<string[]>([]);
 	running = $state(false);
-	/** Told of every change of `file`, so it can be kept across reloads (AutoSave sets it). */
-	keep: ((file: TestPluginFile | null) => void) | null = null;
 	/** Set in browsers that cannot run test plugins at all. */
 	readonly unavailable: string | null;
 	#runs: RunController;
 	#log: RunLog;
+	#saver: TestPluginSaver | null;
 
-	constructor(parts: { runs: RunController; log: RunLog }, env: { jspi: boolean }) {
+	constructor(
+		parts: { runs: RunController; log: RunLog },
+		env: { jspi: boolean },
+		saver: TestPluginSaver | null = null
+	) {
 		this.#runs = parts.runs;
 		this.#log = parts.log;
+		this.#saver = saver;
 		this.unavailable = env.jspi ? null : NO_JSPI_MESSAGE;
 	}
 
@@ -70,7 +79,7 @@ export class XtpSuite {
 		const sha256 = await sha256Once(bytes);
 		this.file = { name, bytes, sha256, module, uses, assertArity, useWasi };
 		this.#clear();
-		this.keep?.(this.file);
+		this.#saver?.keepTest(this.file);
 		return true;
 	}
 
@@ -79,7 +88,7 @@ export class XtpSuite {
 		this.file = null;
 		this.problem = null;
 		this.#clear();
-		this.keep?.(null);
+		this.#saver?.keepTest(null);
 	}
 
 	#clear() {
