@@ -36,16 +36,15 @@ export class AutoSave {
 	#watching = false;
 
 	/** The status in words, for the page. */
-	get text(): string {
+	readonly text: string = $derived.by(() => {
 		const s = this.status;
 		if (s.state === 'saving') return 'Saving…';
 		if (s.state === 'saved') return 'Saved in this browser';
 		return 'message' in s ? s.message : '';
-	}
-
-	get troubled(): boolean {
-		return this.status.state === 'partial' || this.status.state === 'failed';
-	}
+	});
+	readonly troubled: boolean = $derived(
+		this.status.state === 'partial' || this.status.state === 'failed'
+	);
 
 	constructor(parts: SavedParts, storage: Storage) {
 		this.#parts = parts;

@@ -55,11 +55,11 @@ export class CurrentPlugin {
 		this.#hooks = hooks;
 	}
 
-	/** The bundled example on show, or '' (a derived value, never stored twice). */
-	get exampleId(): string {
+	/** The bundled example on show, or '' (derived, never stored twice). */
+	readonly exampleId: string = $derived.by(() => {
 		const s = this.plugin?.source;
 		return s?.kind === 'example' ? s.id : '';
-	}
+	});
 
 	/** Loads an example; with `defaults`, also its function, input and settings. */
 	loadExample(id: string, defaults = true): Promise<boolean> {

@@ -50,9 +50,7 @@ export class PluginExtras {
 		);
 	}
 
-	get hasCustom(): boolean {
-		return Object.values(this.custom).some((c) => c.trim() !== '');
-	}
+	readonly hasCustom: boolean = $derived(Object.values(this.custom).some((c) => c.trim() !== ''));
 
 	isTrusted(label: string): boolean {
 		const code = this.custom[label];
@@ -60,18 +58,14 @@ export class PluginExtras {
 	}
 
 	/** Labels whose custom code nobody has trusted yet. */
-	get untrusted(): string[] {
-		return Object.keys(this.custom).filter((label) => !this.isTrusted(label));
-	}
-
-	get trusted(): boolean {
-		return this.untrusted.length === 0;
-	}
-
+	readonly untrusted: string[] = $derived(
+		Object.keys(this.custom).filter((label) => !this.isTrusted(label))
+	);
+	readonly trusted: boolean = $derived(this.untrusted.length === 0);
 	/** Labels whose current code is trusted, for saving beside that code. */
-	get trustedLabels(): string[] {
-		return Object.keys(this.custom).filter((l) => this.custom[l].trim() && this.isTrusted(l));
-	}
+	readonly trustedLabels: string[] = $derived(
+		Object.keys(this.custom).filter((l) => this.custom[l].trim() && this.isTrusted(l))
+	);
 
 	/** The person read the code and accepts all of it as it is now. */
 	trust() {

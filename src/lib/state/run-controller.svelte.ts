@@ -64,12 +64,13 @@ export class RunController {
 		this.#runner.warm();
 	}
 
-	get running(): boolean {
-		return this.#jobs > 0;
-	}
+	readonly running: boolean = $derived(this.#jobs > 0);
 
-	/** Whether the next run reuses the live instance, so vars carry over. */
-	get instanceLive(): boolean {
+	/**
+	 * Whether the next run reuses the live instance, so vars carry over: worked out again only when
+	 * the runner says it changed, or what the instance is made from does.
+	 */
+	readonly instanceLive: boolean = $derived.by(() => {
 		void this.#version;
 		const p = this.#current.plugin;
 		return (
@@ -77,7 +78,7 @@ export class RunController {
 			!this.running &&
 			this.#runner.hasInstanceFor(this.#spec(p, $state.snapshot(this.#setup.settings)))
 		);
-	}
+	});
 
 	/** What the plugin's instance is made from: a change means a fresh instance. */
 	#spec(p: LoadedPlugin, settings: PluginSettings): InstanceSpec {

@@ -42,9 +42,9 @@ export class RunRecord {
 	#tooLarge: { url: string; bytes: number } | null = null;
 
 	/** The whole output as UTF-8 text ('' when there is none), for comparing with expectations. */
-	get outputText(): string {
-		return this.outputBytes ? new TextDecoder().decode(this.outputBytes) : '';
-	}
+	readonly outputText: string = $derived(
+		this.outputBytes ? new TextDecoder().decode(this.outputBytes) : ''
+	);
 
 	constructor(id: number, fn: string, inputBytes: number) {
 		this.id = id;
@@ -154,13 +154,13 @@ export class RunLog {
 	}
 
 	/** The most recent run still in the console, finished or not. */
-	get latestRun(): RunRecord | null {
+	readonly latestRun: RunRecord | null = $derived.by(() => {
 		for (let i = this.entries.length - 1; i >= 0; i--) {
 			const e = this.entries[i];
 			if (e.type === 'run') return e.run;
 		}
 		return null;
-	}
+	});
 
 	say(level: 'info' | 'warn' | 'error', text: string, at?: SourcePlace) {
 		this.#add({ id: this.#next++, type: 'message', level, text, ...(at ? { at } : {}) });

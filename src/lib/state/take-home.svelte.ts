@@ -33,35 +33,31 @@ export class TakeHome {
 		this.#zip = zip;
 	}
 
-	#build() {
+	/** The build on show, or null. */
+	#build = $derived.by(() => {
 		const p = this.#parts.current.plugin;
 		return p?.source.kind === 'build' ? p : null;
-	}
-
+	});
 	/** The files' name: the template's, else "plugin". */
-	get name(): string {
-		return this.#parts.write.templateId || 'plugin';
-	}
-
+	readonly name: string = $derived.by(() => this.#parts.write.templateId || 'plugin');
 	/** Why there is no .wasm to download, in words; null when there is. */
-	get wasmBlocked(): string | null {
-		return this.#build() ? null : 'Build first: there is no build to download yet.';
-	}
-
+	readonly wasmBlocked: string | null = $derived(
+		this.#build ? null : 'Build first: there is no build to download yet.'
+	);
 	/**
 	 * Why there is no project to download; null when there is. The project must hold the source
 	 * of the build on show, so that its README's call line is one that ran here.
 	 */
-	get projectBlocked(): string | null {
-		if (!this.#build()) return this.wasmBlocked;
+	readonly projectBlocked: string | null = $derived.by(() => {
+		if (!this.#build) return this.wasmBlocked;
 		if (this.#parts.write.stale)
 			return 'The source changed since the last build: build it to download the project.';
 		return null;
-	}
+	});
 
 	/** The build on show; it stays downloadable while the source is being changed. */
 	wasm(): Download | null {
-		const p = this.#build();
+		const p = this.#build;
 		return p && { name: `${this.name}.wasm`, data: p.bytes, type: 'application/wasm' };
 	}
 

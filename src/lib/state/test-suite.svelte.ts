@@ -26,12 +26,12 @@ export class TestSuite {
 		this.#log = parts.log;
 	}
 
-	get summary(): { passed: number; failed: number } | null {
+	readonly summary: { passed: number; failed: number } | null = $derived.by(() => {
 		const done = this.cases.map((c) => this.results[c.id]).filter(Boolean);
 		if (!done.length) return null;
 		const passed = done.filter((r) => r.pass).length;
 		return { passed, failed: done.length - passed };
-	}
+	});
 
 	/** A case from what is set up now, expecting what the latest run gave (edit it if wrong). */
 	add() {

@@ -50,28 +50,21 @@ export class Workbench {
 		this.#makeClient = makeClient;
 	}
 
-	get file(): string {
-		return this.language === 'wat' ? WAT_FILE : AS_FILE;
-	}
-
-	#key(): string {
-		return `${this.language}\n${this.text}`;
-	}
-
+	readonly file: string = $derived(this.language === 'wat' ? WAT_FILE : AS_FILE);
+	/** What a build is made from: the language and the source. */
+	#key = $derived(`${this.language}\n${this.text}`);
 	/** The source changed since the module on show was built from it (or another plugin is on). */
-	get stale(): boolean {
-		return this.#builtKey !== this.#key() || this.#current.plugin?.source.kind !== 'build';
-	}
-
+	readonly stale: boolean = $derived.by(
+		() => this.#builtKey !== this.#key || this.#current.plugin?.source.kind !== 'build'
+	);
 	/** The plugin on show is a build of an earlier source (the last good one, kept after a failure). */
-	get outdated(): boolean {
-		return this.#current.plugin?.source.kind === 'build' && this.#builtKey !== this.#key();
-	}
-
+	readonly outdated: boolean = $derived.by(
+		() => this.#current.plugin?.source.kind === 'build' && this.#builtKey !== this.#key
+	);
 	/** What links and saves carry: the source, while writing. */
-	get code(): SetupCode | undefined {
-		return this.active && this.text ? { language: this.language, text: this.text } : undefined;
-	}
+	readonly code: SetupCode | undefined = $derived(
+		this.active && this.text ? { language: this.language, text: this.text } : undefined
+	);
 
 	#builder(): Builder {
 		return (this.#client ??= this.#makeClient());
@@ -155,7 +148,7 @@ export class Workbench {
 	}
 
 	async #build(): Promise<boolean> {
-		const key = this.#key();
+		const key = this.#key;
 		const { language, text, file } = this;
 		this.building = true;
 		try {
