@@ -5,7 +5,7 @@ import { decodeSetup, encodeSetup, MAX_EMBED_BYTES } from '$lib/engine/persist/c
 import { utf8Length } from '$lib/engine/util/validate';
 import type { Setup } from '$lib/engine/setup/setup';
 import { checkSetup, LIMITS } from '$lib/engine/persist/setup-v1';
-import { formatBytes } from '$lib/engine/output/output';
+import { formatBytes } from '$lib/engine/util/format';
 import type { Playground } from './playground.svelte';
 import { applySetup, currentSetup } from './setup-map';
 import { SavedFiles } from './saved-files';
