@@ -5,7 +5,7 @@ import { decodeSetup, encodeSetup, MAX_EMBED_BYTES } from '$lib/engine/persist/c
 import { utf8Length } from '$lib/engine/util/validate';
 import type { Setup } from '$lib/engine/setup/setup';
 import { checkSetup, LIMITS } from '$lib/engine/persist/setup-v1';
-import { formatBytes } from '$lib/engine/output/output';
+import { formatBytes } from '$lib/engine/util/format';
 import { applySetup, currentSetup, type SetupParts } from './setup-map';
 import { SavedFiles } from './saved-files';
 import type { Storage } from './storage';

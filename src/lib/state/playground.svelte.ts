@@ -2,7 +2,8 @@
 // they leave behind. Each part has one job; this file only wires them and starts over.
 import { EXAMPLES } from '$lib/engine/setup/examples';
 import { detectHttpPath, type HttpPath } from '$lib/engine/http/path';
-import { formatBytes, formatMs, outputAsInput } from '$lib/engine/output/output';
+import { outputAsInput } from '$lib/engine/output/output';
+import { formatBytes, formatMs } from '$lib/engine/util/format';
 import { inputFileProblem } from '$lib/engine/setup/input';
 import { spawnPluginWorker } from '$lib/engine/run/worker-factory';
 import { CurrentPlugin, type LoadedPlugin } from './current-plugin.svelte';

@@ -1,13 +1,11 @@
 // Saved test cases: a plugin author's regression suite, run against the loaded plugin.
 import {
-	exportCases,
-	importCases,
 	judge,
-	newCaseId,
 	type CaseResult,
 	type Expectation,
 	type TestCase
 } from '$lib/engine/cases/test-cases';
+import { exportCases, importCases, newCaseId } from '$lib/engine/cases/test-cases-file';
 import type { RunController } from './run-controller.svelte';
 import type { RunLog } from './run-log.svelte';
 import type { SetupState } from './setup-state.svelte';

@@ -1,6 +1,6 @@
 // An XTP test plugin and its latest run against the loaded plugin (`xtp plugin test --with`).
 import { explainError, explainNote } from '$lib/engine/run/errors';
-import { formatMs } from '$lib/engine/output/output';
+import { formatMs } from '$lib/engine/util/format';
 import type { LogLevel, XtpTestPlugin } from '$lib/engine/run/protocol';
 import { sha256Once } from '$lib/engine/wasm/sha256';
 import { preparePlugin } from '$lib/engine/wasm/source';

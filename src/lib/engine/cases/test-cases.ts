@@ -13,14 +13,6 @@
 import { diffLines, type DiffLine } from './text-diff';
 
 export type { DiffLine };
-export {
-	exportCases,
-	importCases,
-	casesToJson,
-	casesFromJson,
-	newCaseId,
-	CASE_LIMITS
-} from './test-cases-file';
 
 export type Expectation = { kind: 'output'; text: string } | { kind: 'error'; text: string };
 

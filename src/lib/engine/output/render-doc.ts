@@ -1,7 +1,7 @@
 // HTML and Markdown output, made into a document for a sandboxed <iframe srcdoc>. Output is
 // untrusted: the frame has no `allow-scripts`, and the document carries its own CSP as its first
 // element, so nothing in it can run or fetch, whatever the page's own policy allows.
-import { formatBytes } from './output';
+import { formatBytes } from '../util/format';
 
 /** No network, no scripts; inline styles and images made from data only. */
 export const RENDER_CSP = "default-src 'none'; style-src 'unsafe-inline'; img-src data: blob:";

@@ -1,6 +1,6 @@
 // The input file and input encoding in a link's JSON (optional fields of format 1), and the rule
 // that keeps a large input file out of a link: the same limit as an embedded plugin.
-import { formatBytes } from '../output/output';
+import { formatBytes } from '../util/format';
 import { fromBase64, toBase64 } from '../util/base64';
 import { readObject, readOneOf, readString, SetupError } from './fields';
 import type { Setup, SetupInputFile } from '../setup/setup';

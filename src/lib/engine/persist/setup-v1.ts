@@ -14,7 +14,7 @@ import {
 	SetupError
 } from './fields';
 import type { Setup, SetupLink, SetupSource } from '../setup/setup';
-import { casesFromJson, casesToJson } from '../cases/test-cases';
+import { casesFromJson, casesToJson } from '../cases/test-cases-file';
 import { utf8Length, type Json } from '../util/validate';
 import { readCode, writeCode } from './code';
 import { readInputFields, writeInputFields } from './input-file';

@@ -1,5 +1,6 @@
 // Entry of a dedicated plugin worker: the SDK runs in-thread here, never on the page's thread.
-import { createWorkerHost, type CreatePlugin } from './worker-host';
+import type { CreatePlugin } from './sdk-plugin';
+import { createWorkerHost } from './worker-host';
 import type { FromWorker, ToWorker } from './protocol';
 
 // The project's TS lib is DOM; this is the slice of a worker's global scope we use.

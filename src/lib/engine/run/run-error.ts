@@ -74,3 +74,37 @@ export class RunFailure extends Error {
 export function fail(detail: RunErrorDetail, message: string): RunFailure {
 	return new RunFailure(runError(detail, message));
 }
+
+/**
+ * Whether the instance may take the next call after this failure. A trap can leave it
+ * half-updated; the plugin's own error_set, the var limit (the SDK refuses the write) or a call
+ * the SDK refused before running anything cannot. Every kind is listed, so a new one needs a
+ * decision.
+ */
+export function keepsInstance(e: RunError): boolean {
+	switch (e.kind) {
+		case 'plugin-error':
+		case 'var-limit':
+		case 'no-function':
+		case 'not-a-function':
+			return true;
+		case 'refused':
+		case 'cors':
+		case 'network':
+		case 'redirect':
+		case 'redirect-withheld':
+		case 'too-large':
+		case 'memory-block':
+		case 'out-of-memory':
+		case 'trap':
+		case 'wasi-off':
+		case 'missing-import':
+		case 'compile':
+		case 'crashed':
+		case 'no-instance':
+		case 'timeout':
+		case 'stopped':
+		case 'unknown':
+			return false;
+	}
+}

@@ -2,7 +2,7 @@
 import { isCustom, type HostCall, type StubSpec } from '../stubs/host-stubs';
 import type { HttpEvent } from '../http/recorder';
 import type { FromWorker, LogLevel, StreamName, ToWorker, XtpTestPlugin } from './protocol';
-import { runError, type RunError } from './run-error';
+import { keepsInstance, runError, type RunError } from './run-error';
 import { sameSettings, type PluginSettings } from '../setup/settings';
 import type { XtpEvent, XtpTotals } from './xtp/report';
 
@@ -415,38 +415,4 @@ function ended(why: 'stopped' | 'timeout' | 'superseded', timeoutMs: number): En
 			? runError({ kind: 'timeout', ms: timeoutMs }, `Timed out after ${timeoutMs} ms.`)
 			: runError({ kind: 'stopped' }, 'Stopped.');
 	return { status: why, error };
-}
-
-/**
- * Whether the instance may take the next call after this failure. A trap can leave it
- * half-updated; the plugin's own error_set, the var limit (the SDK refuses the write) or a call
- * the SDK refused before running anything cannot. Every kind is listed, so a new one needs a
- * decision.
- */
-export function keepsInstance(e: RunError): boolean {
-	switch (e.kind) {
-		case 'plugin-error':
-		case 'var-limit':
-		case 'no-function':
-		case 'not-a-function':
-			return true;
-		case 'refused':
-		case 'cors':
-		case 'network':
-		case 'redirect':
-		case 'redirect-withheld':
-		case 'too-large':
-		case 'memory-block':
-		case 'out-of-memory':
-		case 'trap':
-		case 'wasi-off':
-		case 'missing-import':
-		case 'compile':
-		case 'crashed':
-		case 'no-instance':
-		case 'timeout':
-		case 'stopped':
-		case 'unknown':
-			return false;
-	}
 }

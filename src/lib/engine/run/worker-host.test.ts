@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { createWorkerHost, MAX_FORWARDED_LOGS, type CreatePlugin } from './worker-host';
+import type { CreatePlugin } from './sdk-plugin';
+import { createWorkerHost, MAX_FORWARDED_LOGS } from './worker-host';
 import type { FromWorker } from './protocol';
 import { DEFAULT_SETTINGS } from '../setup/settings';
 import { describeHttpPath, httpPath, jspiForcedOff } from '../http/path';

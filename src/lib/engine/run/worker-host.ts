@@ -6,28 +6,12 @@ import { httpPath, type HttpCapabilities } from '../http/path';
 import { createXhrHttpFunctions } from '../http/xhr';
 import { loadHostRule } from '../http/host-rule';
 import type { HttpEvent } from '../http/recorder';
-import type { FromWorker, InstanceParts, LogLevel, ToWorker } from './protocol';
+import type { FromWorker, InstanceParts, ToWorker } from './protocol';
 import { runError } from './run-error';
 import { fromSdkError } from './sdk-errors';
-import { LOG_LEVELS, toSdkOptions, type SdkOptions } from '../setup/settings';
+import { LOG_LEVELS, toSdkOptions } from '../setup/settings';
 import { runXtpJob } from './xtp/job';
-
-interface SdkOutput {
-	bytes(): Uint8Array;
-}
-export interface SdkPlugin {
-	call(fn: string, input?: Uint8Array): Promise<SdkOutput | null>;
-	close(): Promise<void>;
-}
-type Logger = Record<LogLevel, (message: string) => void>;
-export type CreatePlugin = (
-	manifest: { wasm: { module: WebAssembly.Module; name?: string }[] },
-	options: SdkOptions & {
-		logger: Logger;
-		fetch: typeof fetch;
-		functions: Record<string, Record<string, (...args: never[]) => unknown>>;
-	}
-) => Promise<SdkPlugin>;
+import type { CreatePlugin, Logger, SdkOutput, SdkPlugin } from './sdk-plugin';
 
 type Post = (msg: FromWorker, transfer?: Transferable[]) => void;
 

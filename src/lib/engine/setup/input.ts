@@ -1,6 +1,6 @@
 // The bytes a run sends: typed text (as UTF-8, or spelled as hex or base64 for small binary
 // inputs), or a file taken as it is. Files are checked by size before they are read.
-import { formatBytes, hexDump } from '../output/output';
+import { formatBytes, hexDump } from '../util/format';
 import { fromBase64, toBase64 } from '../util/base64';
 
 export type InputEncoding = 'text' | 'hex' | 'base64';

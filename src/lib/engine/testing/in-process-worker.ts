@@ -3,7 +3,8 @@
 import createPlugin from '@extism/extism';
 import type { FromWorker, ToWorker } from '../run/protocol';
 import type { WorkerLike } from '../run/runner';
-import { createWorkerHost, type CreatePlugin } from '../run/worker-host';
+import type { CreatePlugin } from '../run/sdk-plugin';
+import { createWorkerHost } from '../run/worker-host';
 
 /** Runs the real worker logic and the real SDK in-process, asynchronously like a Worker. */
 export class InProcessWorker implements WorkerLike {

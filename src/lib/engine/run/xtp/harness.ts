@@ -1,7 +1,7 @@
 // The `xtp:test/harness` imports a test plugin calls, as `xtp plugin test --with` provides them.
 // Plain functions over two small interfaces (the test plugin's call context and the plugin under
 // test), so they are unit-tested with fakes; job.ts gives them the real SDK objects.
-import { keepsInstance } from '../runner';
+import { keepsInstance } from '../run-error';
 import { fromSdkError } from '../sdk-errors';
 import type { XtpEvent } from './report';
 

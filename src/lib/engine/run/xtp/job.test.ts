@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { FromWorker, ToWorker } from '../protocol';
 import { DEFAULT_SETTINGS } from '../../setup/settings';
-import type { CreatePlugin, SdkPlugin } from '../worker-host';
+import type { CreatePlugin, SdkPlugin } from '../sdk-plugin';
 import { NO_JSPI_MESSAGE } from './check';
 import type { HarnessContext } from './harness';
 import { MAX_FORWARDED_XTP_EVENTS, runXtpJob } from './job';

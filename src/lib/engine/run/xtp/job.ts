@@ -9,7 +9,7 @@
 import type { FromWorker, InstanceParts, LogLevel, ToWorker } from '../protocol';
 import { runError, type RunError } from '../run-error';
 import { fromSdkError } from '../sdk-errors';
-import type { CreatePlugin, SdkPlugin } from '../worker-host';
+import type { CreatePlugin, SdkPlugin } from '../sdk-plugin';
 import { NO_JSPI_MESSAGE, TEST_EXPORT } from './check';
 import { createHarness, HARNESS_MODULE } from './harness';
 import { NO_TOTALS, addToTotals, type XtpEvent } from './report';
