@@ -1,16 +1,9 @@
 // The only module that imports monaco-editor. Everything is loaded with dynamic import() so Monaco
-// (about 1 MB gzip) stays out of the initial bundle; callers get a small handle, never the editor.
+// (about 1 MB gzip) stays out of the initial bundle; the editors (input-editor.ts,
+// source-editor.ts) give callers a small handle, never the editor.
 
-export interface InputEditorOptions {
-	value: string;
-	ariaLabel: string;
-	dark: boolean;
-	onChange(value: string): void;
-	onRun(): void;
-	onMarkers?(count: number): void;
-}
-
-export interface InputEditorHandle {
+/** What every editor made here answers to; the page's editor host needs no more. */
+export interface EditorHandle {
 	setValue(v: string): void;
 	setDark(dark: boolean): void;
 	focus(): void;
@@ -60,7 +53,7 @@ async function loadMonaco() {
 	return monaco;
 }
 
-type Monaco = typeof import('monaco-editor/editor/editor.api');
+export type Monaco = typeof import('monaco-editor/editor/editor.api');
 
 /** A small Monarch grammar for WebAssembly text: comments, strings, numbers, $names, keywords. */
 function registerWat(monaco: Monaco) {
@@ -99,199 +92,22 @@ function registerWat(monaco: Monaco) {
 
 let loading: ReturnType<typeof loadMonaco> | undefined;
 
-type Editor = ReturnType<Monaco['editor']['create']>;
+export type Editor = ReturnType<Monaco['editor']['create']>;
 
 /** Text pushed from outside, as an edit (not model.setValue), so undo history survives it. */
-function replaceAll(editor: Editor, model: NonNullable<ReturnType<Editor['getModel']>>, v: string) {
+export function replaceAll(
+	editor: Editor,
+	model: NonNullable<ReturnType<Editor['getModel']>>,
+	v: string
+) {
 	editor.executeEdits('external', [{ range: model.getFullModelRange(), text: v }]);
 	editor.pushUndoStop();
 }
 
-function ensureMonaco(): Promise<Monaco> {
+export function ensureMonaco(): Promise<Monaco> {
 	loading ??= loadMonaco();
 	return loading.catch((e: unknown) => {
 		loading = undefined; // let a later mount retry after a failed chunk load
 		throw e;
 	});
-}
-
-/**
- * Input is bytes, and plain text is as valid as JSON: only text that starts like a JSON object or
- * array is checked (and marked) as JSON, so "Hello, Extism!" gets no error squiggle.
- */
-export function inputLanguage(text: string): 'json' | 'plaintext' {
-	return /^\s*[[{]/.test(text) ? 'json' : 'plaintext';
-}
-
-export async function createInputEditor(
-	host: HTMLElement,
-	opts: InputEditorOptions
-): Promise<InputEditorHandle> {
-	const monaco = await ensureMonaco();
-
-	const model = monaco.editor.createModel(opts.value, inputLanguage(opts.value));
-	const editor = monaco.editor.create(host, {
-		model,
-		ariaLabel: opts.ariaLabel,
-		theme: opts.dark ? 'vs-dark' : 'vs',
-		automaticLayout: true,
-		minimap: { enabled: false },
-		wordWrap: 'on',
-		fontSize: 13,
-		scrollBeyondLastLine: false,
-		// What you type is what is sent: no auto-inserted closers in a data box, and typing over a
-		// selection replaces it (auto-surround would wrap `{` around the old text).
-		autoClosingBrackets: 'never',
-		autoClosingQuotes: 'never',
-		autoSurround: 'never'
-	});
-	// Text typed into the fallback box carries over: keep typing where it ended.
-	editor.setPosition(model.getPositionAt(opts.value.length));
-	// Monaco takes Ctrl/Cmd+Enter for itself (insert line below) and stops the event, so the page's
-	// own shortcut never hears it from here: bind it to Run in the editor too.
-	editor.addCommand(monaco.KeyMod.CtrlCmd | monaco.KeyCode.Enter, () => opts.onRun());
-
-	// Edits we push from outside must not echo back as user changes.
-	let pushing = false;
-	// Markers left from JSON mode do not count once the text reads as plain text.
-	const countErrors = () =>
-		model.getLanguageId() !== 'json'
-			? 0
-			: monaco.editor
-					.getModelMarkers({ resource: model.uri })
-					.filter((m) => m.severity === monaco.MarkerSeverity.Error).length;
-	const subscriptions = [
-		model.onDidChangeContent(() => {
-			const value = model.getValue();
-			const language = inputLanguage(value);
-			if (model.getLanguageId() !== language) {
-				monaco.editor.setModelLanguage(model, language);
-				if (language !== 'json') monaco.editor.setModelMarkers(model, 'json', []);
-				opts.onMarkers?.(countErrors());
-			}
-			if (!pushing) opts.onChange(value);
-		}),
-		monaco.editor.onDidChangeMarkers((uris) => {
-			if (uris.some((u) => u.toString() === model.uri.toString())) opts.onMarkers?.(countErrors());
-		})
-	];
-
-	return {
-		setValue(v) {
-			if (v === model.getValue()) return;
-			pushing = true;
-			try {
-				replaceAll(editor, model, v);
-			} finally {
-				pushing = false;
-			}
-		},
-		setDark: (dark) => monaco.editor.setTheme(dark ? 'vs-dark' : 'vs'),
-		focus: () => editor.focus(),
-		dispose() {
-			for (const s of subscriptions) s.dispose();
-			editor.dispose();
-			model.dispose();
-		}
-	};
-}
-
-export interface SourceMarker {
-	severity: 'error' | 'warning' | 'info';
-	message: string;
-	line: number;
-	column: number;
-	endLine: number;
-	endColumn: number;
-}
-
-export interface SourceEditorOptions {
-	value: string;
-	language: 'typescript' | 'wat';
-	ariaLabel: string;
-	dark: boolean;
-	onChange(value: string): void;
-	onRun(): void;
-}
-
-export interface SourceEditorHandle {
-	setValue(v: string): void;
-	setLanguage(language: 'typescript' | 'wat'): void;
-	setMarkers(markers: SourceMarker[]): void;
-	setDark(dark: boolean): void;
-	focus(): void;
-	/** Puts the cursor at a 1-based line and column, scrolls it into view and focuses. */
-	revealAt(line: number, column: number): void;
-	dispose(): void;
-}
-
-/** The plugin source editor: code, auto-indent, compiler diagnostics as markers. */
-export async function createSourceEditor(
-	host: HTMLElement,
-	opts: SourceEditorOptions
-): Promise<SourceEditorHandle> {
-	const monaco = await ensureMonaco();
-	const model = monaco.editor.createModel(opts.value, opts.language);
-	model.updateOptions({ tabSize: 2, insertSpaces: true });
-	const editor = monaco.editor.create(host, {
-		model,
-		ariaLabel: opts.ariaLabel,
-		theme: opts.dark ? 'vs-dark' : 'vs',
-		automaticLayout: true,
-		minimap: { enabled: false },
-		fontSize: 13,
-		scrollBeyondLastLine: false,
-		autoIndent: 'full'
-	});
-	editor.addCommand(monaco.KeyMod.CtrlCmd | monaco.KeyCode.Enter, () => opts.onRun());
-	let pushing = false;
-	const severity = {
-		error: monaco.MarkerSeverity.Error,
-		warning: monaco.MarkerSeverity.Warning,
-		info: monaco.MarkerSeverity.Info
-	};
-	const sub = model.onDidChangeContent(() => {
-		if (!pushing) opts.onChange(model.getValue());
-	});
-	return {
-		setValue(v) {
-			if (v === model.getValue()) return;
-			pushing = true;
-			try {
-				replaceAll(editor, model, v);
-			} finally {
-				pushing = false;
-			}
-		},
-		setLanguage(language) {
-			if (model.getLanguageId() !== language) monaco.editor.setModelLanguage(model, language);
-		},
-		setMarkers(markers) {
-			monaco.editor.setModelMarkers(
-				model,
-				'build',
-				markers.map((m) => ({
-					severity: severity[m.severity],
-					message: m.message,
-					startLineNumber: m.line,
-					startColumn: m.column,
-					endLineNumber: m.endLine,
-					endColumn: m.endColumn
-				}))
-			);
-		},
-		setDark: (dark) => monaco.editor.setTheme(dark ? 'vs-dark' : 'vs'),
-		focus: () => editor.focus(),
-		revealAt(line, column) {
-			const position = model.validatePosition({ lineNumber: line, column });
-			editor.setPosition(position);
-			editor.revealPositionInCenterIfOutsideViewport(position);
-			editor.focus();
-		},
-		dispose() {
-			sub.dispose();
-			editor.dispose();
-			model.dispose();
-		}
-	};
 }

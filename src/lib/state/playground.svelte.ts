@@ -79,7 +79,7 @@ export class Playground {
 		);
 		this.suite = new TestSuite({ setup, runs: this.runs, log });
 		this.xtp = new XtpSuite(
-			{ runs: this.runs, log },
+			{ runs: this.runs, current: this.current, log },
 			{ jspi: http.path === 'jspi' },
 			{ keepTest: (file) => this.session.saving.keepTest(file) }
 		);

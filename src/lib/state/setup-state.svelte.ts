@@ -5,6 +5,8 @@ import { normalizeHostInput, type HostInput } from '$lib/engine/http/hosts';
 import { copySettings, type PluginSettings } from '$lib/engine/setup/settings';
 import { DEFAULT_SETUP, type Setup } from '$lib/engine/setup/setup';
 import type { ModuleInfo } from '$lib/engine/wasm/inspect';
+import { MAX_EMBED_BYTES } from '$lib/engine/persist/codec';
+import { formatBytes } from '$lib/engine/util/format';
 import {
 	encodeInput,
 	spellInput,
@@ -31,6 +33,14 @@ export class SetupState {
 	timeoutMs = $state<number | null>(DEFAULT_SETUP.timeoutMs);
 	/** Calls per run, on one instance (like extism call --loop). */
 	repeat = $state(1);
+	/** The typed input's bytes in its encoding, or why it does not read in it. */
+	readonly typed: InputBytes = $derived(encodeInput(this.input, this.inputEncoding));
+	/** Said when the input file cannot travel in a share link (links carry only its name). */
+	readonly inputFileNote: string | null = $derived(
+		this.inputFile && this.inputFile.bytes.length > MAX_EMBED_BYTES
+			? `Too large to travel in a share link (limit ${formatBytes(MAX_EMBED_BYTES)}): a link carries only its name. It is kept in this browser across reloads.`
+			: null
+	);
 
 	/** Back to what a first visit starts with (the function and input come with a plugin). */
 	fresh() {
@@ -66,12 +76,12 @@ export class SetupState {
 	/** The bytes the next run sends: the file's as they are, else the typed input's. */
 	inputBytes(): InputBytes {
 		if (this.inputFile) return { ok: true, bytes: this.inputFile.bytes };
-		return encodeInput(this.input, this.inputEncoding);
+		return this.typed;
 	}
 
 	/** Another spelling of the typed input; the text is respelt when it reads in the old one. */
 	setEncoding(encoding: InputEncoding) {
-		const now = encodeInput(this.input, this.inputEncoding);
+		const now = this.typed;
 		const respelt = now.ok ? spellInput(now.bytes, encoding) : null;
 		if (respelt !== null) this.input = respelt;
 		this.inputEncoding = encoding;

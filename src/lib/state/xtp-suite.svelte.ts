@@ -10,9 +10,11 @@ import {
 	NO_TOTALS,
 	addEvent,
 	addToTotals,
+	type XtpCall,
 	type XtpGroup,
 	type XtpTotals
 } from '$lib/engine/run/xtp/report';
+import type { CurrentPlugin } from './current-plugin.svelte';
 import type { RunController } from './run-controller.svelte';
 import type { RunLog } from './run-log.svelte';
 
@@ -43,18 +45,29 @@ export class XtpSuite {
 	/** How the run went, in words: nothing asserted, stopped, timed out, the test failing. */
 	notes = $state<string[]>([]);
 	running = $state(false);
+	/** Whether "Run test plugin" can start: a test plugin, a plugin, no run going on. */
+	readonly canRun: boolean = $derived.by(
+		() => !!this.file && !!this.#current.plugin && !this.#runs.running && !this.unavailable
+	);
+	/** The last run's counts in words, with how long it took when it ran to its end. */
+	readonly summary: string | null = $derived(
+		this.totals &&
+			`${summaryText(this.totals)}${this.ms === null ? '' : ` in ${formatMs(this.ms)}`}`
+	);
 	/** Set in browsers that cannot run test plugins at all. */
 	readonly unavailable: string | null;
 	#runs: RunController;
+	#current: Pick<CurrentPlugin, 'plugin'>;
 	#log: RunLog;
 	#saver: TestPluginSaver | null;
 
 	constructor(
-		parts: { runs: RunController; log: RunLog },
+		parts: { runs: RunController; current: Pick<CurrentPlugin, 'plugin'>; log: RunLog },
 		env: { jspi: boolean },
 		saver: TestPluginSaver | null = null
 	) {
 		this.#runs = parts.runs;
+		this.#current = parts.current;
 		this.#log = parts.log;
 		this.#saver = saver;
 		this.unavailable = env.jspi ? null : NO_JSPI_MESSAGE;
@@ -150,6 +163,11 @@ export class XtpSuite {
 		} finally {
 			this.running = false;
 		}
+	}
+
+	/** A failed call of the plugin under test, in words; null when it did not fail. */
+	callFailure(c: XtpCall): string | null {
+		return c.error ? `failed. ${explainError(c.error, 'call').title}` : null;
 	}
 
 	#failure(f: { phase: 'load' | 'call'; error: Parameters<typeof explainError>[0] }): string {

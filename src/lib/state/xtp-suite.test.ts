@@ -5,6 +5,7 @@ import { runError } from '$lib/engine/run/run-error';
 import type { XtpOutcome } from '$lib/engine/run/runner';
 import { NO_JSPI_MESSAGE } from '$lib/engine/run/xtp/check';
 import type { XtpEvent } from '$lib/engine/run/xtp/report';
+import type { LoadedPlugin } from './current-plugin.svelte';
 import type { RunController } from './run-controller.svelte';
 import { RunLog } from './run-log.svelte';
 import { XtpSuite, summaryText } from './xtp-suite.svelte';
@@ -12,7 +13,12 @@ import { XtpSuite, summaryText } from './xtp-suite.svelte';
 type Answer = XtpOutcome | { status: 'blocked'; text: string };
 const totals = { passed: 0, failed: 0, calls: 0, failedCalls: 0 };
 
-function suite(events: XtpEvent[], answer: Answer, jspi = true) {
+function suite(
+	events: XtpEvent[],
+	answer: Answer,
+	jspi = true,
+	current: { plugin: LoadedPlugin | null } = { plugin: null }
+) {
 	const runs = {
 		runTestPlugin: async (
 			_t: unknown,
@@ -25,7 +31,7 @@ function suite(events: XtpEvent[], answer: Answer, jspi = true) {
 		}
 	} as unknown as RunController;
 	const log = new RunLog();
-	return { xtp: new XtpSuite({ runs, log }, { jspi }), log };
+	return { xtp: new XtpSuite({ runs, current, log }, { jspi }), log };
 }
 
 async function file(name: string, imports = '') {
@@ -52,6 +58,7 @@ describe('XtpSuite', () => {
 		expect(xtp.groups.map((g) => [g.name, g.assertions.length])).toEqual([['g', 2]]);
 		expect(summaryText(xtp.totals!)).toBe('1 passed, 1 failed');
 		expect(xtp.ms).toBe(1);
+		expect(xtp.summary).toBe('1 passed, 1 failed in 1.0 ms');
 		expect(xtp.logs).toEqual([{ level: 'info', message: 'counted 3 vowels' }]);
 		expect(xtp.notes).toEqual([]);
 		expect(log.entries.at(-1)).toMatchObject({
@@ -110,10 +117,31 @@ describe('XtpSuite', () => {
 	it('is unavailable without JSPI and runs nothing', async () => {
 		let ran = false;
 		const runs = { runTestPlugin: async () => ((ran = true), null) } as unknown as RunController;
-		const xtp = new XtpSuite({ runs, log: new RunLog() }, { jspi: false });
+		const xtp = new XtpSuite(
+			{ runs, current: { plugin: null }, log: new RunLog() },
+			{ jspi: false }
+		);
 		await xtp.load(await file('t.wasm', withAssert));
 		await xtp.run();
 		expect(xtp.unavailable).toBe(NO_JSPI_MESSAGE);
 		expect(ran).toBe(false);
+	});
+
+	it('words a failed call of the plugin under test, and says nothing of one that worked', () => {
+		const { xtp } = suite([], { status: 'done', ms: 1, totals, dropped: 0 });
+		const call = { fn: 'count', ms: 1, timed: false };
+		expect(xtp.callFailure(call)).toBeNull();
+		const failed = { ...call, error: runError({ kind: 'trap', trap: 'divide-by-zero' }, 'x') };
+		expect(xtp.callFailure(failed)).toMatch(/^failed\. \S/);
+	});
+
+	it('can run only with a test plugin and a plugin to test', async () => {
+		const current = { plugin: null as LoadedPlugin | null };
+		const { xtp } = suite([], { status: 'done', ms: 1, totals, dropped: 0 }, true, current);
+		expect(xtp.canRun).toBe(false);
+		await xtp.load(await file('t.wasm', withAssert));
+		expect(xtp.canRun).toBe(false);
+		current.plugin = {} as LoadedPlugin;
+		expect(xtp.canRun).toBe(true);
 	});
 });
