@@ -2,32 +2,19 @@
 // network log. The runner says when its state changes; nothing here guesses.
 import { describeStubs } from '$lib/engine/stubs/host-stubs';
 import type { LogLevel, XtpTestPlugin } from '$lib/engine/run/protocol';
-import {
-	PluginRunner,
-	type InstanceSpec,
-	type RunReport,
-	type XtpOutcome
-} from '$lib/engine/run/runner';
+import { PluginRunner, type RunReport, type XtpOutcome } from '$lib/engine/run/runner';
 import type { XtpEvent } from '$lib/engine/run/xtp/report';
-import type { PluginSettings } from '$lib/engine/setup/settings';
 import type { spawnPluginWorker } from '$lib/engine/run/worker-factory';
-import type { CurrentPlugin, LoadedPlugin } from './current-plugin.svelte';
+import type { CurrentPlugin } from './current-plugin.svelte';
 import type { PluginExtras } from './extras.svelte';
 import type { NetworkLog } from './network-log.svelte';
 import type { RunLog, RunRecord } from './run-log.svelte';
 import type { SetupState } from './setup-state.svelte';
+import { caseOutcome, instanceSpec, whyBlocked, type CaseOutcome, type Job } from './run-parts';
+
+export type { CaseOutcome };
 
 const encoder = new TextEncoder();
-
-interface Job {
-	settings: PluginSettings;
-	fn: string;
-	input: Uint8Array;
-	repeat: number;
-}
-
-export type CaseOutcome =
-	{ kind: 'output' | 'error'; text: string } | { kind: 'blocked'; text: string };
 
 export class RunController {
 	/** Set while a run asked for during a load waits for that load. */
@@ -76,28 +63,11 @@ export class RunController {
 		return (
 			!!p &&
 			!this.running &&
-			this.#runner.hasInstanceFor(this.#spec(p, $state.snapshot(this.#setup.settings)))
+			this.#runner.hasInstanceFor(
+				instanceSpec(this.#current, this.#extras, p, $state.snapshot(this.#setup.settings))
+			)
 		);
 	});
-
-	/** What the plugin's instance is made from: a change means a fresh instance. */
-	#spec(p: LoadedPlugin, settings: PluginSettings): InstanceSpec {
-		return {
-			module: this.#current.moduleFor(p, settings.maxPages),
-			settings,
-			stubs: this.#extras.specsFor(p.info),
-			linked: this.#extras.linked.map((l) => ({ name: l.name, module: l.module }))
-		};
-	}
-
-	/** Why nothing can run now, or null. */
-	#blocked(): string | null {
-		if (!this.#current.plugin)
-			return 'Load a plugin first: pick an example, open a file or enter a URL.';
-		if (this.#extras.hasCustom && !this.#extras.trusted)
-			return 'This setup came with custom host-function code. Read it under Host functions and click "Trust this code" before running.';
-		return null;
-	}
 
 	async run() {
 		const loading = this.#current.loading;
@@ -113,7 +83,8 @@ export class RunController {
 		}
 		const setup = this.#setup;
 		const blocked =
-			this.#blocked() ?? (setup.fn ? null : 'This plugin exports no function to call.');
+			whyBlocked(this.#current, this.#extras) ??
+			(setup.fn ? null : 'This plugin exports no function to call.');
 		if (blocked) return this.#log.say('error', blocked);
 		if (this.running) return;
 		const settings = $state.snapshot(setup.settings);
@@ -134,7 +105,7 @@ export class RunController {
 		input: string;
 		config: Record<string, string>;
 	}): Promise<CaseOutcome> {
-		const blocked = this.#blocked();
+		const blocked = whyBlocked(this.#current, this.#extras);
 		if (blocked) return { kind: 'blocked', text: blocked };
 		this.#runner.reset();
 		const settings = { ...$state.snapshot(this.#setup.settings), config: { ...tc.config } };
@@ -143,10 +114,7 @@ export class RunController {
 		const input = encoder.encode(tc.input);
 		const rec = this.#log.begin(tc.fn, input.length);
 		const report = await this.#execute(rec, { settings, fn: tc.fn, input, repeat: 1 });
-		const o = report?.outcome;
-		if (o?.status === 'ok') return { kind: 'output', text: rec.outputText };
-		if (o?.status === 'error') return { kind: 'error', text: o.error.message };
-		return { kind: 'error', text: `The run ended: ${o?.status ?? 'no answer'}.` };
+		return caseOutcome(report, rec);
 	}
 
 	/** One run through the runner, recorded in `rec`; the report is also returned. */
@@ -155,7 +123,7 @@ export class RunController {
 		this.#jobs++;
 		this.#extras.beginRun();
 		const timeoutMs = this.#timeoutMs();
-		const spec = this.#spec(p, job.settings);
+		const spec = instanceSpec(this.#current, this.#extras, p, job.settings);
 		try {
 			const report = await this.#runner.run({
 				...spec,
@@ -200,7 +168,8 @@ export class RunController {
 		onLog: (level: LogLevel, message: string) => void = () => {}
 	): Promise<XtpOutcome | { status: 'blocked'; text: string }> {
 		const blocked =
-			this.#blocked() ?? (this.running ? 'A run is going on: wait for it or stop it.' : null);
+			whyBlocked(this.#current, this.#extras) ??
+			(this.running ? 'A run is going on: wait for it or stop it.' : null);
 		if (blocked) return { status: 'blocked', text: blocked };
 		const settings = $state.snapshot(this.#setup.settings);
 		const p = this.#current.plugin!;
@@ -212,7 +181,7 @@ export class RunController {
 		this.#jobs++;
 		try {
 			return await this.#runner.runTest({
-				...this.#spec(p, settings),
+				...instanceSpec(this.#current, this.#extras, p, settings),
 				test,
 				input: input.bytes,
 				timeoutMs: this.#timeoutMs(),
