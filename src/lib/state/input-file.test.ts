@@ -4,7 +4,7 @@ import { readFile } from 'node:fs/promises';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { Playground } from './playground.svelte';
 import { Session } from './session.svelte';
-import { MemoryStorage, newPlayground, serveStatic } from './state-test-utils';
+import { MemoryStorage, newPlayground, serveStatic } from './testing/playground';
 
 const messages = (pg: Playground) =>
 	pg.log.entries.flatMap((e) => (e.type === 'message' ? [`${e.level}: ${e.text}`] : []));

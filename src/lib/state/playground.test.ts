@@ -11,7 +11,7 @@ import {
 	newPlayground,
 	playgroundPerTest,
 	serveStatic
-} from './state-test-utils';
+} from './testing/playground';
 
 const messages = (pg: Playground) =>
 	pg.log.entries.flatMap((e) => (e.type === 'message' ? [`${e.level}: ${e.text}`] : []));

@@ -6,7 +6,7 @@ import { printWat } from '$lib/engine/author/print';
 import { buildWat } from '$lib/engine/author/wat';
 import { InProcessWorker } from '$lib/engine/testing/in-process-worker';
 import { Playground } from './playground.svelte';
-import { ORIGIN, serveStatic } from './state-test-utils';
+import { ORIGIN, serveStatic } from './testing/playground';
 import { TakeHome } from './take-home.svelte';
 
 const wabt = await wabtInit();

@@ -7,7 +7,7 @@ import { buildWat } from '$lib/engine/author/wat';
 import { InProcessWorker } from '$lib/engine/testing/in-process-worker';
 import { Playground } from './playground.svelte';
 import { currentSetup, applySetup } from './setup-map';
-import { ORIGIN, serveStatic } from './state-test-utils';
+import { ORIGIN, serveStatic } from './testing/playground';
 
 const wabt = await wabtInit();
 

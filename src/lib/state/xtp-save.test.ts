@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { wat } from '$lib/engine/testing/wasm-builders';
 import type { Playground } from './playground.svelte';
 import { Session } from './session.svelte';
-import { MemoryStorage, playgroundPerTest } from './state-test-utils';
+import { MemoryStorage, playgroundPerTest } from './testing/playground';
 
 const testPlugin = () =>
 	wat(`(module

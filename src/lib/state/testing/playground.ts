@@ -3,8 +3,8 @@
 import { readFile } from 'node:fs/promises';
 import { afterEach, beforeEach, vi } from 'vitest';
 import { InProcessWorker } from '$lib/engine/testing/in-process-worker';
-import { Playground } from './playground.svelte';
-import type { FileSlot, Storage, StoredFile } from './storage';
+import { Playground } from '../playground.svelte';
+import type { FileSlot, Storage, StoredFile } from '../storage';
 
 export const ORIGIN = 'http://playground.test';
 
@@ -13,7 +13,7 @@ export function serveStatic() {
 	vi.stubGlobal('fetch', async (url: string) => {
 		if (/^[a-z]+:/i.test(url)) throw new TypeError('fetch failed');
 		try {
-			return new Response(await readFile(new URL(`../../../static/${url}`, import.meta.url)));
+			return new Response(await readFile(new URL(`../../../../static/${url}`, import.meta.url)));
 		} catch {
 			return new Response('not found', { status: 404, statusText: 'Not Found' });
 		}
@@ -21,7 +21,7 @@ export function serveStatic() {
 }
 
 export function examplePlugin(id: string): Promise<Uint8Array> {
-	return readFile(new URL(`../../../static/examples/${id}.wasm`, import.meta.url)).then(
+	return readFile(new URL(`../../../../static/examples/${id}.wasm`, import.meta.url)).then(
 		(b) => new Uint8Array(b)
 	);
 }
