@@ -1,9 +1,8 @@
 // Playground state ↔ Setup (what links, saves and manifests carry), in one place.
 import { exampleById, exampleWasmPath } from '$lib/engine/setup/examples';
 import { formatBytes } from '$lib/engine/util/format';
-import type { SetupCode } from '$lib/engine/persist/code';
 import { utf8Length } from '$lib/engine/util/validate';
-import type { Setup, SetupSource } from '$lib/engine/setup/setup';
+import type { Setup, SetupCode, SetupSource } from '$lib/engine/setup/setup';
 import type { CurrentPlugin, LoadedPlugin } from './current-plugin.svelte';
 import type { PluginExtras } from './extras.svelte';
 import type { RunLog } from './run-log.svelte';

@@ -3,11 +3,11 @@
 import { BuildClient, type Builder } from '$lib/engine/author/client';
 import { capped, type Diagnostic } from '$lib/engine/author/diagnostics';
 import { AS_FILE, WAT_FILE } from '$lib/engine/author/file-names';
-import type { Language, PrintResult } from '$lib/engine/author/protocol';
+import type { PrintResult } from '$lib/engine/author/protocol';
 import { TEMPLATES, templateById } from '$lib/engine/author/templates';
 import { exampleSource } from '$lib/engine/author/example-sources';
 import { exampleById } from '$lib/engine/setup/examples';
-import type { SetupCode } from '$lib/engine/persist/code';
+import type { Language, SetupCode } from '$lib/engine/setup/setup';
 import { reportBuild } from './build-report';
 import type { CurrentPlugin } from './current-plugin.svelte';
 import type { RunLog } from './run-log.svelte';

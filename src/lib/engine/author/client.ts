@@ -1,5 +1,6 @@
 // The page's side of the build worker: one worker, spawned on first use, kept warm.
-import type { BuildRequest, BuildResponse, BuildResult, Language, PrintResult } from './protocol';
+import type { Language } from '../setup/setup';
+import type { BuildRequest, BuildResponse, BuildResult, PrintResult } from './protocol';
 
 export interface BuildWorkerLike {
 	postMessage(msg: BuildRequest): void;

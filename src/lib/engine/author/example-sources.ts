@@ -1,7 +1,6 @@
 // The sources the bundled examples are built from (examples/*.ts|wat), taken from the repo when
 // the app is built, each in a chunk of its own that loads only when someone opens it.
-import type { Language } from './protocol';
-import type { SetupCode } from '../persist/code';
+import type { Language, SetupCode } from '../setup/setup';
 
 const SOURCES = import.meta.glob<string>(
 	['../../../../examples/*.ts', '../../../../examples/*.wat', '!../../../../examples/*.test.ts'],

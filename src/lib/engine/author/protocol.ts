@@ -1,9 +1,6 @@
 // Messages between the page and the build worker, in one place. Plain data only.
+import type { Language } from '../setup/setup';
 import type { Diagnostic } from './diagnostics';
-
-export type Language = 'assemblyscript' | 'wat';
-
-export const LANGUAGES: readonly Language[] = ['assemblyscript', 'wat'];
 
 export type BuildRequest =
 	/**

@@ -1,5 +1,5 @@
 // Plugins to start writing from. Each builds as is and exports the function named in `fn`.
-import type { Language } from './protocol';
+import type { Language } from '../setup/setup';
 import { COUNT_VOWELS, ERROR, HELLO, HOST_FUNCTION, LOGS, WAT, WEBHOOK } from './template-texts';
 
 export interface Template {

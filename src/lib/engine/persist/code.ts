@@ -1,12 +1,7 @@
 // The plugin source a link or save carries (format 1's optional `code`): its language and text.
-import { LANGUAGES, type Language } from '../author/protocol';
+import { LANGUAGES, type SetupCode } from '../setup/setup';
 import { readObject, readOneOf, readString, SetupError } from './fields';
 import { utf8Length, type Json } from '../util/validate';
-
-export interface SetupCode {
-	language: Language;
-	text: string;
-}
 
 /** Source beyond this does not travel (a link of this much deflated source is still usable). */
 export const MAX_CODE_BYTES = 64 * 1024;

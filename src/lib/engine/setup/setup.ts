@@ -1,8 +1,19 @@
-// The setup that travels in a share link: which plugin, which function, what input, which settings.
+// The setup: which plugin, which function, what input, which settings (what a share link and a
+// save carry, in persist/, and what the exports in export/ write out).
 import { copySettings, DEFAULT_SETTINGS, type PluginSettings } from './settings';
 import { TIMEOUT } from './settings-table';
 import type { TestCase } from '../cases/test-cases';
-import type { SetupCode } from '../persist/code';
+
+/** The languages a plugin can be written in here. */
+export type Language = 'assemblyscript' | 'wat';
+
+export const LANGUAGES: readonly Language[] = ['assemblyscript', 'wat'];
+
+/** The plugin source being written: its language and text. */
+export interface SetupCode {
+	language: Language;
+	text: string;
+}
 
 export type SetupSource =
 	| { kind: 'example'; id: string }
