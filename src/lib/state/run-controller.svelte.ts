@@ -2,7 +2,8 @@
 // network log. The runner says when its state changes; nothing here guesses.
 import { describeStubs } from '$lib/engine/stubs/host-stubs';
 import type { LogLevel, XtpTestPlugin } from '$lib/engine/run/protocol';
-import { PluginRunner, type RunReport, type XtpOutcome } from '$lib/engine/run/runner';
+import type { RunReport, XtpOutcome } from '$lib/engine/run/outcomes';
+import { PluginRunner } from '$lib/engine/run/runner';
 import type { XtpEvent } from '$lib/engine/run/xtp/report';
 import type { spawnPluginWorker } from '$lib/engine/run/worker-factory';
 import type { CurrentPlugin } from './current-plugin.svelte';

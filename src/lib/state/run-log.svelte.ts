@@ -3,7 +3,7 @@ import { explainError, explainNote, type Explained } from '$lib/engine/run/error
 import { describeOutput, type OutputView } from '$lib/engine/output/output';
 import { renderOutput, type RenderAs } from '$lib/engine/output/render-doc';
 import type { LogLevel, StreamName } from '$lib/engine/run/protocol';
-import type { RunEvent, RunReport } from '$lib/engine/run/runner';
+import type { RunEvent, RunReport } from '$lib/engine/run/outcomes';
 import { summarize, type TimeSummary } from '$lib/engine/run/stats';
 
 /** Caps keep a chatty plugin from growing the page without bound. */

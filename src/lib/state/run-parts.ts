@@ -1,6 +1,7 @@
 // What RunController decides before and after a run, apart from running it: what an instance is
 // made from, why nothing can run, and what a test case's run gave.
-import type { InstanceSpec, RunReport } from '$lib/engine/run/runner';
+import type { RunReport } from '$lib/engine/run/outcomes';
+import type { InstanceSpec } from '$lib/engine/run/runner';
 import type { PluginSettings } from '$lib/engine/setup/settings';
 import type { CurrentPlugin, LoadedPlugin } from './current-plugin.svelte';
 import type { PluginExtras } from './extras.svelte';

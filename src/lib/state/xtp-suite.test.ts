@@ -2,7 +2,7 @@
 import { describe, expect, it } from 'vitest';
 import { wat } from '$lib/engine/testing/wasm-builders';
 import { runError } from '$lib/engine/run/run-error';
-import type { XtpOutcome } from '$lib/engine/run/runner';
+import type { XtpOutcome } from '$lib/engine/run/outcomes';
 import { NO_JSPI_MESSAGE } from '$lib/engine/run/xtp/check';
 import type { XtpEvent } from '$lib/engine/run/xtp/report';
 import type { LoadedPlugin } from './current-plugin.svelte';

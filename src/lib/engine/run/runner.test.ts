@@ -1,7 +1,8 @@
 import { describe, expect, it, vi } from 'vitest';
 import { InProcessWorker } from '../testing/in-process-worker';
 import type { FromWorker } from './protocol';
-import { PluginRunner, type RunEvent } from './runner';
+import type { RunEvent } from './outcomes';
+import { PluginRunner } from './runner';
 import { DEFAULT_SETTINGS } from '../setup/settings';
 import { BYTE_FN, COUNTER_WAT, KERNEL, WASI_WAT, compileWat, counterFn } from '../testing/plugins';
 

@@ -1,7 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { InProcessWorker } from '../testing/in-process-worker';
 import type { FromWorker, ToWorker } from './protocol';
-import { PluginRunner, type RunEvent, type WorkerLike } from './runner';
+import type { RunEvent } from './outcomes';
+import type { WorkerLike } from './plugin-workers';
+import { PluginRunner } from './runner';
 import { DEFAULT_SETTINGS } from '../setup/settings';
 import { COUNTER_WAT, compileWat } from '../testing/plugins';
 import { NO_JSPI_MESSAGE } from './xtp/check';

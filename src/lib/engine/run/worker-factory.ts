@@ -1,5 +1,5 @@
 // The one place that knows how the plugin worker is bundled (Vite's `new URL` worker pattern).
-import type { WorkerLike } from './runner';
+import type { WorkerLike } from './plugin-workers';
 
 export function spawnPluginWorker(opts: { noJspi?: boolean } = {}): WorkerLike {
 	return new Worker(new URL('./plugin.worker.ts', import.meta.url), {

@@ -2,7 +2,7 @@
 // Worker, so the runner and the state layer are tested without a browser.
 import createPlugin from '@extism/extism';
 import type { FromWorker, ToWorker } from '../run/protocol';
-import type { WorkerLike } from '../run/runner';
+import type { WorkerLike } from '../run/plugin-workers';
 import type { CreatePlugin } from '../run/sdk-plugin';
 import { createWorkerHost } from '../run/worker-host';
 
