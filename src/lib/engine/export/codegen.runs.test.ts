@@ -143,15 +143,20 @@ describe('Copy as code for a plugin written here', () => {
 			"host.log('looking up', key);",
 			"return key === 'ann' ? host.json({ name: 'Ann' }) : 0;"
 		].join('\n');
-		const js = toJavaScript(setupOf('host-function'), 'host-function.wasm', {
+		// No timeout: the SDK in-thread (the default setup's timeout runs it in a worker, above).
+		const js = toJavaScript(setupOf('host-function', { timeoutMs: null }), 'host-function.wasm', {
 			built: true,
 			hostFunctions: [{ ...LOOKUP, code }]
 		});
 		expect(await runJs(js)).toBe('looking up ann\nlookup(ann) gave {"name":"Ann"}\n');
 		// A number for an i64 result, as the playground accepts it.
-		const other = toJavaScript(setupOf('host-function', { input: 'bob' }), 'host-function.wasm', {
-			hostFunctions: [{ ...LOOKUP, code }]
-		});
+		const other = toJavaScript(
+			setupOf('host-function', { input: 'bob', timeoutMs: null }),
+			'host-function.wasm',
+			{
+				hostFunctions: [{ ...LOOKUP, code }]
+			}
+		);
 		expect(await runJs(other)).toBe('looking up bob\nlookup(bob) gave nothing\n');
 	});
 
@@ -163,7 +168,12 @@ describe('Copy as code for a plugin written here', () => {
 			['a=b', 'c'],
 			['__proto__', 'p']
 		]);
-		const setup = setupOf('count-vowels', { settings, input: '61 62 65', inputEncoding: 'hex' });
+		const setup = setupOf('count-vowels', {
+			settings,
+			input: '61 62 65',
+			inputEncoding: 'hex',
+			timeoutMs: null
+		});
 		const js = toJavaScript(setup, 'count-vowels.wasm', { built: true });
 		// "abe": a and e.
 		expect(await runJs(js)).toBe('counted 2 vowels\n{"count":2,"total":2}\n');

@@ -180,6 +180,7 @@ const plugin = await createPlugin('https://example.com/p/all.wasm', {
   // The SDK applies timeoutMs only off the main thread, and needs a worker for HTTP where
   // JSPI is missing (Node, Firefox, Safari). In a browser this needs a cross-origin isolated page.
   runInWorker: true,
+  // In Node the SDK's timer keeps the process up until this long after the last call.
   timeoutMs: 5000
 });
 const out = await plugin.call('it\\'s', 'Say "hi"\\nit\\'s ✓ 𝔘 \\\\ end');

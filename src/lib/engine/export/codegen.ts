@@ -163,7 +163,13 @@ export function toJavaScript(setup: Setup, pluginRef: string, plugin: CodePlugin
 				'  runInWorker: true'
 		);
 	}
-	if (setup.timeoutMs) options.push(`${TIMEOUT.sdk}: ${setup.timeoutMs}`);
+	// Checked with the SDK under Node: its timeout timer is never cleared, so the program
+	// does not exit until it fires; better said than taken for a hang.
+	if (setup.timeoutMs)
+		options.push(
+			"// In Node the SDK's timer keeps the process up until this long after the last call.\n" +
+				`  ${TIMEOUT.sdk}: ${setup.timeoutMs}`
+		);
 	const where = isUrl(pluginRef)
 		? ''
 		: `${plugin.built ? `// ${builtNote(pluginRef)}\n` : ''}// A file path works in Node and Deno; in a browser, pass the URL of the .wasm file.\n`;
