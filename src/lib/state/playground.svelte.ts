@@ -94,7 +94,13 @@ export class Playground {
 		};
 		this.takeHome = new TakeHome(parts);
 		this.session = new Session(
-			{ ...parts, xtp: this.xtp, hostMatch: this.hostMatch, startOver: () => this.startOver() },
+			{
+				...parts,
+				xtp: this.xtp,
+				hostMatch: this.hostMatch,
+				takeHome: this.takeHome,
+				startOver: () => this.startOver()
+			},
 			env.storage ?? createBrowserStorage()
 		);
 	}

@@ -7,6 +7,7 @@ import { AutoSave, type SavedParts } from './autosave.svelte';
 import type { HostMatcher } from './host-match.svelte';
 import { applySetup, currentSetup, describeCode, describeSource, pluginRef } from './setup-map';
 import type { Storage } from './storage';
+import type { TakeHome } from './take-home.svelte';
 
 export interface LinkBanner {
 	/** Set when the link could not be opened. */
@@ -31,6 +32,8 @@ export type CodeKind = 'CLI' | 'JavaScript' | 'Python';
 /** What a session reads and replaces, and how the page starts over when nothing is kept. */
 export interface SessionParts extends SavedParts {
 	hostMatch: HostMatcher;
+	/** A build's file name, as Download .wasm gives it. */
+	takeHome: Pick<TakeHome, 'name'>;
 	startOver(): Promise<void>;
 }
 
@@ -111,11 +114,15 @@ export class Session {
 	}
 
 	copyAs(kind: CodeKind, baseHref: string): string {
-		const ref = pluginRef(this.#parts.current.plugin, baseHref);
+		const pg = this.#parts;
+		const ref = pluginRef(pg.current.plugin, baseHref, pg.takeHome.name);
 		const where = 'url' in ref ? ref.url : ref.file;
-		const setup = currentSetup(this.#parts);
+		const setup = currentSetup(pg);
 		const make = { CLI: toCli, JavaScript: toJavaScript, Python: toPython }[kind];
-		const text = make(setup, where);
+		const text = make(setup, where, {
+			built: 'built' in ref && ref.built,
+			hostFunctions: pg.current.plugin ? pg.extras.specsFor(pg.current.plugin.info) : []
+		});
 		this.code = { kind, text };
 		return text;
 	}
@@ -123,7 +130,7 @@ export class Session {
 	manifestJson(baseHref: string): { name: string; text: string } {
 		const pg = this.#parts;
 		const plugin = pg.current.plugin;
-		const ref = pluginRef(plugin, baseHref);
+		const ref = pluginRef(plugin, baseHref, pg.takeHome.name);
 		const wasm = 'url' in ref ? { url: ref.url } : { data: plugin?.bytes ?? new Uint8Array() };
 		const name = (plugin?.label ?? 'plugin').replace(/\.wasm$/, '').replace(/[^\w.-]+/g, '_');
 		return {

@@ -1,4 +1,4 @@
-// SetupState's answers about the input, which the input panel shows as they are.
+// SetupState: its answers about the input, which the input panel shows as they are, and config keys.
 import { describe, expect, it } from 'vitest';
 import { MAX_EMBED_BYTES } from '$lib/engine/persist/codec';
 import { SetupState } from './setup-state.svelte';
@@ -28,5 +28,20 @@ describe('SetupState', () => {
 		expect(setup.inputFileNote).toBe(
 			'Too large to travel in a share link (limit 24.0 KiB): a link carries only its name. It is kept in this browser across reloads.'
 		);
+	});
+});
+
+describe('SetupState config', () => {
+	it('keeps a key named __proto__ as a key of its own, and removes it again', () => {
+		const setup = new SetupState();
+		expect(setup.addConfig('__proto__', 'p')).toBe(true);
+		expect(setup.addConfig('a=b', 'c')).toBe(true);
+		expect(Object.entries(setup.settings.config)).toEqual([
+			['__proto__', 'p'],
+			['a=b', 'c']
+		]);
+		expect(Object.getPrototypeOf(setup.settings.config)).toBe(Object.prototype);
+		setup.removeConfig('__proto__');
+		expect(Object.keys(setup.settings.config)).toEqual(['a=b']);
 	});
 });

@@ -62,7 +62,8 @@ export class TakeHome {
 	}
 
 	async project(): Promise<Download | null> {
-		if (this.projectBlocked) return null;
+		const build = this.#build;
+		if (this.projectBlocked || !build) return null;
 		const w = this.#parts.write;
 		const template = w.templates.find((t) => t.id === w.templateId);
 		const input: ProjectInput = {
@@ -70,7 +71,8 @@ export class TakeHome {
 			title: template?.title ?? 'An Extism plugin',
 			language: w.language,
 			text: w.text,
-			setup: currentSetup(this.#parts)
+			setup: currentSetup(this.#parts),
+			hostFunctions: this.#parts.extras.specsFor(build.info)
 		};
 		this.preparing = true;
 		try {
