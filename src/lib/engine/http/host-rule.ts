@@ -13,7 +13,12 @@ export const NO_HOSTS: HostRule = () => false;
  */
 export async function loadHostRule(patterns: readonly string[]): Promise<HostRule> {
 	if (patterns.length === 0) return NO_HOSTS;
-	const { matchingPattern } = await import('./host-match');
+	const { matchingPattern } = await import('./host-match').catch((e: unknown) => {
+		const why = e instanceof Error ? e.message : String(e);
+		throw new Error(
+			`The allowed-hosts check could not be fetched (${why}), so the plugin was not started. Check the connection and run again.`
+		);
+	});
 	const fixed = [...patterns];
 	return (url) => matchingPattern(url, fixed) !== null;
 }

@@ -1,6 +1,8 @@
 // Entry of a dedicated plugin worker: the SDK runs in-thread here, never on the page's thread.
+// It imports its logic with import() only, so the bundler has no reason to put code shared with a
+// lazy chunk (the host matcher) into this entry: a chunk importing the entry back makes WebKit run
+// it twice, with a second onmessage that knows no plugin (scripts/worker-entry-guard.ts).
 import type { CreatePlugin } from './sdk-plugin';
-import { createWorkerHost } from './worker-host';
 import type { FromWorker, ToWorker } from './protocol';
 
 // The project's TS lib is DOM; this is the slice of a worker's global scope we use.
@@ -19,14 +21,16 @@ if (scope.name.includes('nojspi')) {
 }
 const jspi = typeof (WebAssembly as unknown as Record<string, unknown>).Suspending === 'function';
 
-const ready = import('@extism/extism').then(({ default: createPlugin }) => {
-	const host = createWorkerHost(post, createPlugin as unknown as CreatePlugin, { jspi });
-	// The SDK's WASI shim writes stdout with console.log and stderr with console.error.
-	console.log = (...args: unknown[]) => host.stream('stdout', args);
-	console.error = (...args: unknown[]) => host.stream('stderr', args);
-	post({ type: 'ready' });
-	return host;
-});
+const ready = Promise.all([import('@extism/extism'), import('./worker-host')]).then(
+	([{ default: createPlugin }, { createWorkerHost }]) => {
+		const host = createWorkerHost(post, createPlugin as unknown as CreatePlugin, { jspi });
+		// The SDK's WASI shim writes stdout with console.log and stderr with console.error.
+		console.log = (...args: unknown[]) => host.stream('stdout', args);
+		console.error = (...args: unknown[]) => host.stream('stderr', args);
+		post({ type: 'ready' });
+		return host;
+	}
+);
 
 // Messages queue up while the SDK loads or a call runs; each is handled in order.
 let queue: Promise<unknown> = ready;
