@@ -5,6 +5,7 @@
 import { mkdir, readdir, readFile, stat, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
+import { ascArgs } from '../src/lib/engine/author/asc-args.js';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const SELF = fileURLToPath(import.meta.url);
@@ -25,9 +26,8 @@ const GROUPS = [
 const AS_LIB = 'examples/lib';
 /** Also imported by AssemblyScript sources (the fixtures' XTP harness bindings). */
 const AS_LIBS = [AS_LIB, 'tests/fixtures/src/lib'];
-// Replaces AssemblyScript's `abort`, which would otherwise be imported as `env.abort`.
-const AS_ABORT_FILE = `${AS_LIB}/abort.ts`;
-const AS_ABORT_FN = `${AS_LIB}/abort/pluginAbort`;
+/** The AssemblyScript build setup the page's build uses too (flags, the abort handler). */
+const ASC_ARGS = 'src/lib/engine/author/asc-args.js';
 
 class BuildError extends Error {}
 
@@ -90,8 +90,12 @@ async function compileAssemblyScript(src, out) {
 	const { default: asc } = await import('assemblyscript/asc');
 	const stdout = memoryStream();
 	const stderr = memoryStream();
-	const args = [src, AS_ABORT_FILE, '--outFile', out, '--baseDir', ROOT];
-	args.push('-O3', '--noAssert', '--runtime', 'stub', '--use', `abort=${AS_ABORT_FN}`);
+	const args = ascArgs({
+		entry: src,
+		out,
+		lib: AS_LIB,
+		extra: ['--baseDir', ROOT, '-O3', '--noAssert']
+	});
 	const result = await asc.main(args, { stdout, stderr });
 	if (result.error) {
 		throw new BuildError(`${src}: ${result.error.message}\n${stderr.toString().trim()}`);
@@ -126,7 +130,7 @@ function checkModule(target, bytes, { needsMemory, envAllowed }) {
  * source that fails to compile.
  */
 export async function buildAll({ force = false, log = console.log } = {}) {
-	const selfTime = await mtime(path.relative(ROOT, SELF));
+	const selfTime = Math.max(await mtime(path.relative(ROOT, SELF)), await mtime(ASC_ARGS));
 	const libTime = await asLibMtime();
 	const built = [];
 	let upToDate = 0;

@@ -1,6 +1,6 @@
 // Figures → the printed table and bench-results.json rows. A missed target is reported, not fatal.
 
-/** Same definitions as src/lib/engine/stats.ts (median of two middles, nearest-rank p95). */
+/** Same definitions as src/lib/engine/run/stats.ts (median of two middles, nearest-rank p95). */
 export function summarize(times) {
 	const count = times.length;
 	const total = times.reduce((s, t) => s + t, 0);

@@ -1,6 +1,6 @@
 // The page's copy of the host matcher, fetched the first time a host needs matching: most visits
 // grant no host, and minimatch would be 9 KB gzip of the initial JS. The plugin worker enforces
-// grants without it (the SDK's own copy, or engine/host-rule.ts), whether or not this one arrived.
+// grants without it (the SDK's own copy, or engine/http/host-rule.ts), whether or not this one arrived.
 type Matcher = typeof import('$lib/engine/http/host-match');
 
 export class HostMatcher {

@@ -1,3 +1,8 @@
+// author/ — writing plugins: the build worker and its page client (this file, protocol,
+// build.worker), asc and wabt on an in-memory file map (asc, asc-args, files, wat, print,
+// diagnostics), templates, example sources, and the downloadable project. May import setup/ and
+// export/.
+//
 // The page's side of the build worker: one worker, spawned on first use, kept warm.
 import type { Language } from '../setup/setup';
 import type { BuildRequest, BuildResponse, BuildResult, PrintResult } from './protocol';

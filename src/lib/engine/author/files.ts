@@ -4,13 +4,10 @@ import pdkIndex from '@extism/as-pdk/index.ts?raw';
 import pdkLib from '@extism/as-pdk/lib/pdk.ts?raw';
 import pdkEnv from '@extism/as-pdk/lib/env.ts?raw';
 import pdkPackage from '@extism/as-pdk/package.json?raw';
+import { ascArgs as sharedAscArgs } from './asc-args.js';
 import { AS_FILE, OUT_FILE } from './file-names';
 
 export { AS_FILE, OUT_FILE, WAT_FILE } from './file-names';
-
-const ABORT_FILE = 'lib/abort.ts';
-/** Passed as `--use abort=…` so no module imports `env.abort` (no Extism host provides it). */
-export const ABORT_FN = 'lib/abort/pluginAbort';
 
 /**
  * The helpers the bundled examples are written with (examples/lib: the abort handler, the kernel
@@ -48,16 +45,7 @@ export function asFiles(source: string): Map<string, string> {
 
 /** asc's arguments for a build of `asFiles`: the stub runtime, no optimisation (fast edits). */
 export function ascArgs(): string[] {
-	return [
-		AS_FILE,
-		ABORT_FILE,
-		'--outFile',
-		OUT_FILE,
-		'--runtime',
-		'stub',
-		'--use',
-		`abort=${ABORT_FN}`
-	];
+	return sharedAscArgs({ entry: AS_FILE, out: OUT_FILE, lib: 'lib' });
 }
 
 /**

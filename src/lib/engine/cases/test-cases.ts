@@ -1,3 +1,6 @@
+// cases/ — saved test cases: judging a run (this file), the test-case file, the line diff.
+// May import util/.
+//
 /**
  * Saved test cases: a function, an input and config, and what should come out. `judge` decides
  * whether a run passed and, when it did not, gives a line diff of expected vs actual.

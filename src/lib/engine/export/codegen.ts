@@ -1,3 +1,6 @@
+// export/ — the setup written for elsewhere: code (this file, codegen-input) and Extism
+// manifests. May import setup/, persist/ (the strict field readers) and util/.
+//
 // "Copy as code": the current setup as an `extism call` command, a JavaScript and a Python program.
 // pluginRef is the wasm path or URL to write into the code.
 // Every setting comes from its description (settings.ts), in the order each snippet always had.

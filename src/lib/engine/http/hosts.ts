@@ -1,3 +1,8 @@
+// http/ — a plugin's HTTP: allowed hosts (this file), matching them (host-match, host-rule), both
+// request paths in the worker (JSPI fetch via recorder/functions, synchronous XHR via xhr and
+// redirect), which path applies (path) and the words for what went wrong (errors). May import
+// run/run-error.ts and util/.
+//
 // What a person may type as an allowed host, and what a pattern from outside may be. Matching a
 // host against patterns is in host-match.ts.
 

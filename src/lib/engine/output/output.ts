@@ -1,3 +1,6 @@
+// output/ — what a run's output is and how it is shown: views (this file), kinds from bytes, and
+// HTML/Markdown as a sandboxed document. May import setup/ and util/.
+//
 // How a plugin's output bytes are shown: text, pretty JSON or hex, bounded so huge outputs stay cheap.
 import { MAX_INPUT_FILE_BYTES, type InputFile } from '../setup/input';
 import { formatBytes, hexDump } from '../util/format';
@@ -10,7 +13,7 @@ export type OutputKind = 'none' | 'empty' | 'text' | 'json' | 'binary';
 
 export interface OutputView {
 	kind: OutputKind;
-	/** What the bytes look like (see output-kind.ts): picks the view shown first. */
+	/** What the bytes look like (see kind.ts): picks the view shown first. */
 	content: ContentKind;
 	size: number;
 	/** Text of the first PREVIEW_BYTES (UTF-8), or '' for binary. */

@@ -1,3 +1,6 @@
+// persist/ — what outlives the page: share links (this file, setup-v1, code, input-file, fields,
+// deflate, fragment) and the saved state. May import setup/, cases/, wasm/ (URL checks), util/.
+//
 // Share links: the whole setup lives in the URL fragment as `#s=<format>.<payload>`, where the
 // payload is base64url(deflate-raw(UTF-8 JSON)). The fragment never reaches a server, so nothing
 // of the setup (input, config, plugin) is sent anywhere by opening a link.

@@ -1,3 +1,9 @@
+// run/ — running a plugin: the page side (runner, plugin-workers, outcomes, worker-factory), the
+// worker side (plugin.worker, worker-host, sdk-plugin), the messages between them (protocol), a
+// failure as data and its words (run-error, sdk-errors, errors) and repeat-run stats; XTP test
+// plugins in xtp/. May import http/, stubs/, setup/, wasm/, util/. (http/ uses run-error.ts: the
+// failure kinds are this folder's.)
+//
 // Page side of the plugin worker: the jobs a page sends (load and call, a test plugin run) and
 // what their answers mean. The workers themselves, and stopping them, are plugin-workers.ts.
 import type { InstanceParts, ToWorker, XtpTestPlugin } from './protocol';

@@ -1,3 +1,7 @@
+// setup/ — the domain: the Setup a person edits (this file), each setting described once
+// (settings-table, settings), the input a run sends and the example catalog. May import cases/,
+// http/hosts.ts and util/; never persist/ or export/, which carry and write it.
+//
 // The setup: which plugin, which function, what input, which settings (what a share link and a
 // save carry, in persist/, and what the exports in export/ write out).
 import { copySettings, DEFAULT_SETTINGS, type PluginSettings } from './settings';

@@ -1,3 +1,6 @@
+// stubs/ — stand-ins for a plugin's own host functions: default and custom stubs (this file), the
+// values crossing to and from them, and the custom-stub template. May import wasm/ (value types).
+//
 /**
  * Stand-ins for the host functions a plugin imports from its own host app (`extism:host/user`,
  * other namespaces), so that it loads and runs here. Runs inside the plugin worker.

@@ -1,3 +1,6 @@
+// testing/ — test helpers only (ESLint keeps them out of production code): this in-process
+// worker, tiny WAT plugins, wasm builders, seeded randomness, hand-made links.
+//
 // Test support: the real worker logic and the real SDK, run in-process and asynchronously like a
 // Worker, so the runner and the state layer are tested without a browser.
 import createPlugin from '@extism/extism';

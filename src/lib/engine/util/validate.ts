@@ -1,3 +1,6 @@
+// util/ — small helpers with no domain: checking outside JSON (this file), base64, formatting
+// sizes, times and names. Imports nothing of the engine.
+//
 // The small toolkit every format from outside is checked with (links, manifests, saved state,
 // test-case files): what shape a parsed JSON value has, and how to name a wrong value in a
 // sentence. Each format keeps its own wording; only the checks and the naming are shared.

@@ -1,3 +1,7 @@
+// wasm/ — reading and checking a module before anything runs: the section reader (reader,
+// module, entries, types), the inspector and its hints, SHA-256, the memory-limit rewrite, and
+// loading plugin bytes (source.ts). May import setup/ (the settings table) and util/.
+//
 /**
  * Inspects a WebAssembly file before anything runs: what it imports and exports, which functions an
  * Extism host can call, and — when it is not a loadable core module — why, in words for people.

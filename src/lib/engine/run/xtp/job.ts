@@ -1,3 +1,6 @@
+// run/xtp/ — XTP test plugins: reading one before it runs (check), the harness host functions,
+// the worker's side of a test run (job) and its events (report). May import run/ and wasm/.
+//
 // The worker's side of an XTP test run. Both plugins live in the plugin worker: the test plugin
 // in-thread with the harness as its host functions, and each instance of the plugin under test
 // made exactly as a normal run makes it (same grants, stubs, limits), so allowed hosts still hold.
