@@ -91,3 +91,14 @@ export const PLUGIN_WAT = `(module
 	(func (export "__data_end_helper") (result i32) (i32.const 0))
 	(export "output_set_again" (func $output_set))
 )`;
+
+/** The export names of a module. */
+export function exportsOf(bytes: Uint8Array): string[] {
+	const m = new WebAssembly.Module(bytes as Uint8Array<ArrayBuffer>);
+	return WebAssembly.Module.exports(m).map((e) => e.name);
+}
+/** The imports of a module as `module.name`. */
+export function importsOf(bytes: Uint8Array): string[] {
+	const m = new WebAssembly.Module(bytes as Uint8Array<ArrayBuffer>);
+	return WebAssembly.Module.imports(m).map((i) => `${i.module}.${i.name}`);
+}
