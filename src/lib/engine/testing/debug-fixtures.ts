@@ -99,14 +99,16 @@ export function llvm(
 export function oracleLookup(
 	file: string,
 	address: number
-): { file: string; line: number; column: number; startLine: number } | null {
+): { file: string; line: number; column: number; startLine: number; inlined: boolean } | null {
 	const out = llvm('llvm-dwarfdump', [`--lookup=0x${address.toString(16)}`, file]);
+	// With inlining, lines and start line are the innermost inlined function's, not the frame's.
+	const inlined = out.includes('DW_TAG_inlined_subroutine');
 	const m =
 		/Line info: file '([^']*)', line (\d+), column (\d+), start file '[^']*', start line (\d+)/.exec(
 			out
 		);
 	return m
-		? { file: m[1], line: Number(m[2]), column: Number(m[3]), startLine: Number(m[4]) }
+		? { file: m[1], line: Number(m[2]), column: Number(m[3]), startLine: Number(m[4]), inlined }
 		: null;
 }
 
