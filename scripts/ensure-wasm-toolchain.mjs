@@ -8,8 +8,11 @@ import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { canInstallWithApt, runApt, tail } from './ensure-chromium.mjs';
 
-/** Debian's rustc, by path: a rustup rustc earlier on PATH may lack the wasm32 standard library. */
-export const RUSTC = '/usr/bin/rustc';
+/**
+ * Debian's rustc, by path: a rustup rustc earlier on PATH may lack the wasm32 standard library.
+ * RUSTC_PATH points elsewhere (the tests use it to see what a machine without rustc is told).
+ */
+export const RUSTC = process.env.RUSTC_PATH ?? '/usr/bin/rustc';
 
 const WASM32_STD = '/usr/lib/rustlib/wasm32-unknown-unknown/lib';
 const WASI_LIBC = '/usr/lib/wasm32-wasi/libc.a';

@@ -6,8 +6,8 @@ import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, statSync 
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 
-/** Debian's rustc, by path: a rustup rustc earlier on PATH may lack the wasm32 standard library. */
-const RUSTC = '/usr/bin/rustc';
+/** Debian's rustc, by path (as scripts/ensure-wasm-toolchain.mjs finds it). */
+const RUSTC = process.env.RUSTC_PATH ?? '/usr/bin/rustc';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../../..');
 const SRC = 'tests/fixtures/src/debug';
@@ -64,7 +64,8 @@ function newestSource(): number {
 		}
 	};
 	walk(path.join(ROOT, SRC));
-	return newest;
+	// The compiler flags live here: changing them rebuilds too.
+	return Math.max(newest, statSync(fileURLToPath(import.meta.url)).mtimeMs);
 }
 
 /** The path of a fixture's module, compiling it first when missing or older than its sources. */
