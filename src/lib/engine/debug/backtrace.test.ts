@@ -17,6 +17,7 @@ import {
 	renderBacktrace,
 	type Backtrace
 } from './backtrace';
+import { listSections } from '../wasm/sections';
 import { DebugModule } from './debug-module';
 
 /** Where the code section's contents start, from llvm-readobj's header offset and size. */
@@ -147,6 +148,21 @@ describe('engines and modules that give less', () => {
 			}
 			expect(lines).toBeGreaterThanOrEqual(4);
 		});
+
+	it('from a compiled module and the code start alone (a worker without the bytes), same names and lines', async () => {
+		const bytes = debugFixture('panic-v0');
+		const stack = await trapStack(bytes, 'count');
+		const fromBytes = buildBacktrace(stack, new DebugModule(bytes));
+		const codeStart = listSections(bytes).find((s) => s.id === 10)!.start;
+		const compiled = await WebAssembly.compile(bytes as Uint8Array<ArrayBuffer>);
+		const t = buildBacktrace(stack, DebugModule.fromCompiled(compiled, codeStart));
+		expect(t.frames.map((f) => [f.name, f.source, f.runtime])).toEqual(
+			fromBytes.frames.map((f) => [f.name, f.source, f.runtime])
+		);
+		expect(t.frames[0].location).toBe(
+			`wasm-function[${t.frames[0].funcIndex}]@0x${t.frames[0].moduleOffset!.toString(16)}`
+		);
+	});
 
 	it('with no names at all, says how to keep them and places frames by function and offset', async () => {
 		const wabt = await wabtInit();

@@ -23,32 +23,53 @@ export interface FunctionBody {
 
 export class DebugModule {
 	private readonly sections: SectionSpan[];
+	private readonly customs = new Map<string, Uint8Array | undefined>();
 	private names?: Map<number, string>;
 	private bodies?: FunctionBody[];
 	private lines?: LineTables | null;
 
-	constructor(private readonly bytes: Uint8Array) {
-		this.sections = listSections(bytes);
+	/** From the module's bytes: exactly those that were compiled (after any rewrite such as capMemory). */
+	constructor(
+		private readonly bytes: Uint8Array,
+		private readonly compiled?: { module: WebAssembly.Module; codeStart?: number }
+	) {
+		this.sections = compiled ? [] : listSections(bytes);
 	}
 
-	private custom(name: string): SectionSpan | undefined {
-		return this.sections.find((s) => s.id === 0 && s.name === name);
+	/**
+	 * From a compiled module alone (a worker that holds no bytes): names and DWARF come from
+	 * `WebAssembly.Module.customSections`; `codeStart` (`listSections` on the page, headers only)
+	 * turns offsets into DWARF addresses. Without the code section's bytes there are no function
+	 * bodies: frames show `wasm-function[N]@0xMODULE_OFFSET` and engines without offsets get no lines.
+	 */
+	static fromCompiled(module: WebAssembly.Module, codeStart?: number): DebugModule {
+		return new DebugModule(new Uint8Array(), { module, codeStart });
 	}
 
 	/** The contents of a custom section (after its name), or undefined when the module has none. */
 	customSection(name: string): Uint8Array | undefined {
-		const s = this.custom(name);
-		return s && this.bytes.subarray(s.start, s.end);
+		if (this.customs.has(name)) return this.customs.get(name);
+		let contents: Uint8Array | undefined;
+		if (this.compiled) {
+			const [buffer] = WebAssembly.Module.customSections(this.compiled.module, name);
+			contents = buffer && new Uint8Array(buffer);
+		} else {
+			const s = this.sections.find((s) => s.id === 0 && s.name === name);
+			contents = s && this.bytes.subarray(s.start, s.end);
+		}
+		this.customs.set(name, contents);
+		return contents;
 	}
 
 	/** Module offset where the code section's contents start: DWARF addresses count from here. */
 	get codeStart(): number | undefined {
+		if (this.compiled) return this.compiled.codeStart;
 		return this.sections.find((s) => s.id === CODE)?.start;
 	}
 
 	/** Whether the module carries DWARF line tables. */
 	get hasLineInfo(): boolean {
-		return this.custom('.debug_line') !== undefined;
+		return this.customSection('.debug_line') !== undefined;
 	}
 
 	/** Whether the name section names at least one function. */
@@ -60,16 +81,16 @@ export class DebugModule {
 	functionNames(): Map<number, string> {
 		if (this.names) return this.names;
 		const names = new Map<number, string>();
-		const section = this.custom('name');
+		const section = this.customSection('name');
 		if (section) {
-			const r = new Reader(this.bytes, section.start, section.end);
+			const r = new Reader(section, 0, section.length);
 			try {
 				while (!r.atEnd) {
 					const id = r.byte();
 					const size = r.u32();
 					const end = r.pos + size;
 					if (id === FUNCTION_NAMES) {
-						const sub = new Reader(this.bytes, r.pos, Math.min(end, section.end));
+						const sub = new Reader(section, r.pos, Math.min(end, section.length));
 						for (let n = sub.u32(); n > 0; n--) names.set(sub.u32(), sub.name());
 					}
 					r.pos = end;
