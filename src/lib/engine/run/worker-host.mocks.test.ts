@@ -1,19 +1,18 @@
 // Mocks as part of an instance: the worker host hands them to both HTTP paths, refuses to start
-// with a bad one, and, with the real SDK and the Webhook example, answers a POST from a mock
-// while the server the request was for sees nothing. Node has no
-// XMLHttpRequest, so there the mock's answer reaching the plugin is the proof; the browser tests
-// check the server side with a real request path.
+// with a bad one, and, with the real SDK and the Webhook example on the no-JSPI path (a
+// synchronous request from Node: testing/node-sync-xhr.ts), answers a POST from a mock while the
+// echo server, which gets the same POST when no mock answers it, sees nothing.
+import { spawn, type ChildProcess } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import createPlugin from '@extism/extism';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { createWorkerHost, type CreatePlugin } from './worker-host';
 import type { FromWorker, InstanceParts } from './protocol';
 import { DEFAULT_SETTINGS } from '../setup/settings';
 import { newMock, type Mock } from '../http/mocks/mock';
 import type { HttpCapabilities } from '../http/path';
-import { createServer, type Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
+import { NodeSyncXhr } from '../testing/node-sync-xhr';
 
 const ROOT = fileURLToPath(new URL('../../../../', import.meta.url));
 const dec = new TextDecoder();
@@ -97,50 +96,65 @@ describe('worker host: mocks', () => {
 });
 
 describe('the Webhook example with a mocked POST (real SDK, no JSPI: our http_request)', () => {
-	/** Where the request would go: it counts every request it receives. */
-	let server: Server;
-	let received: string[] = [];
-	const echo = { url: '' };
+	/** In a process of its own: the synchronous request blocks this one. */
+	let server: ChildProcess;
+	let echo = '';
 	let module: WebAssembly.Module;
 	beforeAll(async () => {
-		server = createServer((req, res) => {
-			received.push(`${req.method} ${req.url}`);
-			res.writeHead(200, { 'content-type': 'application/json' }).end('{"real":true}');
+		server = spawn(process.execPath, [`${ROOT}tests/support/echo-server.mjs`, '--port', '0']);
+		echo = await new Promise<string>((resolve, reject) => {
+			server.stdout!.on('data', (d: Buffer) => {
+				const m = /echo server on (\S+)/.exec(String(d));
+				if (m) resolve(m[1]);
+			});
+			server.once('exit', (code) => reject(new Error(`echo server exited (${code})`)));
 		});
-		await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
-		echo.url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
 		module = await WebAssembly.compile(readFileSync(`${ROOT}static/examples/webhook.wasm`));
+		vi.stubGlobal('XMLHttpRequest', NodeSyncXhr);
+	}, 30_000);
+	afterAll(() => {
+		vi.unstubAllGlobals();
+		server.kill();
 	});
-	afterAll(() => new Promise<void>((r) => server.close(() => r())));
 
-	async function post(allowedHosts: string[], mocks: Mock[]) {
+	async function post(path: string, allowedHosts: string[], mocks: Mock[]) {
 		const h = host({ jspi: false }, createPlugin as unknown as CreatePlugin);
 		const settings = { ...DEFAULT_SETTINGS, wasi: true, allowedHosts };
 		await h.handle({ type: 'load', id: 1, module, settings, mocks });
 		expect(h.posted.at(-1)?.type).toBe('loaded');
-		const url = `${echo.url}/echo/hook`;
+		const url = `${echo}${path}`;
 		const input = enc.encode(JSON.stringify({ url, payload: { hello: 'mock' } }));
 		await h.handle({ type: 'call', id: 2, fn: 'post_json', input });
+		const seen = (await (await fetch(`${echo}/seen?path=${path}`)).json()) as {
+			requests: { method: string }[];
+		};
 		const http = h.posted.flatMap((p) => (p.type === 'http' ? [p.event] : []));
-		const seen = received;
-		received = [];
-		return { answer: h.posted.at(-1)!, seen, http, url };
+		return { answer: h.posted.at(-1)!, seen: seen.requests, http, url };
 	}
+	const output = (m: FromWorker) => (m.type === 'result' ? JSON.parse(dec.decode(m.output!)) : m);
 
-	it('gets the mock answer, and the server sees nothing', async () => {
-		const mock = { ...hook, url: `${echo.url}/echo/*` };
-		const { answer, seen, http, url } = await post(['127.0.0.1'], [mock]);
-		expect(answer.type).toBe('result');
-		const output = answer.type === 'result' ? JSON.parse(dec.decode(answer.output!)) : null;
-		expect(output).toEqual({ status: 201, body: '{"mocked":true}' });
+	it('without a mock, the POST reaches the echo server', async () => {
+		const { answer, seen } = await post('/echo/real', ['127.0.0.1'], []);
+		expect(output(answer)).toMatchObject({ status: 200 });
+		expect(JSON.parse(output(answer).body)).toMatchObject({
+			method: 'POST',
+			body: '{"hello":"mock"}'
+		});
+		expect(seen).toMatchObject([{ method: 'POST' }]);
+	}, 30_000);
+
+	it('with one, the plugin gets the answer of the mock and the server sees nothing', async () => {
+		const mock = { ...hook, url: `${echo}/echo/*` };
+		const { answer, seen, http, url } = await post('/echo/mocked', ['127.0.0.1'], [mock]);
+		expect(output(answer)).toEqual({ status: 201, body: '{"mocked":true}' });
 		expect(seen).toEqual([]);
 		expect(http.at(-1)).toMatchObject({ method: 'POST', url, state: 'done', mocked: mock.url });
 		expect(dec.decode(http.at(-1)!.sent!.body!.bytes)).toBe('{"hello":"mock"}');
 	}, 30_000);
 
 	it('is refused as before when the mocked host is not allowed, and the server sees nothing', async () => {
-		const mock = { ...hook, url: `${echo.url}/echo/*` };
-		const { answer, seen, http } = await post([], [mock]);
+		const mock = { ...hook, url: `${echo}/echo/*` };
+		const { answer, seen, http } = await post('/echo/refused', [], [mock]);
 		expect(answer).toMatchObject({
 			type: 'call-failed',
 			error: { kind: 'refused', host: '127.0.0.1' }
