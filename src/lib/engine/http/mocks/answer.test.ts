@@ -34,7 +34,7 @@ describe('compileMocks', () => {
 
 	it('sends header names in lower case, and JSON as application/json unless told otherwise', () => {
 		const set = compileMocks([
-			mock('https://a.test/j', { body: { kind: 'json', text: '{}' }, headers: { 'X-Id': '7' } }),
+			mock('https://a.test/j', { body: { kind: 'json', text: '{}' }, headers: { 'X-Id': ' 7 ' } }),
 			mock('https://a.test/k', {
 				body: { kind: 'json', text: '{}' },
 				headers: { 'Content-Type': 'application/problem+json' }

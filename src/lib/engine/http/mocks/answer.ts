@@ -50,8 +50,10 @@ export function compileMocks(mocks: readonly Mock[]): MockSet {
 function toAnswer(m: Mock): MockAnswer {
 	const headers: Record<string, string> = {};
 	for (const [k, v] of Object.entries(m.headers)) {
+		// As fetch's Headers keep them, so both paths hand the plugin the same text.
 		const name = k.toLowerCase();
-		headers[name] = name in headers ? `${headers[name]}, ${v}` : v;
+		const value = v.trim();
+		headers[name] = name in headers ? `${headers[name]}, ${value}` : value;
 	}
 	if (m.body.kind === 'json' && !('content-type' in headers))
 		headers['content-type'] = 'application/json';

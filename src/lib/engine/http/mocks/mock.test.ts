@@ -60,6 +60,9 @@ describe('mock validation', () => {
 		expect(messages(mock({ headers: { 'x-a': 'one\r\nx-b: two' } }))).toEqual([
 			'headers: The header x-a has a value with a line break or NUL, which HTTP does not allow.'
 		]);
+		expect(messages(mock({ headers: { 'Set-Cookie': 'a=1' } }))).toEqual([
+			'headers: A browser never passes Set-Cookie on to a page, so a mock cannot send it.'
+		]);
 		expect(messages(mock({ body: { kind: 'json', text: '{"a":' } }))[0]).toMatch(
 			/^body: The mock body is not valid JSON \(.+\)\.$/
 		);

@@ -79,6 +79,9 @@ export function headersProblem(headers: Record<string, string>): string | null {
 	for (const [name, value] of entries) {
 		if (!TOKEN.test(name) || name.length > MAX_HEADER_NAME_CHARS)
 			return `"${name.slice(0, 40)}" is not a header name: use letters, digits and - (such as content-type).`;
+		// Neither fetch nor XMLHttpRequest ever shows these to a page, so no plugin here sees them.
+		if (['set-cookie', 'set-cookie2'].includes(name.toLowerCase()))
+			return `A browser never passes ${name} on to a page, so a mock cannot send it.`;
 		if (typeof value !== 'string' || /[\r\n\0]/.test(value))
 			return `The header ${name} has a value with a line break or NUL, which HTTP does not allow.`;
 		if (value.length > MAX_HEADER_VALUE_CHARS)
