@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { InProcessWorker } from '../testing/in-process-worker';
-import { PluginRunner, sameInstance } from './runner';
+import type { FromWorker, ToWorker } from './protocol';
+import { PluginRunner, sameInstance, type WorkerLike } from './runner';
+import { NO_TOTALS } from './xtp/report';
 import { DEFAULT_SETTINGS } from '../setup/settings';
 import { newMock } from '../http/mocks/mock';
 import { COUNTER_WAT, compileWat } from '../testing/plugins';
@@ -35,5 +37,31 @@ describe('PluginRunner: mocks are part of an instance', async () => {
 		const spec = { module: counter, settings: DEFAULT_SETTINGS };
 		expect(sameInstance(spec, { ...spec, mocks: [] })).toBe(true);
 		expect(sameInstance(spec, { ...spec, mocks: a })).toBe(false);
+	});
+
+	it('gives the target instances of a test plugin the same mocks as a run', async () => {
+		const sent: ToWorker[] = [];
+		const worker: WorkerLike = {
+			onmessage: null,
+			onerror: null,
+			terminate() {},
+			postMessage(msg) {
+				sent.push(msg);
+				const done: FromWorker = {
+					type: 'xtp-done',
+					id: msg.id,
+					ms: 1,
+					totals: NO_TOTALS,
+					dropped: 0
+				};
+				setTimeout(() => worker.onmessage?.({ data: done } as MessageEvent<FromWorker>));
+			}
+		};
+		setTimeout(() => worker.onmessage?.({ data: { type: 'ready' } } as MessageEvent<FromWorker>));
+		const runner = new PluginRunner(() => worker);
+		const test = { module: counter, useWasi: false, assertArity: 3 as const };
+		const out = await runner.runTest({ ...base, mocks: a, test, onEvent: () => {} });
+		expect(out.status).toBe('done');
+		expect(sent[0].type === 'xtp' && sent[0].target.mocks).toEqual(a);
 	});
 });
