@@ -1,3 +1,7 @@
+// debug/ — a trap's wasm backtrace: stack parsing (stack), a module's names and DWARF line tables
+// read lazily (debug-module, line-table), Rust demangling, runtime-frame marking (classify) and
+// the backtrace itself (this file). May import wasm/.
+//
 /**
  * A trap's backtrace as people read it: the engine's wasm frames innermost first, each with its
  * demangled function name and, where DWARF covers it, file:line:column; else

@@ -11,6 +11,7 @@ import { ended, type RunEvent, type RunReport, type XtpOutcome } from './outcome
 import { PluginWorkers } from './plugin-workers';
 import { keepsInstance } from './run-error';
 import { sameSettings } from '../setup/settings';
+import { sameMocks } from '../http/mocks/mock';
 
 /** What an instance is made from; a run with a different one needs a fresh instance. */
 export type InstanceSpec = InstanceParts;
@@ -20,6 +21,7 @@ export function sameInstance(a: InstanceSpec, b: InstanceSpec): boolean {
 	return (
 		a.module === b.module &&
 		sameSettings(a.settings, b.settings) &&
+		sameMocks(a.mocks ?? [], b.mocks ?? []) &&
 		JSON.stringify(a.stubs ?? []) === JSON.stringify(b.stubs ?? []) &&
 		links(a).length === links(b).length &&
 		links(a).every((l, i) => l.name === links(b)[i].name && l.module === links(b)[i].module)
@@ -49,11 +51,11 @@ export class PluginRunner extends PluginWorkers {
 		const slot = await this.claim(opts);
 		if (!slot) return { status: 'superseded' };
 		const input = opts.input.slice();
-		const { module, settings, stubs, linked } = opts;
+		const { module, settings, stubs, linked, mocks } = opts;
 		const msg: ToWorker = {
 			type: 'xtp',
 			id: this.nextId++,
-			target: { module, settings, stubs, linked },
+			target: { module, settings, stubs, linked, mocks },
 			test: opts.test,
 			input
 		};
@@ -100,7 +102,8 @@ export class PluginRunner extends PluginWorkers {
 					module: opts.module,
 					settings: opts.settings,
 					stubs: opts.stubs,
-					linked: opts.linked
+					linked: opts.linked,
+					mocks: opts.mocks
 				},
 				opts.timeoutMs,
 				opts.onEvent
@@ -119,7 +122,8 @@ export class PluginRunner extends PluginWorkers {
 				module: opts.module,
 				settings: opts.settings,
 				stubs: opts.stubs,
-				linked: opts.linked
+				linked: opts.linked,
+				mocks: opts.mocks
 			};
 			report.instantiateMs = ans.ms;
 			this.warm();

@@ -7,6 +7,7 @@
 import { copySettings, DEFAULT_SETTINGS, type PluginSettings } from './settings';
 import { TIMEOUT } from './settings-table';
 import type { TestCase } from '../cases/test-cases';
+import type { Mock } from '../http/mocks/mock';
 
 /** The languages a plugin can be written in here. */
 export type Language = 'assemblyscript' | 'wat';
@@ -62,6 +63,8 @@ export interface Setup {
 	linked?: SetupLink[];
 	/** Plugin source written here; it is built on Run, never on opening. */
 	code?: SetupCode;
+	/** Mock responses for the plugin's HTTP requests, in order (absent: none). */
+	mocks?: Mock[];
 }
 
 export const DEFAULT_SETUP: Setup = {
