@@ -30,8 +30,13 @@ export function watDepth(text: string): { depth: number; line: number } {
 			let level = 0;
 			do {
 				if (text[i] === '\n') line++;
-				if (text[i] === '(' && text[i + 1] === ';') (level++, i++);
-				else if (text[i] === ';' && text[i + 1] === ')') (level--, i++);
+				if (text[i] === '(' && text[i + 1] === ';') {
+					level++;
+					i++;
+				} else if (text[i] === ';' && text[i + 1] === ')') {
+					level--;
+					i++;
+				}
 				i++;
 			} while (level > 0 && i < text.length);
 			continue;
