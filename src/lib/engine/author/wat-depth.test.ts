@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import type { BuildResult } from './protocol';
 import { TEMPLATES } from './templates';
 import { buildWat, WabtSlot, type Wabt } from './wat';
 import { MAX_WAT_DEPTH, watDepth, watTooDeep } from './wat-depth';
@@ -46,9 +47,14 @@ describe('deep WAT', () => {
 			}
 		} as unknown as Wabt;
 		const slot = new WabtSlot(async () => (++loads === 1 ? broken : wabtInit()));
-		const crashed = (message: string) => ({ ok: false as const, message });
+		const crashed = (message: string): BuildResult => ({
+			ok: false,
+			message,
+			diagnostics: [],
+			ms: 0
+		});
 		const first = await slot.use((w) => buildWat(w, template.text), crashed);
-		expect(first).toEqual({
+		expect(first).toMatchObject({
 			ok: false,
 			message:
 				'The WebAssembly text parser crashed (memory access out of bounds) and was restarted: the next build starts afresh.'
