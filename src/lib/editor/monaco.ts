@@ -116,6 +116,29 @@ function ensureMonaco(): Promise<Monaco> {
 }
 
 /**
+ * Tab types in the editor, so a keyboard needs a way out (no keyboard trap; said beside each
+ * editor, editor/keys-hint.ts). Esc arms it: the next Tab or Shift+Tab moves the focus, as in a page without an editor
+ * (Monaco's tab-focus mode, switched on for that one key). Any other key, or leaving, disarms it.
+ */
+function escapeThenTabLeaves(monaco: Monaco, editor: Editor) {
+	let armed = false;
+	const arm = (on: boolean) => {
+		if (armed === on) return;
+		armed = on;
+		editor.updateOptions({ tabFocusMode: on });
+	};
+	const { KeyCode } = monaco;
+	const modifiers = [KeyCode.Shift, KeyCode.Ctrl, KeyCode.Alt, KeyCode.Meta];
+	return [
+		editor.onKeyDown((e) => {
+			if (e.keyCode === KeyCode.Escape) arm(true);
+			else if (e.keyCode !== KeyCode.Tab && !modifiers.includes(e.keyCode)) arm(false);
+		}),
+		editor.onDidBlurEditorText(() => arm(false))
+	];
+}
+
+/**
  * Input is bytes, and plain text is as valid as JSON: only text that starts like a JSON object or
  * array is checked (and marked) as JSON, so "Hello, Extism!" gets no error squiggle.
  */
@@ -150,6 +173,7 @@ export async function createInputEditor(
 	// Monaco takes Ctrl/Cmd+Enter for itself (insert line below) and stops the event, so the page's
 	// own shortcut never hears it from here: bind it to Run in the editor too.
 	editor.addCommand(monaco.KeyMod.CtrlCmd | monaco.KeyCode.Enter, () => opts.onRun());
+	const leaving = escapeThenTabLeaves(monaco, editor);
 
 	// Edits we push from outside must not echo back as user changes.
 	let pushing = false;
@@ -173,7 +197,8 @@ export async function createInputEditor(
 		}),
 		monaco.editor.onDidChangeMarkers((uris) => {
 			if (uris.some((u) => u.toString() === model.uri.toString())) opts.onMarkers?.(countErrors());
-		})
+		}),
+		...leaving
 	];
 
 	return {
@@ -244,6 +269,7 @@ export async function createSourceEditor(
 		autoIndent: 'full'
 	});
 	editor.addCommand(monaco.KeyMod.CtrlCmd | monaco.KeyCode.Enter, () => opts.onRun());
+	const leaving = escapeThenTabLeaves(monaco, editor);
 	let pushing = false;
 	const severity = {
 		error: monaco.MarkerSeverity.Error,
@@ -290,6 +316,7 @@ export async function createSourceEditor(
 		},
 		dispose() {
 			sub.dispose();
+			for (const l of leaving) l.dispose();
 			editor.dispose();
 			model.dispose();
 		}
