@@ -106,7 +106,10 @@ export type OutputAsInput =
  * which a download, a save or a link would refuse; such characters become "_".
  */
 export function outputFileName(fn: string, ext: string): string {
-	const clean = fn.replace(/[\p{Cc}\p{Cf}/\\:*?"<>|]/gu, '_').slice(0, 200).trim();
+	const clean = fn
+		.replace(/[\p{Cc}\p{Cf}/\\:*?"<>|]/gu, '_')
+		.slice(0, 200)
+		.trim();
 	return `${clean || 'plugin'}-output.${ext}`;
 }
 
