@@ -1,7 +1,7 @@
 // "Edit source" on every bundled example: its source opens in Write plugin, builds in the browser,
 // and the build does what the prebuilt module does for the example's own input.
 import { test, expect, ECHO_URL } from './support/fixtures';
-import { EXAMPLES } from '../src/lib/engine/examples';
+import { EXAMPLES } from '../src/lib/engine/setup/examples';
 import { chooseExample, openPlayground, outputBody, run, setInput } from './support/playground';
 import { buildAndRun, buildLines, built, source } from './support/write';
 import type { Locator, Page } from '@playwright/test';

@@ -1,8 +1,8 @@
 // Share links, saved state across reloads, "copy as code" and manifests: the playground's setup
 // leaving and re-entering the page. Opening a link or a save never runs anything.
-import { toCli, toJavaScript, toPython } from '$lib/engine/codegen';
-import { parseManifest, toManifest } from '$lib/engine/manifest';
-import { decodeSetup, encodeSetup, readShareHash } from '$lib/engine/share/codec';
+import { toCli, toJavaScript, toPython } from '$lib/engine/export/codegen';
+import { parseManifest, toManifest } from '$lib/engine/export/manifest';
+import { decodeSetup, encodeSetup, readShareHash } from '$lib/engine/persist/codec';
 import { AutoSave } from './autosave.svelte';
 import type { Playground } from './playground.svelte';
 import { applySetup, currentSetup, describeCode, describeSource, pluginRef } from './setup-map';
@@ -116,11 +116,15 @@ export class Session {
 	}
 
 	copyAs(kind: CodeKind, baseHref: string): string {
-		const ref = pluginRef(this.#pg, baseHref);
+		const pg = this.#pg;
+		const ref = pluginRef(pg, baseHref);
 		const where = 'url' in ref ? ref.url : ref.file;
-		const setup = currentSetup(this.#pg);
+		const setup = currentSetup(pg);
 		const make = { CLI: toCli, JavaScript: toJavaScript, Python: toPython }[kind];
-		const text = make(setup, where);
+		const text = make(setup, where, {
+			built: 'built' in ref && ref.built,
+			hostFunctions: pg.plugin ? pg.extras.specsFor(pg.plugin.info) : []
+		});
 		this.code = { kind, text };
 		return text;
 	}
