@@ -1,5 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { MAX_RENDER_BYTES, RENDER_CSP, renderOutput, sandboxDocument } from './render-doc';
+import {
+	documentUrl,
+	MAX_RENDER_BYTES,
+	RENDER_CSP,
+	renderOutput,
+	sandboxDocument
+} from './render-doc';
 
 const enc = (s: string) => new TextEncoder().encode(s);
 const CSP_META = `<meta http-equiv="Content-Security-Policy" content="${RENDER_CSP}">`;
@@ -59,5 +65,12 @@ describe('renderOutput', () => {
 			ok: false,
 			message: expect.stringContaining('point back at themselves')
 		});
+	});
+	it('gives the frame the document as a data: address, UTF-8 intact', async () => {
+		const doc = sandboxDocument('<p>ünï ✓</p><a href="#x">x</a>');
+		const url = documentUrl(doc);
+		expect(url.startsWith('data:text/html;charset=utf-8;base64,')).toBe(true);
+		const bytes = Uint8Array.from(atob(url.split(',')[1]), (c) => c.charCodeAt(0));
+		expect(new TextDecoder().decode(bytes)).toBe(doc);
 	});
 });

@@ -26,6 +26,15 @@ export async function markdownToHtml(markdown: string): Promise<string> {
 	return marked.parse(markdown, { async: false, gfm: true });
 }
 
+/**
+ * The document as the frame's address. A `srcdoc` document resolves links against the page's own
+ * address, so a `#part` link loaded the playground into the frame; in a data: document it moves
+ * within the document, as in any page.
+ */
+export function documentUrl(doc: string): string {
+	return `data:text/html;charset=utf-8;base64,${toBase64(new TextEncoder().encode(doc))}`;
+}
+
 const attr = (s: string) =>
 	s.replace(/&/g, '&amp;').replace(/"/g, '&quot;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
 
