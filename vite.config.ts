@@ -12,6 +12,12 @@ export default defineConfig({
 		environment: 'node',
 		// A hang guard, not a speed check: on a shared 2-core machine the heavy fuzz and robustness
 		// tests take several times vitest's 5 s default. Speed is measured by `npm run bench`.
-		testTimeout: 60_000
+		testTimeout: 60_000,
+		// `npm test` prints the summary (--coverage): the suite's coverage must not drop as tests move.
+		coverage: {
+			provider: 'v8',
+			include: ['src/lib/**/*.ts'],
+			reporter: ['text-summary']
+		}
 	}
 });
