@@ -67,7 +67,7 @@ const steps = [
 	],
 	['Firefox and WebKit', async () => ensureEngines()],
 	[
-		'engine smoke tests (Chromium, Firefox, WebKit)',
+		'engine smoke tests (Firefox, WebKit)',
 		() =>
 			run(bin('vitest'), [
 				'run',
