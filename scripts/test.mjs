@@ -45,6 +45,8 @@ const steps = [
 		() =>
 			run(bin('vitest'), [
 				'run',
+				// Prints v8 coverage (a summary, configured in vite.config.ts): it must not drop.
+				'--coverage',
 				'--reporter=default',
 				'--reporter=json',
 				`--outputFile=${vitestReport}`

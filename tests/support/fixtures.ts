@@ -1,11 +1,31 @@
 // The `test` every browser test imports: it fails a test when the page throws an uncaught error,
-// so a broken page cannot pass by accident while the assertions look elsewhere.
+// when the site answers one of its own requests with an error status, or when the page breaks its
+// own Content-Security-Policy, so a broken page cannot pass by accident while the assertions look
+// elsewhere.
 import { fileURLToPath } from 'node:url';
 import { test as base, expect } from '@playwright/test';
 
 export { expect };
 export { SITE_URL, SUBPATH_URL, ISOLATED_URL, ECHO_URL } from './urls';
-import { ECHO_URL } from './urls';
+import { ECHO_URL, ISOLATED_URL, SITE_URL, SUBPATH_URL } from './urls';
+
+/** Our own servers of the built site: any error status from them is a broken page. */
+const SITE_ORIGINS = [SITE_URL, SUBPATH_URL, ISOLATED_URL].map((u) => new URL(u).origin);
+
+const CSP_MARK = 'CSP violation (test fixture):';
+
+/**
+ * Says each violation of the page's own Content-Security-Policy on the console, where the fixture
+ * hears it. Only the top document's: a rendered output's sandboxed frame carries
+ * `default-src 'none'` so that what it refuses stays refused (output-views.spec.ts).
+ */
+function reportCspViolations(mark: string) {
+	if (window.top !== window) return;
+	document.addEventListener('securitypolicyviolation', (e) => {
+		const where = e.sourceFile ? ` (${e.sourceFile}:${e.lineNumber})` : '';
+		console.error(`${mark} ${e.effectiveDirective} refused ${e.blockedURI || 'inline'}${where}`);
+	});
+}
 
 /** What the echo server received for `path`: proof that a request did or did not arrive. */
 export async function seen(path: string): Promise<{ method: string; host: string }[]> {
@@ -30,15 +50,28 @@ export const test = base.extend<Fixtures & Options>({
 			const record = (message: string) => {
 				if (!allowedPageErrors.some((pattern) => pattern.test(message))) errors.push(message);
 			};
+			await page.context().addInitScript(reportCspViolations, CSP_MARK);
 			page.on('pageerror', (error) => record(`pageerror: ${error.stack ?? error.message}`));
-			// Errors thrown inside workers reach the page only as console messages.
 			page.on('console', (message) => {
-				if (message.type() === 'error' && message.text().startsWith('Uncaught')) {
-					record(`console.error: ${message.text()}`);
+				const text = message.text();
+				// Errors thrown inside workers reach the page only as console messages.
+				if (message.type() === 'error' && text.startsWith('Uncaught')) {
+					record(`console.error: ${text}`);
+				}
+			});
+			// Every page of the test, new tabs included.
+			page.context().on('console', (message) => {
+				if (message.text().startsWith(CSP_MARK)) record(message.text());
+			});
+			// The site never answers its own requests with an error.
+			page.context().on('response', (response) => {
+				const url = response.url();
+				if (response.status() >= 400 && SITE_ORIGINS.some((o) => url.startsWith(`${o}/`))) {
+					record(`error response: ${response.status()} ${url}`);
 				}
 			});
 			await use();
-			expect(errors, 'uncaught errors on the page').toEqual([]);
+			expect(errors, 'uncaught errors, error responses or CSP violations').toEqual([]);
 		},
 		{ auto: true }
 	]
