@@ -1,11 +1,13 @@
 import { sveltekit } from '@sveltejs/kit/vite';
 import { defineConfig } from 'vitest/config';
 import { binaryenWasm } from './scripts/binaryen-wasm';
+import { workerEntryGuard } from './scripts/worker-entry-guard';
 
 export default defineConfig({
 	plugins: [sveltekit()],
 	// The compiler is bundled into the build worker only; binaryenWasm() takes its wasm out of JS.
-	worker: { format: 'es', plugins: () => [binaryenWasm()] },
+	// workerEntryGuard() fails a build whose lazy worker chunk imports its worker's entry back.
+	worker: { format: 'es', plugins: () => [binaryenWasm(), workerEntryGuard()] },
 	test: {
 		include: ['src/**/*.test.ts', 'examples/**/*.test.ts', 'scripts/**/*.test.ts'],
 		globalSetup: ['scripts/vitest-setup.mjs'],

@@ -6,7 +6,7 @@ import type { AddressInfo } from 'node:net';
 import { fileURLToPath } from 'node:url';
 import createPlugin, { type ExtismPluginOptions, type Plugin } from '@extism/extism';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { EXAMPLES, exampleById, exampleWasmPath } from '../src/lib/engine/examples';
+import { EXAMPLES, exampleById, exampleWasmPath } from '../src/lib/engine/setup/examples';
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
 const LEVELS = ['trace', 'debug', 'info', 'warn', 'error'] as const;

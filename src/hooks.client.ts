@@ -1,5 +1,5 @@
 import type { ClientInit } from '@sveltejs/kit';
-import { decodableFragment } from '$lib/engine/share/fragment';
+import { decodableFragment } from '$lib/engine/persist/fragment';
 
 // Runs before SvelteKit's first navigation, which decodes the fragment and would throw on a bad
 // percent-escape (see fragment.ts). The page then opens the defaults with the decoder's message.

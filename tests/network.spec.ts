@@ -9,6 +9,19 @@ import {
 	setInput
 } from './support/playground';
 import type { Page } from '@playwright/test';
+import { readdirSync, readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+
+/** The plugin worker's own host matcher (minimatch), a chunk of its own in the built site. */
+function workerMatcherChunk(): RegExp {
+	const dir = fileURLToPath(new URL('../build/_app/immutable/workers/chunks/', import.meta.url));
+	const name = readdirSync(dir).find((f) => {
+		const text = readFileSync(dir + f, 'utf8');
+		return text.length < 100_000 && text.includes('pattern is too long');
+	});
+	if (!name) throw new Error(`no host matcher chunk in ${dir}: build the site first`);
+	return new RegExp(`/workers/chunks/${name.replace('.', '\\.')}$`);
+}
 
 const hookInput = (path: string) =>
 	JSON.stringify({ url: `${ECHO_URL}${path}`, payload: { hello: 'world', n: 1 } });
@@ -174,6 +187,26 @@ test.describe('HTTP without JSPI (forced with ?jspi=off): synchronous XHR in the
 			await expect(row.getByRole('cell').nth(3)).toHaveText('200');
 		});
 	}
+
+	test('a grant whose host matcher cannot be fetched runs nothing, and holds once it can', async ({
+		page
+	}) => {
+		// The worker fetches its matcher only for an instance with grants (engine/host-rule.ts).
+		const matcher = workerMatcherChunk();
+		await page.context().route(matcher, (route) => route.abort('internetdisconnected'));
+		await webhookTo(page, '/echo/nomatcher', `${SITE_URL}?jspi=off`);
+		const failed = await run(page);
+		await expect(failed.getByRole('alert')).toContainText(
+			'The allowed-hosts check could not be fetched (Failed to fetch dynamically imported module'
+		);
+		await expect(failed.getByRole('alert')).toContainText('so the plugin was not started.');
+		await expect(network(page).getByRole('row').filter({ hasText: '/echo/nomatcher' })).toHaveCount(
+			0
+		);
+		await page.context().unroute(matcher);
+		const ok = await run(page);
+		await expect(outputBody(ok)).toContainText('"status": 200');
+	});
 
 	test('a refused host, a server without CORS, one that is down, and a large response', async ({
 		page

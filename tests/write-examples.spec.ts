@@ -4,7 +4,7 @@
 // (src/lib/engine/example-rebuilds.test.ts); these two need the page: the webhook's request goes
 // through the page's grants, and the loop ends only by the page's timeout.
 import { test, expect, ECHO_URL } from './support/fixtures';
-import { EXAMPLES } from '../src/lib/engine/examples';
+import { EXAMPLES } from '../src/lib/engine/setup/examples';
 import { chooseExample, openPlayground, outputBody, run, setInput } from './support/playground';
 import { buildAndRun, buildLines, built, source } from './support/write';
 import type { Locator, Page } from '@playwright/test';

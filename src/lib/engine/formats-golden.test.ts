@@ -2,16 +2,16 @@
 // code, SDK options and every refusal sentence. The snapshot was taken before the settings were
 // described in one table, so any drift in wording, key order or flags shows up here.
 import { describe, expect, it } from 'vitest';
-import { toCli, toJavaScript, toPython } from './codegen';
-import { parseManifest, toManifest } from './manifest';
-import { parseSaved } from './saved-state';
-import { DEFAULT_SETTINGS, toSdkOptions, type PluginSettings } from './settings';
-import { checkPluginUrl } from './source';
-import { checkSetup, decodeSetup, encodeSetup } from './share/codec';
-import type { Setup } from './share/setup';
-import { writeV1 } from './share/setup-v1';
-import { linkOfJson, sampleJson, sampleSetup } from './share/test-links';
-import { importCases } from './test-cases-file';
+import { toCli, toJavaScript, toPython } from './export/codegen';
+import { parseManifest, toManifest } from './export/manifest';
+import { parseSaved } from './persist/saved-state';
+import { DEFAULT_SETTINGS, toSdkOptions, type PluginSettings } from './setup/settings';
+import { checkPluginUrl } from './wasm/source';
+import { checkSetup, decodeSetup, encodeSetup } from './persist/codec';
+import type { Setup } from './setup/setup';
+import { writeV1 } from './persist/setup-v1';
+import { linkOfJson, sampleJson, sampleSetup } from './testing/links';
+import { importCases } from './cases/test-cases-file';
 
 const base: Setup = {
 	source: { kind: 'example', id: 'count_vowels' },

@@ -1,11 +1,11 @@
 // Saving the setup in the browser after every change, and restoring it on the next visit. What
 // cannot be saved is said, and the rest is still saved.
-import { parseSaved, serializeSaved, type SavedState } from '$lib/engine/saved-state';
-import { decodeSetup, encodeSetup, MAX_EMBED_BYTES } from '$lib/engine/share/codec';
-import { utf8Length } from '$lib/engine/validate';
-import type { Setup } from '$lib/engine/share/setup';
-import { checkSetup, LIMITS } from '$lib/engine/share/setup-v1';
-import { formatBytes } from '$lib/engine/output';
+import { parseSaved, serializeSaved, type SavedState } from '$lib/engine/persist/saved-state';
+import { decodeSetup, encodeSetup, MAX_EMBED_BYTES } from '$lib/engine/persist/codec';
+import { utf8Length } from '$lib/engine/util/validate';
+import type { Setup } from '$lib/engine/setup/setup';
+import { checkSetup, LIMITS } from '$lib/engine/persist/setup-v1';
+import { formatBytes } from '$lib/engine/output/output';
 import type { Playground } from './playground.svelte';
 import { applySetup, currentSetup } from './setup-map';
 import { SavedFiles } from './saved-files';

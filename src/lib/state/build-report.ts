@@ -2,7 +2,7 @@
 // place in the source, then the verdict. Plain code: the Workbench calls it after every build.
 import { capped, describe, type Diagnostic } from '$lib/engine/author/diagnostics';
 import type { BuildResult } from '$lib/engine/author/protocol';
-import { formatMs } from '$lib/engine/output';
+import { formatMs } from '$lib/engine/output/output';
 import type { RunLog } from './run-log.svelte';
 
 /** Console lines per build. */

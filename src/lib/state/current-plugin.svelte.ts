@@ -1,8 +1,8 @@
 // The plugin being loaded and shown: where it came from, its progress, why the last load failed.
 // A load that lost the race to a newer one changes nothing.
-import { exampleById, exampleWasmPath, type ExampleInfo } from '$lib/engine/examples';
-import { capMemory } from '$lib/engine/memory-limit';
-import { sha256Once } from '$lib/engine/sha256';
+import { exampleById, exampleWasmPath, type ExampleInfo } from '$lib/engine/setup/examples';
+import { capMemory } from '$lib/engine/wasm/memory-limit';
+import { sha256Once } from '$lib/engine/wasm/sha256';
 import {
 	LoadError,
 	checkPluginUrl,
@@ -10,7 +10,7 @@ import {
 	preparePlugin,
 	type PluginSource,
 	type PreparedPlugin
-} from '$lib/engine/source';
+} from '$lib/engine/wasm/source';
 
 export interface LoadedPlugin extends PreparedPlugin {
 	source: PluginSource;

@@ -1,7 +1,7 @@
 // What a plugin needs beyond the wasm itself: host-function stubs and linked modules.
-import { stubLabel, type HostCall, type StubSpec } from '$lib/engine/host-stubs';
-import type { ModuleInfo } from '$lib/engine/inspect';
-import { checkPluginUrl, fetchBytes, preparePlugin } from '$lib/engine/source';
+import { stubLabel, type HostCall, type StubSpec } from '$lib/engine/stubs/host-stubs';
+import type { ModuleInfo } from '$lib/engine/wasm/inspect';
+import { checkPluginUrl, fetchBytes, preparePlugin } from '$lib/engine/wasm/source';
 
 export interface LinkedModule {
 	/** The import module name the main module uses for it. */

@@ -1,7 +1,7 @@
 // The page's copy of the host matcher, fetched the first time a host needs matching: most visits
 // grant no host, and minimatch would be 9 KB gzip of the initial JS. The plugin worker enforces
 // grants without it (the SDK's own copy, or engine/host-rule.ts), whether or not this one arrived.
-type Matcher = typeof import('$lib/engine/host-match');
+type Matcher = typeof import('$lib/engine/http/host-match');
 
 export class HostMatcher {
 	#matcher = $state.raw<Matcher | null>(null);
@@ -11,7 +11,7 @@ export class HostMatcher {
 
 	/** The matcher, or null when it cannot be fetched. */
 	load(): Promise<Matcher | null> {
-		this.#loading ??= import('$lib/engine/host-match').then(
+		this.#loading ??= import('$lib/engine/http/host-match').then(
 			(m) => (this.#matcher = m),
 			() => {
 				this.failed = true;

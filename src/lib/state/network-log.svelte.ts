@@ -1,5 +1,5 @@
 // Every HTTP request plugins made or were refused, across runs, for the "Network" panel.
-import type { HttpEvent, HttpState } from '$lib/engine/http-recorder';
+import type { HttpEvent, HttpState } from '$lib/engine/http/recorder';
 
 export interface NetRow {
 	key: string;

@@ -1,10 +1,10 @@
 // The page's state, put together: the plugin on show, the setup around it, the runs, and what
 // they leave behind. Each part has one job; this file only wires them and starts over.
-import { EXAMPLES } from '$lib/engine/examples';
-import { detectHttpPath, type HttpPath } from '$lib/engine/http-path';
-import { formatBytes, formatMs, outputAsInput } from '$lib/engine/output';
-import { inputFileProblem } from '$lib/engine/input';
-import { spawnPluginWorker } from '$lib/engine/worker-factory';
+import { EXAMPLES } from '$lib/engine/setup/examples';
+import { detectHttpPath, type HttpPath } from '$lib/engine/http/path';
+import { formatBytes, formatMs, outputAsInput } from '$lib/engine/output/output';
+import { inputFileProblem } from '$lib/engine/setup/input';
+import { spawnPluginWorker } from '$lib/engine/run/worker-factory';
 import { CurrentPlugin, type LoadedPlugin } from './current-plugin.svelte';
 import { HostMatcher } from './host-match.svelte';
 import { PluginExtras } from './extras.svelte';

@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { sha256Once } from '$lib/engine/sha256';
-import { DEFAULT_SETUP } from '$lib/engine/share/setup';
+import { sha256Once } from '$lib/engine/wasm/sha256';
+import { DEFAULT_SETUP } from '$lib/engine/setup/setup';
 import type { Playground } from './playground.svelte';
 import { Session } from './session.svelte';
 import { currentSetup } from './setup-map';

@@ -1,16 +1,16 @@
 // Runs: owns the plugin runner and its instance, and records every run in the console and the
 // network log. The runner says when its state changes; nothing here guesses.
-import { describeStubs } from '$lib/engine/host-stubs';
-import type { LogLevel, XtpTestPlugin } from '$lib/engine/protocol';
+import { describeStubs } from '$lib/engine/stubs/host-stubs';
+import type { LogLevel, XtpTestPlugin } from '$lib/engine/run/protocol';
 import {
 	PluginRunner,
 	type InstanceSpec,
 	type RunReport,
 	type XtpOutcome
-} from '$lib/engine/runner';
-import type { XtpEvent } from '$lib/engine/xtp/report';
-import type { PluginSettings } from '$lib/engine/settings';
-import type { spawnPluginWorker } from '$lib/engine/worker-factory';
+} from '$lib/engine/run/runner';
+import type { XtpEvent } from '$lib/engine/run/xtp/report';
+import type { PluginSettings } from '$lib/engine/setup/settings';
+import type { spawnPluginWorker } from '$lib/engine/run/worker-factory';
 import type { CurrentPlugin, LoadedPlugin } from './current-plugin.svelte';
 import type { PluginExtras } from './extras.svelte';
 import type { NetworkLog } from './network-log.svelte';

@@ -1,10 +1,10 @@
 // The console's content: one record per run, filled as events arrive.
-import { explainError, explainNote, type Explained } from '$lib/engine/errors';
-import { describeOutput, type OutputView } from '$lib/engine/output';
-import { renderOutput, type RenderAs } from '$lib/engine/render-doc';
-import type { LogLevel, StreamName } from '$lib/engine/protocol';
-import type { RunEvent, RunReport } from '$lib/engine/runner';
-import { summarize, type TimeSummary } from '$lib/engine/stats';
+import { explainError, explainNote, type Explained } from '$lib/engine/run/errors';
+import { describeOutput, type OutputView } from '$lib/engine/output/output';
+import { renderOutput, type RenderAs } from '$lib/engine/output/render-doc';
+import type { LogLevel, StreamName } from '$lib/engine/run/protocol';
+import type { RunEvent, RunReport } from '$lib/engine/run/runner';
+import { summarize, type TimeSummary } from '$lib/engine/run/stats';
 
 /** Caps keep a chatty plugin from growing the page without bound. */
 const MAX_LOGS = 200;

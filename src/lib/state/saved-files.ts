@@ -1,6 +1,6 @@
 // The files a save keeps beside its link (the plugin, the input file), each stored once per
 // change: an unchanged file is neither hashed nor written again on every save.
-import { sha256Once } from '$lib/engine/sha256';
+import { sha256Once } from '$lib/engine/wasm/sha256';
 import type { FileSlot, Storage, StoredFile } from './storage';
 
 export class SavedFiles {

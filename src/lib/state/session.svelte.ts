@@ -1,8 +1,8 @@
 // Share links, saved state across reloads, "copy as code" and manifests: the playground's setup
 // leaving and re-entering the page. Opening a link or a save never runs anything.
-import { toCli, toJavaScript, toPython } from '$lib/engine/codegen';
-import { parseManifest, toManifest } from '$lib/engine/manifest';
-import { decodeSetup, encodeSetup, readShareHash } from '$lib/engine/share/codec';
+import { toCli, toJavaScript, toPython } from '$lib/engine/export/codegen';
+import { parseManifest, toManifest } from '$lib/engine/export/manifest';
+import { decodeSetup, encodeSetup, readShareHash } from '$lib/engine/persist/codec';
 import { AutoSave } from './autosave.svelte';
 import type { Playground } from './playground.svelte';
 import { applySetup, currentSetup, describeCode, describeSource, pluginRef } from './setup-map';

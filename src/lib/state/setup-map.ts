@@ -1,9 +1,9 @@
 // Playground state ↔ Setup (what links, saves and manifests carry), in one place.
-import { exampleById, exampleWasmPath } from '$lib/engine/examples';
-import { formatBytes } from '$lib/engine/output';
-import type { SetupCode } from '$lib/engine/share/code';
-import { utf8Length } from '$lib/engine/validate';
-import type { Setup, SetupSource } from '$lib/engine/share/setup';
+import { exampleById, exampleWasmPath } from '$lib/engine/setup/examples';
+import { formatBytes } from '$lib/engine/output/output';
+import type { SetupCode } from '$lib/engine/persist/code';
+import { utf8Length } from '$lib/engine/util/validate';
+import type { Setup, SetupSource } from '$lib/engine/setup/setup';
 import type { Playground } from './playground.svelte';
 
 export function currentSetup(pg: Playground): Setup {

@@ -1,17 +1,17 @@
 // What a person edits around the plugin: function, input, settings, hosts, config, timeout and
 // calls per run. A fresh setup is defined once, by DEFAULT_SETUP.
-import type { ExampleInfo } from '$lib/engine/examples';
-import { normalizeHostInput, type HostInput } from '$lib/engine/hosts';
-import { copySettings, type PluginSettings } from '$lib/engine/settings';
-import { DEFAULT_SETUP, type Setup } from '$lib/engine/share/setup';
-import type { ModuleInfo } from '$lib/engine/inspect';
+import type { ExampleInfo } from '$lib/engine/setup/examples';
+import { normalizeHostInput, type HostInput } from '$lib/engine/http/hosts';
+import { copySettings, type PluginSettings } from '$lib/engine/setup/settings';
+import { DEFAULT_SETUP, type Setup } from '$lib/engine/setup/setup';
+import type { ModuleInfo } from '$lib/engine/wasm/inspect';
 import {
 	encodeInput,
 	spellInput,
 	type InputBytes,
 	type InputEncoding,
 	type InputFile
-} from '$lib/engine/input';
+} from '$lib/engine/setup/input';
 
 type Edited = Pick<
 	Setup,

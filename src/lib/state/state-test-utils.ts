@@ -2,7 +2,7 @@
 // served from static/ (built by vitest's global setup), and storage that lives in memory.
 import { readFile } from 'node:fs/promises';
 import { afterEach, beforeEach, vi } from 'vitest';
-import { InProcessWorker } from '$lib/engine/in-process-worker';
+import { InProcessWorker } from '$lib/engine/testing/in-process-worker';
 import { Playground } from './playground.svelte';
 import type { FileSlot, Storage, StoredFile } from './storage';
 

@@ -4,7 +4,7 @@ import wabtInit from 'wabt';
 import type { Builder } from '$lib/engine/author/client';
 import { printWat } from '$lib/engine/author/print';
 import { buildWat } from '$lib/engine/author/wat';
-import { InProcessWorker } from '$lib/engine/in-process-worker';
+import { InProcessWorker } from '$lib/engine/testing/in-process-worker';
 import { Playground } from './playground.svelte';
 import { ORIGIN, serveStatic } from './state-test-utils';
 import { TakeHome } from './take-home.svelte';

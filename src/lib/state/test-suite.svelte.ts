@@ -7,7 +7,7 @@ import {
 	type CaseResult,
 	type Expectation,
 	type TestCase
-} from '$lib/engine/test-cases';
+} from '$lib/engine/cases/test-cases';
 import type { RunController } from './run-controller.svelte';
 import type { RunLog } from './run-log.svelte';
 import type { SetupState } from './setup-state.svelte';

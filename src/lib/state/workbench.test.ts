@@ -4,7 +4,7 @@ import type { Builder } from '$lib/engine/author/client';
 import type { BuildResult } from '$lib/engine/author/protocol';
 import { printWat } from '$lib/engine/author/print';
 import { buildWat } from '$lib/engine/author/wat';
-import { InProcessWorker } from '$lib/engine/in-process-worker';
+import { InProcessWorker } from '$lib/engine/testing/in-process-worker';
 import { Playground } from './playground.svelte';
 import { currentSetup, applySetup } from './setup-map';
 import { ORIGIN, serveStatic } from './state-test-utils';

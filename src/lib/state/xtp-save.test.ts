@@ -1,6 +1,6 @@
 // The XTP test plugin survives a reload (stored apart from the setup) and goes with New.
 import { describe, expect, it } from 'vitest';
-import { wat } from '$lib/engine/inspect-test-utils';
+import { wat } from '$lib/engine/testing/wasm-builders';
 import type { Playground } from './playground.svelte';
 import { Session } from './session.svelte';
 import { MemoryStorage, playgroundPerTest } from './state-test-utils';

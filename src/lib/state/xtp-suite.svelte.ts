@@ -1,18 +1,18 @@
 // An XTP test plugin and its latest run against the loaded plugin (`xtp plugin test --with`).
-import { explainError, explainNote } from '$lib/engine/errors';
-import { formatMs } from '$lib/engine/output';
-import type { LogLevel, XtpTestPlugin } from '$lib/engine/protocol';
-import { sha256Once } from '$lib/engine/sha256';
-import { preparePlugin } from '$lib/engine/source';
-import { HARNESS_MODULE } from '$lib/engine/xtp/harness';
-import { NO_JSPI_MESSAGE, checkTestPlugin } from '$lib/engine/xtp/check';
+import { explainError, explainNote } from '$lib/engine/run/errors';
+import { formatMs } from '$lib/engine/output/output';
+import type { LogLevel, XtpTestPlugin } from '$lib/engine/run/protocol';
+import { sha256Once } from '$lib/engine/wasm/sha256';
+import { preparePlugin } from '$lib/engine/wasm/source';
+import { HARNESS_MODULE } from '$lib/engine/run/xtp/harness';
+import { NO_JSPI_MESSAGE, checkTestPlugin } from '$lib/engine/run/xtp/check';
 import {
 	NO_TOTALS,
 	addEvent,
 	addToTotals,
 	type XtpGroup,
 	type XtpTotals
-} from '$lib/engine/xtp/report';
+} from '$lib/engine/run/xtp/report';
 import type { RunController } from './run-controller.svelte';
 import type { RunLog } from './run-log.svelte';
 

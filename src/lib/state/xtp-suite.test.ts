@@ -1,10 +1,10 @@
 // The XTP panel's state on a stand-in RunController: what it says for each way a test run ends.
 import { describe, expect, it } from 'vitest';
-import { wat } from '$lib/engine/inspect-test-utils';
-import { runError } from '$lib/engine/run-error';
-import type { XtpOutcome } from '$lib/engine/runner';
-import { NO_JSPI_MESSAGE } from '$lib/engine/xtp/check';
-import type { XtpEvent } from '$lib/engine/xtp/report';
+import { wat } from '$lib/engine/testing/wasm-builders';
+import { runError } from '$lib/engine/run/run-error';
+import type { XtpOutcome } from '$lib/engine/run/runner';
+import { NO_JSPI_MESSAGE } from '$lib/engine/run/xtp/check';
+import type { XtpEvent } from '$lib/engine/run/xtp/report';
 import type { RunController } from './run-controller.svelte';
 import { RunLog } from './run-log.svelte';
 import { XtpSuite, summaryText } from './xtp-suite.svelte';

@@ -1,8 +1,8 @@
 // What a downloadable project holds, taken from the page's own build: the files it reads, the
 // command it runs and the current setup's `extism call` line. Kept apart from project.ts (which
 // writes the files) so both can be checked on their own; the page loads the two on first use.
-import { shellWord, toCli } from '../codegen';
-import type { Setup } from '../share/setup';
+import { shellWord, toCli } from '../export/codegen';
+import type { Setup } from '../setup/setup';
 import { AS_FILE, OUT_FILE, WAT_FILE, ascArgs, providedFiles } from './files';
 import type { Language } from './protocol';
 

@@ -1,8 +1,8 @@
 import { readFileSync } from 'node:fs';
 import { unzipSync, strFromU8 } from 'fflate';
 import { describe, expect, it } from 'vitest';
-import { DEFAULT_SETUP, type Setup } from '../share/setup';
-import { copySettings } from '../settings';
+import { DEFAULT_SETUP, type Setup } from '../setup/setup';
+import { copySettings } from '../setup/settings';
 import { projectFiles, zipProject } from './project';
 import { buildCommand, projectSpec, type ProjectSpec } from './project-spec';
 import { asFiles } from './files';

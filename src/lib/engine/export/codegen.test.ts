@@ -1,0 +1,232 @@
+import { execFileSync } from 'node:child_process';
+import { describe, expect, it } from 'vitest';
+import { jsString, shellWord, toCli, toJavaScript, toPython } from './codegen';
+import { DEFAULT_SETTINGS } from '../setup/settings';
+import type { Setup } from '../setup/setup';
+
+const minimal: Setup = {
+	source: { kind: 'none' },
+	fn: 'count_vowels',
+	input: 'Hello, Extism!',
+	settings: { ...DEFAULT_SETTINGS },
+	timeoutMs: null
+};
+
+const everything: Setup = {
+	source: { kind: 'url', url: 'https://example.com/p/all.wasm' },
+	fn: "it's",
+	input: 'Say "hi"\nit\'s ✓ 𝔘 \\ end',
+	settings: {
+		wasi: true,
+		logLevel: 'debug',
+		config: { vowels: 'aeiou', 'greeting text': 'it\'s "ok"', multi: 'a\nb' },
+		allowedHosts: ['api.example.com', '*.cdn.example'],
+		maxPages: 16,
+		maxVarBytes: 1024,
+		maxHttpResponseBytes: 4096,
+		allowHttpResponseHeaders: true
+	},
+	timeoutMs: 5000
+};
+
+const webhook: Setup = {
+	source: { kind: 'example', id: 'webhook' },
+	fn: 'post_json',
+	input: JSON.stringify({ url: 'https://webhook.site/abc', payload: { hello: 'world' } }, null, 2),
+	settings: { ...DEFAULT_SETTINGS, wasi: true, allowedHosts: ['webhook.site'] },
+	timeoutMs: null
+};
+
+describe('toCli', () => {
+	it('writes only the function and input for a minimal setup', () => {
+		expect(toCli(minimal, 'count_vowels.wasm')).toBe(
+			`extism call count_vowels.wasm count_vowels --input 'Hello, Extism!'`
+		);
+	});
+
+	it('writes every flag, quoting quotes, spaces and newlines', () => {
+		expect(toCli(everything, 'https://example.com/p/all.wasm')).toBe(
+			`extism call https://example.com/p/all.wasm 'it'\\''s' --allow-host api.example.com --allow-host '*.cdn.example' --wasi --config vowels=aeiou --config 'greeting text=it'\\''s "ok"' --config 'multi=a
+b' --enable-http-response-headers --memory-max 16 --var-max 1024 --http-response-max 4096 --timeout 5000 --log-level debug --input 'Say "hi"
+it'\\''s ✓ 𝔘 \\ end'`
+		);
+	});
+
+	it('writes the webhook example as the issue shows it', () => {
+		expect(toCli(webhook, 'webhook.wasm')).toBe(
+			`extism call webhook.wasm post_json --allow-host webhook.site --wasi --input '{
+  "url": "https://webhook.site/abc",
+  "payload": {
+    "hello": "world"
+  }
+}'`
+		);
+	});
+
+	it('leaves out an empty input and a zero timeout', () => {
+		expect(toCli({ ...minimal, input: '', timeoutMs: 0 }, 'a.wasm')).toBe(
+			'extism call a.wasm count_vowels'
+		);
+	});
+
+	it('gives a POSIX shell exactly the intended arguments', () => {
+		const cli = toCli(everything, 'https://example.com/p/all.wasm');
+		const script = `extism() { printf '%s\\0' "$@"; }\n${cli}`;
+		const argv = execFileSync('sh', ['-c', script], { encoding: 'utf8' }).split('\0').slice(0, -1);
+		expect(argv).toEqual([
+			'call',
+			'https://example.com/p/all.wasm',
+			"it's",
+			'--allow-host',
+			'api.example.com',
+			'--allow-host',
+			'*.cdn.example',
+			'--wasi',
+			'--config',
+			'vowels=aeiou',
+			'--config',
+			'greeting text=it\'s "ok"',
+			'--config',
+			'multi=a\nb',
+			'--enable-http-response-headers',
+			'--memory-max',
+			'16',
+			'--var-max',
+			'1024',
+			'--http-response-max',
+			'4096',
+			'--timeout',
+			'5000',
+			'--log-level',
+			'debug',
+			'--input',
+			everything.input
+		]);
+	});
+
+	it('quotes words a shell would expand and leaves plain ones bare', () => {
+		expect(shellWord('a.wasm')).toBe('a.wasm');
+		expect(shellWord('')).toBe("''");
+		expect(shellWord('$HOME')).toBe("'$HOME'");
+		expect(shellWord('a b')).toBe("'a b'");
+		expect(shellWord("'")).toBe("''\\'''");
+	});
+});
+
+describe('toJavaScript', () => {
+	it('writes a minimal program', () => {
+		expect(toJavaScript(minimal, 'count_vowels.wasm'))
+			.toBe(`import createPlugin from '@extism/extism';
+
+// A file path works in Node and Deno; in a browser, pass the URL of the .wasm file.
+const plugin = await createPlugin('count_vowels.wasm', {
+  logLevel: 'info'
+});
+const out = await plugin.call('count_vowels', 'Hello, Extism!');
+// A function that sets no output returns null.
+console.log(out?.text());
+await plugin.close();
+`);
+	});
+
+	it('writes every option', () => {
+		expect(toJavaScript(everything, 'https://example.com/p/all.wasm'))
+			.toBe(`import createPlugin from '@extism/extism';
+
+const plugin = await createPlugin('https://example.com/p/all.wasm', {
+  useWasi: true,
+  allowedHosts: ['api.example.com', '*.cdn.example'],
+  config: { vowels: 'aeiou', 'greeting text': 'it\\'s "ok"', multi: 'a\\nb' },
+  logLevel: 'debug',
+  memory: { maxPages: 16, maxVarBytes: 1024, maxHttpResponseBytes: 4096 },
+  allowHttpResponseHeaders: true,
+  // The SDK applies timeoutMs only off the main thread, and needs a worker for HTTP where
+  // JSPI is missing (Node, Firefox, Safari). In a browser this needs a cross-origin isolated page.
+  runInWorker: true,
+  timeoutMs: 5000
+});
+const out = await plugin.call('it\\'s', 'Say "hi"\\nit\\'s ✓ 𝔘 \\\\ end');
+// A function that sets no output returns null.
+console.log(out?.text());
+await plugin.close();
+`);
+	});
+
+	it('runs the webhook example in a worker, for HTTP', () => {
+		expect(toJavaScript(webhook, 'webhook.wasm')).toBe(`import createPlugin from '@extism/extism';
+
+// A file path works in Node and Deno; in a browser, pass the URL of the .wasm file.
+const plugin = await createPlugin('webhook.wasm', {
+  useWasi: true,
+  allowedHosts: ['webhook.site'],
+  logLevel: 'info',
+  // The SDK applies timeoutMs only off the main thread, and needs a worker for HTTP where
+  // JSPI is missing (Node, Firefox, Safari). In a browser this needs a cross-origin isolated page.
+  runInWorker: true
+});
+const out = await plugin.call('post_json', '{\\n  "url": "https://webhook.site/abc",\\n  "payload": {\\n    "hello": "world"\\n  }\\n}');
+// A function that sets no output returns null.
+console.log(out?.text());
+await plugin.close();
+`);
+	});
+
+	it('writes string literals that read back as the same text', () => {
+		const nasty = 'a\'b"c\\d\n\r\t\u0000\u001f\u007f\u2028\u2029 é 👋 \ud800 `${x}`';
+		expect(jsString(nasty)).toBe(
+			"'a\\'b\"c\\\\d\\n\\r\\t\\u0000\\u001f\\u007f\\u2028\\u2029 é 👋 \\ud800 `${x}`'"
+		);
+		expect((0, eval)(jsString(nasty))).toBe(nasty);
+	});
+});
+
+describe('toPython', () => {
+	it('writes a minimal program', () => {
+		expect(toPython(minimal, 'count_vowels.wasm')).toBe(`import extism
+
+manifest = {
+    "wasm": [{"path": "count_vowels.wasm"}],
+}
+extism.set_log_file("stderr", "info")
+
+with extism.Plugin(manifest) as plugin:
+    out = plugin.call("count_vowels", "Hello, Extism!")
+    print(out.decode("utf-8"))
+`);
+	});
+
+	it('writes every manifest field', () => {
+		expect(toPython(everything, 'https://example.com/p/all.wasm')).toBe(`import extism
+
+manifest = {
+    "wasm": [{"url": "https://example.com/p/all.wasm"}],
+    "allowed_hosts": ["api.example.com", "*.cdn.example"],
+    "config": {"vowels": "aeiou", "greeting text": "it's \\"ok\\"", "multi": "a\\nb"},
+    "memory": {"max_pages": 16, "max_var_bytes": 1024, "max_http_response_bytes": 4096},
+    "timeout_ms": 5000,
+}
+# The playground also let the plugin read HTTP response headers
+# (extism call --enable-http-response-headers); the manifest has no field for that.
+extism.set_log_file("stderr", "debug")
+
+with extism.Plugin(manifest, wasi=True) as plugin:
+    out = plugin.call("it's", "Say \\"hi\\"\\nit's ✓ 𝔘 \\\\ end")
+    print(out.decode("utf-8"))
+`);
+	});
+
+	it('writes the webhook example', () => {
+		expect(toPython(webhook, 'webhook.wasm')).toBe(`import extism
+
+manifest = {
+    "wasm": [{"path": "webhook.wasm"}],
+    "allowed_hosts": ["webhook.site"],
+}
+extism.set_log_file("stderr", "info")
+
+with extism.Plugin(manifest, wasi=True) as plugin:
+    out = plugin.call("post_json", "{\\n  \\"url\\": \\"https://webhook.site/abc\\",\\n  \\"payload\\": {\\n    \\"hello\\": \\"world\\"\\n  }\\n}")
+    print(out.decode("utf-8"))
+`);
+	});
+});

@@ -1,0 +1,209 @@
+// The plugin worker's logic, apart from the Worker global so it can run under unit tests in Node.
+import { buildHostFunctions } from '../stubs/host-stubs';
+import { createHttpHostFunctions } from '../http/functions';
+import { createRecordingFetch } from '../http/recorder';
+import { httpPath, type HttpCapabilities } from '../http/path';
+import { createXhrHttpFunctions } from '../http/xhr';
+import { loadHostRule } from '../http/host-rule';
+import type { HttpEvent } from '../http/recorder';
+import type { FromWorker, InstanceParts, LogLevel, ToWorker } from './protocol';
+import { runError } from './run-error';
+import { fromSdkError } from './sdk-errors';
+import { LOG_LEVELS, toSdkOptions, type SdkOptions } from '../setup/settings';
+import { runXtpJob } from './xtp/job';
+
+interface SdkOutput {
+	bytes(): Uint8Array;
+}
+export interface SdkPlugin {
+	call(fn: string, input?: Uint8Array): Promise<SdkOutput | null>;
+	close(): Promise<void>;
+}
+type Logger = Record<LogLevel, (message: string) => void>;
+export type CreatePlugin = (
+	manifest: { wasm: { module: WebAssembly.Module; name?: string }[] },
+	options: SdkOptions & {
+		logger: Logger;
+		fetch: typeof fetch;
+		functions: Record<string, Record<string, (...args: never[]) => unknown>>;
+	}
+) => Promise<SdkPlugin>;
+
+type Post = (msg: FromWorker, transfer?: Transferable[]) => void;
+
+/**
+ * A job forwards at most this many log lines and stream characters; the rest is only counted.
+ * A plugin logging a million lines would otherwise send a million messages and freeze the page,
+ * which keeps just as few (run-log.svelte.ts).
+ */
+export const MAX_FORWARDED_LOGS = 200;
+export const MAX_FORWARDED_STREAM_CHARS = 256 * 1024;
+
+/**
+ * One worker holds at most one plugin instance. Logs and WASI streams are tagged with the id of
+ * the job that produced them, so the page can drop stragglers from a job it gave up on.
+ */
+export function createWorkerHost(
+	send: Post,
+	createPlugin: CreatePlugin,
+	caps: HttpCapabilities,
+	fetchFn?: typeof fetch
+) {
+	let plugin: SdkPlugin | null = null;
+	/** Set on the synchronous-XHR path: it explains failed requests once the call is over. */
+	let explainFailure: (e: unknown) => Promise<unknown> = async (e) => e;
+	let jobId = 0;
+	let logs = 0;
+	const streamed = { stdout: 0, stderr: 0 };
+
+	const logger = Object.fromEntries(
+		LOG_LEVELS.map((level) => [
+			level,
+			(message: string) => {
+				if (++logs <= MAX_FORWARDED_LOGS)
+					post({ type: 'log', id: jobId, level, message: String(message) });
+			}
+		])
+	) as Logger;
+
+	/** WASI stdout/stderr reach the worker's console (the SDK's shim calls console.log/error). */
+	function stream(name: 'stdout' | 'stderr', args: unknown[]) {
+		if (streamed[name] > MAX_FORWARDED_STREAM_CHARS) return;
+		const text = args.map(String).join(' ');
+		streamed[name] += text.length + 1;
+		post({ type: 'stream', id: jobId, stream: name, text });
+	}
+
+	/** Said just before a job's answer (after it the page listens no more), so it can count. */
+	function post(msg: FromWorker, transfer?: Transferable[]) {
+		const answer = ['loaded', 'load-failed', 'result', 'call-failed', 'xtp-done'].includes(
+			msg.type
+		);
+		if (answer && logs > MAX_FORWARDED_LOGS)
+			send({ type: 'logs-dropped', id: jobId, count: logs - MAX_FORWARDED_LOGS });
+		send(msg, transfer);
+	}
+
+	async function handle(msg: ToWorker): Promise<void> {
+		jobId = msg.id;
+		logs = 0;
+		streamed.stdout = streamed.stderr = 0;
+		await handleJob(msg);
+	}
+
+	/** An instance made from `spec` with our HTTP functions and stubs; for loads and for tests. */
+	async function instantiate(spec: InstanceParts): Promise<SdkPlugin> {
+		const options = toSdkOptions(spec.settings);
+		const emit = (event: HttpEvent) => post({ type: 'http', id: jobId, event });
+		let http: { functions: Record<string, Record<string, (...a: never[]) => unknown>> };
+		let sdkFetch: typeof fetch | undefined;
+		if (httpPath(caps) === 'sync-xhr') {
+			const xhr = createXhrHttpFunctions({
+				allows: await loadHostRule(options.allowedHosts),
+				maxBytes: spec.settings.maxHttpResponseBytes,
+				allowHeaders: options.allowHttpResponseHeaders,
+				emit,
+				logError: logger.error,
+				fetchFn
+			});
+			http = xhr;
+			explainFailure = xhr.explainFailure;
+			// Our http_request enforces them; the SDK refuses allowedHosts without JSPI.
+			options.allowedHosts = [];
+		} else {
+			const recording = createRecordingFetch(emit, {
+				maxBytes: spec.settings.maxHttpResponseBytes,
+				fetchFn
+			});
+			const fetchHttp = createHttpHostFunctions(recording, options.allowHttpResponseHeaders);
+			http = fetchHttp;
+			sdkFetch = fetchHttp.fetch as typeof fetch;
+			explainFailure = async (e) => e;
+		}
+		const stubs = buildHostFunctions(spec.stubs ?? [], (call) =>
+			post({ type: 'host-call', id: jobId, call })
+		);
+		for (const e of stubs.errors) post({ type: 'stub-error', id: jobId, message: e.message });
+		// Stubs never use extism:host/env, so the two sets of namespaces do not overlap.
+		const functions = { ...stubs.functions, ...http.functions };
+		// The SDK calls the last module "main"; linked ones keep the names the main one imports.
+		const wasm = [
+			...(spec.linked ?? []).map((l) => ({ module: l.module, name: l.name })),
+			{ module: spec.module, name: 'main' }
+		];
+		return createPlugin(
+			{ wasm },
+			{ ...options, logger, fetch: sdkFetch ?? fetchFn ?? fetch, functions }
+		);
+	}
+
+	async function handleJob(msg: ToWorker): Promise<void> {
+		if (msg.type === 'xtp') {
+			await plugin?.close();
+			plugin = null;
+			return runXtpJob(msg, { post, instantiate, createPlugin, logger, jspi: caps.jspi });
+		}
+		if (msg.type === 'load') {
+			const start = performance.now();
+			try {
+				await plugin?.close();
+				plugin = null;
+				plugin = await instantiate(msg);
+				post({ type: 'loaded', id: msg.id, ms: performance.now() - start });
+			} catch (e) {
+				post({
+					type: 'load-failed',
+					id: msg.id,
+					error: fromSdkError(e),
+					ms: performance.now() - start
+				});
+			}
+			return;
+		}
+		if (!plugin) {
+			post({
+				type: 'call-failed',
+				id: msg.id,
+				error: runError({ kind: 'no-instance' }, 'No plugin is loaded in this worker.'),
+				ms: 0
+			});
+			return;
+		}
+		// Per-call times are taken around plugin.call alone, so they measure the plugin and the
+		// SDK, not our messaging; one answer for the whole job keeps repeat free of round trips.
+		const repeat = msg.repeat && msg.repeat > 1 ? Math.floor(msg.repeat) : 1;
+		const times: number[] = [];
+		let out: SdkOutput | null = null;
+		let started = performance.now();
+		try {
+			for (let i = 0; i < repeat; i++) {
+				started = performance.now();
+				out = await plugin.call(msg.fn, msg.input);
+				times.push(performance.now() - started);
+			}
+		} catch (e) {
+			const error = fromSdkError(await explainFailure(e));
+			post({
+				type: 'call-failed',
+				id: msg.id,
+				error,
+				ms: performance.now() - started,
+				...(repeat > 1 ? { times } : {})
+			});
+			return;
+		}
+		const bytes = out ? out.bytes() : null;
+		post(
+			{
+				type: 'result',
+				id: msg.id,
+				output: bytes,
+				ms: times[times.length - 1],
+				...(repeat > 1 ? { times } : {})
+			},
+			bytes ? [bytes.buffer as ArrayBuffer] : []
+		);
+	}
+
+	return { handle, stream };
+}

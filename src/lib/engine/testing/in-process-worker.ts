@@ -1,0 +1,42 @@
+// Test support: the real worker logic and the real SDK, run in-process and asynchronously like a
+// Worker, so the runner and the state layer are tested without a browser.
+import createPlugin from '@extism/extism';
+import type { FromWorker, ToWorker } from '../run/protocol';
+import type { WorkerLike } from '../run/runner';
+import { createWorkerHost, type CreatePlugin } from '../run/worker-host';
+
+/** Runs the real worker logic and the real SDK in-process, asynchronously like a Worker. */
+export class InProcessWorker implements WorkerLike {
+	onmessage: WorkerLike['onmessage'] = null;
+	onerror: WorkerLike['onerror'] = null;
+	terminated = false;
+	received: ToWorker[] = [];
+	#waiters: { type: ToWorker['type']; resolve: (m: ToWorker) => void }[] = [];
+	#host = createWorkerHost((msg) => this.#deliver(msg), createPlugin as unknown as CreatePlugin, {
+		jspi: false
+	});
+	/** When set, calls are swallowed: the worker looks busy forever, like a plugin in a loop. */
+	constructor(private hang = false) {
+		setTimeout(() => this.#deliver({ type: 'ready' }));
+	}
+	#deliver(msg: FromWorker) {
+		if (!this.terminated) this.onmessage?.({ data: msg } as MessageEvent<FromWorker>);
+	}
+	/** Resolves with the first message of this type posted to this worker (maybe already). */
+	posted(type: ToWorker['type']): Promise<ToWorker> {
+		const seen = this.received.find((m) => m.type === type);
+		return seen
+			? Promise.resolve(seen)
+			: new Promise((resolve) => this.#waiters.push({ type, resolve }));
+	}
+	postMessage(msg: ToWorker) {
+		this.received.push(msg);
+		for (const w of this.#waiters.filter((w) => w.type === msg.type)) w.resolve(msg);
+		this.#waiters = this.#waiters.filter((w) => w.type !== msg.type);
+		if (this.hang && msg.type === 'call') return;
+		setTimeout(() => void this.#host.handle(msg));
+	}
+	terminate() {
+		this.terminated = true;
+	}
+}
