@@ -76,7 +76,7 @@ test.describe('a redirect never carries a request past the allowed hosts', () =>
 
 test.describe('host patterns from outside are held to the Allowed host rule', () => {
 	// Each refused pattern ("!…", "!", "+(*)", "@(*)", "*(x)*") has its own words in
-	// codec-fields.test.ts; the page refuses any of them the same way, so one stands for all.
+	// persist/codec.fields.test.ts; the page refuses any of them the same way, so one stands for all.
 	test('a link allowing "!api.example.com" is refused', async ({ page }) => {
 		const pattern = '!api.example.com';
 		const link = await makeLink(

@@ -125,8 +125,8 @@ test.describe('share links', () => {
 	});
 
 	// Each kind of bad link (damaged encoding or compression, an unknown format, wrong types, a
-	// plugin URL that is not https, too long) has its own message, checked in codec.test.ts and
-	// codec-fields.test.ts; the page shows any of them the same way, so one link stands for all.
+	// plugin URL that is not https, too long) has its own message, checked in persist/codec.test.ts and
+	// persist/codec.fields.test.ts; the page shows any of them the same way, so one link stands for all.
 	test('a link that cannot be opened opens the defaults with its message', async ({ page }) => {
 		await page.goto(`${SITE_URL}#s=1.${'A'.repeat(70_000)}`);
 		await expect(banner(page)).toContainText('This link could not be opened.');

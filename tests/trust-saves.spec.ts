@@ -187,7 +187,7 @@ test('when the browser refuses to store, the page says so', async ({ page }) => 
 	);
 });
 
-// Why a save cannot be used is worded in parseSaved (saved-state.test.ts: damaged JSON, a newer
+// Why a save cannot be used is worded in parseSaved (persist/saved-state.test.ts: damaged JSON, a newer
 // format, and the rest); the page reports any of them the same way. This one goes through the
 // link decoder as well, which only the page puts together with a save.
 test('a save that cannot be used is reported, and the defaults open', async ({ page }) => {

@@ -1,7 +1,7 @@
 // "Edit source" on the bundled examples: the source opens in Write plugin, builds in the browser,
 // and the build does what the prebuilt module does for the example's own input. The examples
 // without HTTP or an endless loop are rebuilt and compared on the Node SDK
-// (src/lib/engine/example-rebuilds.test.ts); these two need the page: the webhook's request goes
+// (src/lib/engine/author/example-rebuilds.test.ts); these two need the page: the webhook's request goes
 // through the page's grants, and the loop ends only by the page's timeout.
 import { test, expect, ECHO_URL } from './support/fixtures';
 import { EXAMPLES } from '../src/lib/engine/setup/examples';

@@ -3,7 +3,7 @@
 // take a minute; the log and the panel's words are checked here, the wiring in grants.spec.ts.
 import { render } from 'svelte/server';
 import { describe, expect, it } from 'vitest';
-import type { HttpEvent } from '$lib/engine/http-recorder';
+import type { HttpEvent } from '$lib/engine/http/recorder';
 import NetworkLogPanel from '$lib/components/NetworkLog.svelte';
 import type { Playground } from './playground.svelte';
 import { NetworkLog } from './network-log.svelte';

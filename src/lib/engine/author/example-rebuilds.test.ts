@@ -5,10 +5,10 @@
 import { readFileSync } from 'node:fs';
 import createPlugin from '@extism/extism';
 import { describe, expect, it } from 'vitest';
-import { buildAs } from './author/asc';
-import { buildWat } from './author/wat';
+import { buildAs } from './asc';
+import { buildWat } from './wat';
 import { exampleSource } from './example-sources';
-import { EXAMPLES, type ExampleInfo } from './examples';
+import { EXAMPLES, type ExampleInfo } from '../setup/examples';
 
 const wabt = await (await import('wabt')).default();
 const asc = await import('assemblyscript/asc');
@@ -63,7 +63,7 @@ describe('an example rebuilt from its source', () => {
 			const r = code.language === 'wat' ? buildWat(wabt, code.text) : await buildAs(asc, code.text);
 			if (!r.ok) throw new Error(`${ex.id}: ${JSON.stringify(r.diagnostics)}`);
 			const prebuilt = new Uint8Array(
-				readFileSync(new URL(`../../../static/examples/${ex.id}.wasm`, import.meta.url))
+				readFileSync(new URL(`../../../../static/examples/${ex.id}.wasm`, import.meta.url))
 			);
 			const expected = await outcome(prebuilt, ex);
 			// Each example does something to compare: an output or an error on every call.
