@@ -105,11 +105,15 @@ export class Session {
 	}
 
 	copyAs(kind: CodeKind, baseHref: string): string {
-		const ref = pluginRef(this.#pg, baseHref);
+		const pg = this.#pg;
+		const ref = pluginRef(pg, baseHref);
 		const where = 'url' in ref ? ref.url : ref.file;
-		const setup = currentSetup(this.#pg);
+		const setup = currentSetup(pg);
 		const make = { CLI: toCli, JavaScript: toJavaScript, Python: toPython }[kind];
-		const text = make(setup, where);
+		const text = make(setup, where, {
+			built: 'built' in ref && ref.built,
+			hostFunctions: pg.plugin ? pg.extras.specsFor(pg.plugin.info) : []
+		});
 		this.code = { kind, text };
 		return text;
 	}

@@ -71,17 +71,22 @@ export async function applySetup(
 	}
 }
 
-/** Where generated code and manifests should fetch the plugin from. */
-export function pluginRef(pg: Playground, base: string): { url: string } | { file: string } {
+/**
+ * Where generated code and manifests should fetch the plugin from. A build is named as Download
+ * .wasm saves it (its source file is no plugin), and marked `built` so the code says so.
+ */
+export function pluginRef(
+	pg: Playground,
+	base: string
+): { url: string } | { file: string; built?: boolean } {
 	const p = pg.plugin;
 	if (p?.source.kind === 'example') {
 		const ex = exampleById(p.source.id);
 		if (ex) return { url: new URL(exampleWasmPath(ex), base).href };
 	}
 	if (p?.source.kind === 'url') return { url: p.source.url };
-	return {
-		file: p?.source.kind === 'file' || p?.source.kind === 'build' ? p.source.name : 'plugin.wasm'
-	};
+	if (p?.source.kind === 'build') return { file: `${pg.takeHome.name}.wasm`, built: true };
+	return { file: p?.source.kind === 'file' ? p.source.name : 'plugin.wasm' };
 }
 
 /** In words, where a link's plugin comes from. */

@@ -117,7 +117,9 @@ export class SetupState {
 	addConfig(key: string, value: string): boolean {
 		const k = key.trim();
 		if (!k) return false;
-		this.settings.config[k] = value;
+		// A computed key in a literal makes an own property even of "__proto__", which an
+		// assignment would take as the object's prototype.
+		this.settings.config = { ...this.settings.config, [k]: value };
 		return true;
 	}
 

@@ -67,7 +67,8 @@ export class TakeHome {
 	}
 
 	async project(): Promise<Download | null> {
-		if (this.projectBlocked) return null;
+		const build = this.#build();
+		if (this.projectBlocked || !build) return null;
 		const w = this.#pg.write;
 		const template = w.templates.find((t) => t.id === w.templateId);
 		const input: ProjectInput = {
@@ -75,7 +76,8 @@ export class TakeHome {
 			title: template?.title ?? 'An Extism plugin',
 			language: w.language,
 			text: w.text,
-			setup: currentSetup(this.#pg)
+			setup: currentSetup(this.#pg),
+			hostFunctions: this.#pg.extras.specsFor(build.info)
 		};
 		this.preparing = true;
 		try {

@@ -6,10 +6,17 @@ import { printWat } from '$lib/engine/author/print';
 import { buildWat } from '$lib/engine/author/wat';
 import { InProcessWorker } from '$lib/engine/testing/in-process-worker';
 import { Playground } from './playground.svelte';
-import { ORIGIN, serveStatic } from './state-test-utils';
+import { Session } from './session.svelte';
+import { MemoryStorage, ORIGIN, serveStatic } from './state-test-utils';
 import { TakeHome } from './take-home.svelte';
 
 const wabt = await wabtInit();
+// The echo template, importing a host function its host app would provide.
+const WITH_HOST_FUNCTION = `(module
+  (import "extism:host/user" "lookup" (func (param i64) (result i64)))
+  (memory (export "memory") 1)
+  (func (export "echo") (result i32) (i32.const 0)))
+`;
 // WAT builds in-process; the AssemblyScript project is built for real in the engine's tests.
 const watBuilder: Builder = {
 	preload() {},
@@ -84,5 +91,42 @@ describe('take it home', () => {
 		expect(home.preparing).toBe(false);
 		const said = pg.log.entries.flatMap((e) => (e.type === 'message' ? [e.text] : []));
 		expect(said).toContain('The project could not be made: Failed to fetch');
+	});
+
+	it('Copy as code names the build as Download .wasm saves it, never its source file', async () => {
+		await pg.write.build();
+		const session = new Session(pg, new MemoryStorage());
+		const cli = session.copyAs('CLI', 'http://x.test/');
+		expect(cli).toContain('# wat-echo.wasm is the plugin built in the playground: save it with');
+		expect(cli).toMatch(/^extism call wat-echo\.wasm echo /m);
+		expect(session.copyAs('JavaScript', 'http://x.test/')).toContain(
+			"createPlugin('wat-echo.wasm'"
+		);
+		expect(session.copyAs('Python', 'http://x.test/')).toContain(
+			'"wasm": [{"path": "wat-echo.wasm"}]'
+		);
+		for (const kind of ['CLI', 'JavaScript', 'Python'] as const)
+			expect(session.copyAs(kind, 'http://x.test/')).not.toContain('plugin.wat');
+	});
+
+	it('Copy as code stubs every imported host function, with the code written for it', async () => {
+		pg.write.text = WITH_HOST_FUNCTION;
+		await pg.write.build();
+		pg.extras.setCode('extism:host/user::lookup', "return host.text('found');");
+		const session = new Session(pg, new MemoryStorage());
+		const js = session.copyAs('JavaScript', 'http://x.test/');
+		expect(js).toContain("'extism:host/user': {");
+		expect(js).toContain("return host.text('found');");
+		expect(js).toMatch(/^ {2}functions,?$/m);
+		const py = session.copyAs('Python', 'http://x.test/');
+		expect(py).toContain('@extism.host_fn(name="lookup", namespace="extism:host/user"');
+		expect(py).toContain('functions=[host_lookup]');
+		expect(session.copyAs('CLI', 'http://x.test/')).toContain('extism call cannot provide');
+		// The project's README says so beside its call line too.
+		const file = (await pg.takeHome.project())!;
+		const readme = strFromU8(unzipSync(file.data)[`${pg.takeHome.name}/README.md`]);
+		expect(readme).toContain(
+			'# extism call cannot provide host functions, and the plugin imports "extism:host/user::lookup":'
+		);
 	});
 });

@@ -2,6 +2,7 @@
 // command it runs and the current setup's `extism call` line. Kept apart from project.ts (which
 // writes the files) so both can be checked on their own; the page loads the two on first use.
 import { shellWord, toCli } from '../export/codegen';
+import type { StubSpec } from '../stubs/host-stubs';
 import type { Setup } from '../setup/setup';
 import { AS_FILE, OUT_FILE, WAT_FILE, ascArgs, providedFiles } from './files';
 import type { Language } from './protocol';
@@ -44,6 +45,8 @@ export interface ProjectInput {
 	language: Language;
 	text: string;
 	setup: Setup;
+	/** The host functions the build imports, which `extism call` cannot provide. */
+	hostFunctions?: StubSpec[];
 }
 
 export function projectSpec(p: ProjectInput): ProjectSpec {
@@ -56,8 +59,8 @@ export function projectSpec(p: ProjectInput): ProjectSpec {
 		provided: provided.map(([path]) => path),
 		out: OUT_FILE,
 		build: buildCommand(p.language),
-		call: toCli(p.setup, OUT_FILE),
-		stubs: Object.keys(p.setup.stubs ?? {}).length > 0,
+		call: toCli(p.setup, OUT_FILE, { hostFunctions: p.hostFunctions }),
+		stubs: Object.keys(p.setup.stubs ?? {}).length > 0 || (p.hostFunctions ?? []).length > 0,
 		linked: (p.setup.linked ?? []).map((l) => l.name)
 	};
 }

@@ -89,6 +89,22 @@ describe('project files', () => {
 		expect(call).toContain("--input 'Hello, Extism!'");
 	});
 
+	it('keeps the call line inside its code block whatever backticks the setup holds', () => {
+		const settings = copySettings(DEFAULT_SETUP.settings);
+		settings.config = { note: '````' };
+		const input = 'before\n```\n# Injected heading\n```sh\nafter';
+		const s = spec('count-vowels', { fn: 'f```', input, settings });
+		const lines = projectFiles(s)['README.md'].split('\n');
+		// CommonMark: a block ends at a line of at least as many backticks as opened it, and nothing else.
+		const open = lines.findIndex((l, i) => i > lines.indexOf('## Run') && /^`{3,}sh$/.test(l));
+		const fence = /^`+/.exec(lines[open])![0];
+		const close = lines.findIndex(
+			(l, i) => i > open && new RegExp(`^\`{${fence.length},}\\s*$`).test(l)
+		);
+		expect(lines.slice(open + 1, close).join('\n')).toBe(s.call);
+		expect(s.call).toContain(input.split('\n')[1]);
+	});
+
 	it('says what extism call cannot reproduce: host-function stubs and linked modules', () => {
 		const plain = projectFiles(spec('hello'))['README.md'];
 		expect(plain).not.toContain('host functions');
@@ -100,6 +116,21 @@ describe('project files', () => {
 		)['README.md'];
 		expect(readme).toContain('cannot provide host functions');
 		expect(readme).toContain('`lib`');
+		// Default stubs too: the call line itself says the CLI cannot load such a plugin.
+		const stubbed = projectFiles(
+			projectSpec({
+				name: 'h',
+				title: 'H',
+				language: 'wat',
+				text: '',
+				setup: DEFAULT_SETUP,
+				hostFunctions: [{ module: 'extism:host/user', name: 'lookup', params: [], results: [] }]
+			})
+		)['README.md'];
+		expect(stubbed).toMatch(
+			/^# extism call cannot provide host functions.*"extism:host\/user::lookup"/m
+		);
+		expect(stubbed).toMatch(/^- The playground ran this with host-function stubs/m);
 		expect(readme).toContain('--link name=path.wasm');
 	});
 

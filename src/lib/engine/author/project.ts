@@ -43,6 +43,15 @@ function caveats(spec: ProjectSpec): string[] {
 	return out;
 }
 
+/**
+ * A code fence longer than any run of backticks in `text` (a config value, input or function name
+ * may hold one), so that the text cannot close the block early.
+ */
+function fenceFor(text: string): string {
+	const longest = Math.max(0, ...(text.match(/`+/g) ?? []).map((run) => run.length));
+	return '`'.repeat(Math.max(3, longest + 1));
+}
+
 function readme(spec: ProjectSpec): string {
 	const lang = spec.language === 'wat' ? 'WebAssembly text' : 'AssemblyScript';
 	const { provided } = spec;
@@ -70,9 +79,9 @@ function readme(spec: ProjectSpec): string {
 		'',
 		'With the [Extism CLI](https://extism.org/docs/install):',
 		'',
-		'```sh',
+		`${fenceFor(spec.call)}sh`,
 		spec.call,
-		'```',
+		fenceFor(spec.call),
 		...(notes.length ? ['', ...notes] : []),
 		''
 	].join('\n');

@@ -25,6 +25,12 @@ export function cliInput(
 	input: CodeInput,
 	quote: (word: string) => string
 ): { pipe: string; words: string[]; redirect: string } {
+	// No argument can hold a NUL byte: text with one is piped in as the bytes it is.
+	if (input.kind === 'text' && input.text.includes('\0'))
+		return cliInput(
+			{ kind: 'bytes', base64: toBase64(new TextEncoder().encode(input.text)) },
+			quote
+		);
 	if (input.kind === 'text')
 		return { pipe: '', words: ['--input', quote(input.text)], redirect: '' };
 	if (input.kind === 'bytes')

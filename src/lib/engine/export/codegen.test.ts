@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { jsString, shellWord, toCli, toJavaScript, toPython } from './codegen';
 import { DEFAULT_SETTINGS } from '../setup/settings';
 import type { Setup } from '../setup/setup';
+import { readCall, runCli } from '../testing/extism-call';
 
 const minimal: Setup = {
 	source: { kind: 'none' },
@@ -113,6 +114,42 @@ it'\\''s ✓ 𝔘 \\ end'`
 	});
 });
 
+describe('toCli, as extism call reads it', () => {
+	it('passes a config key holding "=" whole, through --set-config', () => {
+		const config = { 'a=b': 'c=d', plain: 'x=y', "it's": '' };
+		const cli = toCli({ ...minimal, settings: { ...minimal.settings, config } }, 'p.wasm');
+		expect(cli).toContain('--config plain=x=y');
+		expect(readCall(runCli(cli).argv).config).toEqual(config);
+	});
+
+	it('calls a function whose name looks like a flag, instead of showing the help', () => {
+		for (const fn of ['--help', '-h', '--input']) {
+			const call = readCall(runCli(toCli({ ...minimal, fn }, 'p.wasm')).argv);
+			expect(call.help).toBe(false);
+			expect(call.args).toEqual(['p.wasm', fn]);
+			expect(call.flags.input).toEqual(['Hello, Extism!']);
+		}
+	});
+
+	it('writes no NUL byte: input and config that hold one arrive whole another way', () => {
+		const input = 'a\0b ✓';
+		const config = { 'k\0': 'v\0w', 'n=1': '\0' };
+		const cli = toCli({ ...minimal, input, settings: { ...minimal.settings, config } }, 'p.wasm');
+		expect(cli).not.toContain('\0');
+		const { argv, stdin } = runCli(cli);
+		const call = readCall(argv);
+		expect(call.flags.stdin).toEqual(['true']);
+		expect(new TextDecoder().decode(stdin)).toBe(input);
+		expect(call.config).toEqual(config);
+	});
+
+	it('says so when the function name holds a NUL, which no argument can carry', () => {
+		const cli = toCli({ ...minimal, fn: 'f\0g' }, 'p.wasm');
+		expect(cli).not.toContain('\0');
+		expect(cli).toMatch(/^# The plugin or function name holds a NUL byte/);
+	});
+});
+
 describe('toJavaScript', () => {
 	it('writes a minimal program', () => {
 		expect(toJavaScript(minimal, 'count_vowels.wasm'))
@@ -143,6 +180,7 @@ const plugin = await createPlugin('https://example.com/p/all.wasm', {
   // The SDK applies timeoutMs only off the main thread, and needs a worker for HTTP where
   // JSPI is missing (Node, Firefox, Safari). In a browser this needs a cross-origin isolated page.
   runInWorker: true,
+  // In Node the SDK's timer keeps the process up until this long after the last call.
   timeoutMs: 5000
 });
 const out = await plugin.call('it\\'s', 'Say "hi"\\nit\\'s ✓ 𝔘 \\\\ end');
@@ -169,6 +207,30 @@ const out = await plugin.call('post_json', '{\\n  "url": "https://webhook.site/a
 console.log(out?.text());
 await plugin.close();
 `);
+	});
+
+	it('writes a __proto__ config key as a key, not as the prototype', () => {
+		const config = Object.fromEntries([
+			['__proto__', 'p'],
+			['a', 'b']
+		]);
+		const js = toJavaScript({ ...minimal, settings: { ...minimal.settings, config } }, 'p.wasm');
+		const line = /^ {2}config: (.*),$/m.exec(js)?.[1];
+		const value = (0, eval)(`(${line})`);
+		expect(Object.keys(value)).toEqual(['__proto__', 'a']);
+		expect(value.__proto__).toBe('p');
+		expect(Object.getPrototypeOf(value)).toBe(Object.prototype);
+	});
+
+	it('writes a __proto__ host function as a function of its own', () => {
+		const js = toJavaScript(minimal, 'p.wasm', {
+			hostFunctions: [{ module: '__proto__', name: '__proto__', params: [], results: ['i32'] }]
+		});
+		const body = /^const functions = (\{[\s\S]*?^\});$/m.exec(js)?.[1];
+		const functions = (0, eval)(`(${body})`);
+		expect(Object.keys(functions)).toEqual(['__proto__']);
+		expect(functions.__proto__.__proto__()).toBe(0);
+		expect(js).toMatch(/^ {2}functions$/m);
 	});
 
 	it('writes string literals that read back as the same text', () => {

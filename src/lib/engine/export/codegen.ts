@@ -6,8 +6,22 @@ import { isDefault } from '../setup/settings';
 import { SETTING_LIST, TIMEOUT, type Setting } from '../setup/settings-table';
 import type { Setup } from '../setup/setup';
 import { cliInput, codeInput, jsInput, pyInput } from './codegen-input';
+import { cliHostNote, jsHostFunctions, pyHostFunctions } from './codegen-host';
+import type { StubSpec } from '../stubs/host-stubs';
 
 const isUrl = (ref: string) => /^https?:\/\//i.test(ref);
+
+/** What the code needs to know of the plugin beyond the setup. */
+export interface CodePlugin {
+	/** The plugin was built in the playground: its file comes from Download .wasm. */
+	built?: boolean;
+	/** The host functions it imports, with the person's stub code where there is one. */
+	hostFunctions?: StubSpec[];
+}
+
+/** Where a plugin built here comes from, in the words of each language's comments. */
+const builtNote = (ref: string) =>
+	`${ref} is the plugin built in the playground: save it with Download .wasm.`;
 
 // --- POSIX shell ---
 
@@ -18,16 +32,30 @@ export function shellWord(word: string): string {
 
 const singleQuoted = (word: string) => `'${word.replace(/'/g, `'\\''`)}'`;
 
+/**
+ * `--config K=V` splits at the first `=`, and no argument can hold a NUL: such entries go in one
+ * `--set-config` JSON object instead (JSON escapes a NUL), which extism merges with the rest.
+ */
+const needsJson = ([k, v]: [string, string]) => k.includes('=') || `${k}${v}`.includes('\0');
+
 /** The words of one setting: a flag per list item or config entry, else the flag and its value. */
 function cliWords(setting: Setting, value: unknown): string[] {
 	const flag = setting.cli.flag;
 	if (setting.kind === 'list') return (value as string[]).flatMap((v) => [flag, shellWord(v)]);
-	if (setting.kind === 'map')
-		return Object.entries(value as object).flatMap(([k, v]) => [flag, shellWord(`${k}=${v}`)]);
+	if (setting.kind === 'map') {
+		const entries = Object.entries(value as Record<string, string>);
+		const json = entries.filter(needsJson);
+		const words = entries
+			.filter((e) => !needsJson(e))
+			.flatMap(([k, v]) => [flag, shellWord(`${k}=${v}`)]);
+		if (json.length)
+			words.push('--set-config', singleQuoted(JSON.stringify(Object.fromEntries(json))));
+		return words;
+	}
 	return setting.kind === 'flag' ? [flag] : [flag, shellWord(String(value))];
 }
 
-export function toCli(setup: Setup, pluginRef: string): string {
+export function toCli(setup: Setup, pluginRef: string, plugin: CodePlugin = {}): string {
 	// A setting at the playground's default is left out; for the log level (info), extism call
 	// then prints no plugin logs.
 	const parts = SETTING_LIST.flatMap(([key, setting]) => {
@@ -39,12 +67,26 @@ export function toCli(setup: Setup, pluginRef: string): string {
 	if (setup.timeoutMs)
 		parts.push({ at: TIMEOUT.cli.at, words: [TIMEOUT.cli.flag, String(setup.timeoutMs)] });
 	parts.sort((a, b) => a.at - b.at);
-	const words = ['extism', 'call', shellWord(pluginRef), shellWord(setup.fn)];
-	words.push(...parts.flatMap((p) => p.words));
+	const flags = parts.flatMap((p) => p.words);
 	// Always quoted, so that the input reads as one argument even when it is a plain word.
 	const input = cliInput(codeInput(setup), singleQuoted);
-	words.push(...input.words);
-	return input.pipe + words.join(' ') + input.redirect;
+	flags.push(...input.words);
+	const notes = [...(plugin.built ? [`# ${builtNote(pluginRef)}`] : [])];
+	notes.push(...cliHostNote(plugin.hostFunctions ?? []));
+	const positional = [pluginRef, setup.fn];
+	if (positional.some((w) => w.includes('\0')))
+		notes.push(
+			'# The plugin or function name holds a NUL byte, which no command-line argument can carry:',
+			'# it is left out below, so extism call is given another name.'
+		);
+	const args = positional.map((w) => shellWord(w.replace(/\0/g, '')));
+	// extism reads any word that starts with "-" as a flag (a function named --help shows the help):
+	// after "--" every word is positional, so the flags go first.
+	const words = positional.some((w) => w.startsWith('-'))
+		? ['extism', 'call', ...flags, '--', ...args]
+		: ['extism', 'call', ...args, ...flags];
+	const line = input.pipe + words.join(' ') + input.redirect;
+	return [...notes, line].join('\n');
 }
 
 // --- JavaScript ---
@@ -67,7 +109,9 @@ export function jsString(text: string): string {
 }
 
 const isLone = (ch: string) => ch.length === 1 && ch >= '\ud800' && ch <= '\udfff';
-const jsKey = (key: string) => (/^[A-Za-z_$][\w$]*$/.test(key) ? key : jsString(key));
+/** An object key; `__proto__` as a computed key, which makes an own property, not a prototype. */
+export const jsKey = (key: string) =>
+	key === '__proto__' ? `[${jsString(key)}]` : /^[A-Za-z_$][\w$]*$/.test(key) ? key : jsString(key);
 
 function jsValue(setting: Setting, value: unknown): string {
 	switch (setting.kind) {
@@ -107,9 +151,11 @@ function jsOptions(setup: Setup): string[] {
 	return options.map((o) => `${o.name}: ${o.text ?? `{ ${o.members.join(', ')} }`}`);
 }
 
-export function toJavaScript(setup: Setup, pluginRef: string): string {
+export function toJavaScript(setup: Setup, pluginRef: string, plugin: CodePlugin = {}): string {
 	const s = setup.settings;
 	const options = jsOptions(setup);
+	const functions = jsHostFunctions(plugin.hostFunctions ?? [], jsKey, jsString);
+	if (functions.length) options.push('functions');
 	if (setup.timeoutMs || s.allowedHosts.length > 0) {
 		options.push(
 			'// The SDK applies timeoutMs only off the main thread, and needs a worker for HTTP where\n' +
@@ -117,15 +163,22 @@ export function toJavaScript(setup: Setup, pluginRef: string): string {
 				'  runInWorker: true'
 		);
 	}
-	if (setup.timeoutMs) options.push(`${TIMEOUT.sdk}: ${setup.timeoutMs}`);
+	// Checked with the SDK under Node: its timeout timer is never cleared, so the program
+	// does not exit until it fires; better said than taken for a hang.
+	if (setup.timeoutMs)
+		options.push(
+			"// In Node the SDK's timer keeps the process up until this long after the last call.\n" +
+				`  ${TIMEOUT.sdk}: ${setup.timeoutMs}`
+		);
 	const where = isUrl(pluginRef)
 		? ''
-		: '// A file path works in Node and Deno; in a browser, pass the URL of the .wasm file.\n';
+		: `${plugin.built ? `// ${builtNote(pluginRef)}\n` : ''}// A file path works in Node and Deno; in a browser, pass the URL of the .wasm file.\n`;
 	const input = jsInput(codeInput(setup), jsString);
 	return [
 		...input.before,
 		"import createPlugin from '@extism/extism';",
 		'',
+		...functions,
 		`${where}const plugin = await createPlugin(${jsString(pluginRef)}, {`,
 		options.map((line) => `  ${line}`).join(',\n'),
 		'});',
@@ -151,11 +204,13 @@ function py(value: unknown): string {
 	return JSON.stringify(value);
 }
 
-export function toPython(setup: Setup, pluginRef: string): string {
+export function toPython(setup: Setup, pluginRef: string, plugin: CodePlugin = {}): string {
 	const manifest = toManifest(setup, { url: pluginRef });
 	manifest.wasm = [isUrl(pluginRef) ? { url: pluginRef } : { path: pluginRef }];
 	const input = pyInput(codeInput(setup));
-	const lines = [...input.imports, 'import extism', '', 'manifest = {'];
+	const lines = [...input.imports, 'import extism', ''];
+	if (plugin.built) lines.push(`# ${builtNote(pluginRef).replace(/\0/g, '\\0')}`);
+	lines.push('manifest = {');
 	for (const [key, value] of Object.entries(manifest)) {
 		lines.push(`    ${JSON.stringify(key)}: ${py(value)},`);
 	}
@@ -177,7 +232,10 @@ export function toPython(setup: Setup, pluginRef: string): string {
 				`# (extism call ${setting.cli.flag}); the manifest has no field for that.`
 			);
 	}
-	lines.push('}', ...comments, ...before, '');
+	lines.push('}', ...comments, ...before);
+	const host = pyHostFunctions(plugin.hostFunctions ?? []);
+	if (host.names.length) kwargs += `, functions=[${host.names.join(', ')}]`;
+	lines.push(...host.lines, '');
 	lines.push(
 		`with extism.Plugin(manifest${kwargs}) as plugin:`,
 		`    out = plugin.call(${JSON.stringify(setup.fn)}, ${input.arg})`,
