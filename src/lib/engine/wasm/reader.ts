@@ -22,6 +22,7 @@ export const plural = (n: number, word: string, words = `${word}s`): string =>
 	`${n.toLocaleString('en-US')} ${n === 1 ? word : words}`;
 
 const utf8 = new TextDecoder('utf-8', { fatal: true });
+const lenient = new TextDecoder('utf-8');
 
 /** Unsigned LEB128, shortest form: for writing the few numbers we rewrite in a module. */
 export function leb(n: number): number[] {
@@ -125,6 +126,38 @@ export class Reader {
 		const out: T[] = [];
 		for (let i = 0; i < n; i++) out.push(item());
 		return out;
+	}
+
+	/** Signed LEB128 of up to 64 bits (DWARF's sleb128); beyond 2^53 the value is approximate. */
+	signed(): number {
+		const start = this.pos;
+		let result = 0;
+		let scale = 1;
+		for (let i = 0; i < 10; i++) {
+			const b = this.byte();
+			result += (b & 0x7f) * scale;
+			scale *= 128;
+			if (!(b & 0x80)) return b & 0x40 ? result - scale : result;
+		}
+		throw new Malformed(`a number at byte ${start} is too long`, start);
+	}
+
+	/** A little-endian unsigned integer of `size` bytes (DWARF's fixed-size fields); 8 bytes lose precision past 2^53. */
+	fixed(size: 1 | 2 | 4 | 8): number {
+		if (size > this.end - this.pos) throw new OutOfData(this.end);
+		let result = 0;
+		for (let i = size - 1; i >= 0; i--) result = result * 256 + this.bytes[this.pos + i];
+		this.pos += size;
+		return result;
+	}
+
+	/** A NUL-terminated UTF-8 string (DWARF's DW_FORM_string); invalid bytes become U+FFFD. */
+	cstring(): string {
+		const zero = this.bytes.indexOf(0, this.pos);
+		if (zero < 0 || zero >= this.end) throw new OutOfData(this.end);
+		const text = lenient.decode(this.bytes.subarray(this.pos, zero));
+		this.pos = zero + 1;
+		return text;
 	}
 
 	/** A length-prefixed UTF-8 name. */
