@@ -4,7 +4,9 @@
 // It keeps the SDK's promises: the same host rule and refusal text, the response size limit,
 // response headers only when granted, and a network log entry per request.
 import { classifyFetchFailure } from './errors';
-import { httpFailureMessage, type HttpEvent } from './recorder';
+import { sampleOf, sentOf } from './exchange';
+import type { MockSet } from './mocks/answer';
+import { httpFailureMessage, isRedirectStatus, redirectMessage, type HttpEvent } from './recorder';
 import type { HostRule } from './host-rule';
 import { redirectOutsideHosts, redirectWithheldMessage } from './redirect';
 import { fail } from '../run/run-error';
@@ -45,6 +47,8 @@ export interface XhrHttpOptions {
 	newXhr?: () => XhrLike;
 	fetchFn?: typeof fetch;
 	pageOrigin?: string;
+	/** Consulted after the host rule: a mock answers only what the allowed hosts let through. */
+	mocks?: MockSet;
 }
 
 /** A request the browser could not complete; told apart (CORS or network) after the call. */
@@ -93,10 +97,28 @@ export function createXhrHttpFunctions(opts: XhrHttpOptions) {
 		const url = spec.url;
 		const body =
 			bodyAddr === 0n || method === 'GET' || method === 'HEAD' ? null : ctx.read(bodyAddr)?.bytes();
+		const requestHeaders = spec.headers ?? spec.header ?? {};
+		const hit = opts.mocks?.find(method, url) ?? null;
 		const req = ++seq;
 		const start = performance.now();
 		const ms = () => performance.now() - start;
-		opts.emit({ req, method, url, state: 'pending', ms: 0 });
+		const base = {
+			req,
+			method,
+			url,
+			sent: sentOf(requestHeaders, body),
+			...(hit ? { mocked: hit.pattern } : {})
+		};
+		opts.emit({ ...base, state: 'pending', ms: 0 });
+		if (hit) {
+			// Not followed, as on the fetch path: the mock's target is never asked.
+			if (isRedirectStatus(hit.status)) {
+				const received = { headers: hit.headers, body: sampleOf(hit.body) };
+				opts.emit({ ...base, state: 'redirect', status: hit.status, received, ms: ms() });
+				throw fail({ kind: 'redirect', url }, redirectMessage(url));
+			}
+			return answer(ctx, base, hit.status, hit.headers, hit.body, ms);
+		}
 
 		const xhr = newXhr();
 		let detail = '';
@@ -104,7 +126,7 @@ export function createXhrHttpFunctions(opts: XhrHttpOptions) {
 			xhr.open(method, url, false);
 			xhr.responseType = 'arraybuffer';
 			xhr.withCredentials = false;
-			for (const [k, v] of Object.entries(spec.headers ?? spec.header ?? {})) {
+			for (const [k, v] of Object.entries(requestHeaders)) {
 				xhr.setRequestHeader(k, String(v));
 			}
 			xhr.send(body ? body.slice() : null);
@@ -113,15 +135,13 @@ export function createXhrHttpFunctions(opts: XhrHttpOptions) {
 		}
 		// Firefox reports a CORS refusal as status 0 without throwing.
 		if (detail || xhr.status === 0) {
-			const ev: HttpEvent = { req, method, url, state: 'failed', ms: ms() };
+			const ev: HttpEvent = { ...base, state: 'failed', ms: ms() };
 			throw new XhrFailed(url, detail || 'no response (status 0)', ev);
 		}
 		const withheld = redirectOutsideHosts(url, xhr.responseURL, opts.allows);
 		if (withheld) {
 			opts.emit({
-				req,
-				method,
-				url,
+				...base,
 				state: 'failed',
 				failure: 'redirect',
 				status: xhr.status,
@@ -133,16 +153,32 @@ export function createXhrHttpFunctions(opts: XhrHttpOptions) {
 				redirectWithheldMessage(url, withheld)
 			);
 		}
-		status = xhr.status;
-		headers = parseResponseHeaders(xhr.getAllResponseHeaders());
 		const bytes = new Uint8Array((xhr.response as ArrayBuffer | null) ?? new ArrayBuffer(0));
+		const got = parseResponseHeaders(xhr.getAllResponseHeaders());
+		return answer(ctx, base, xhr.status, got, bytes, ms);
+	}
+
+	/** Hands a response (a server's or a mock's) to the plugin, under the same rules. */
+	function answer(
+		ctx: CallContext,
+		base: Pick<HttpEvent, 'req' | 'method' | 'url' | 'sent' | 'mocked'>,
+		code: number,
+		got: Record<string, string>,
+		bytes: Uint8Array,
+		ms: () => number
+	): bigint {
+		status = code;
+		headers = got;
 		// The SDK's rule: a body that reaches the limit is dropped and the plugin gets 0.
 		if (opts.maxBytes && bytes.length >= opts.maxBytes) {
-			opts.emit({ req, method, url, state: 'too-large', status, bytes: bytes.length, ms: ms() });
+			// Unlike the SDK's reader, XHR has read it all: the Network panel may show it.
+			const received = { headers: got, body: sampleOf(bytes) };
+			opts.emit({ ...base, state: 'too-large', status, bytes: bytes.length, received, ms: ms() });
 			opts.logError(`Response body exceeded ${opts.maxBytes} bytes`);
 			return 0n;
 		}
-		opts.emit({ req, method, url, state: 'done', status, bytes: bytes.length, ms: ms() });
+		const received = { headers: got, body: sampleOf(bytes) };
+		opts.emit({ ...base, state: 'done', status, bytes: bytes.length, received, ms: ms() });
 		return ctx.store(bytes);
 	}
 

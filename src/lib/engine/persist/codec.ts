@@ -5,6 +5,7 @@ import { fromBase64Url, toBase64Url } from '../util/base64';
 import { deflateRaw, InflateError, inflateRaw } from './deflate';
 import { SetupError } from './fields';
 import { trimInputFile } from './input-file';
+import { trimMocks } from './mocks';
 import type { Setup } from '../setup/setup';
 import { checkSetup, readV1, writeV1, type Decoded } from './setup-v1';
 
@@ -79,8 +80,10 @@ const joinNotes = (...notes: (string | undefined)[]) =>
 export async function encodeSetup(whole: Setup): Promise<EncodeResult> {
 	const linked = trimLinked(whole);
 	const input = trimInputFile(linked.setup, MAX_EMBED_BYTES);
-	const r = await encodeTrimmed(input.setup);
-	const note = joinNotes(r.hash ? linked.note : undefined, r.hash ? input.note : undefined, r.note);
+	const mocks = trimMocks(input.setup.mocks, MAX_EMBED_BYTES);
+	const r = await encodeTrimmed(mocks.mocks ? { ...input.setup, mocks: mocks.mocks } : input.setup);
+	const kept = (n?: string) => (r.hash ? n : undefined);
+	const note = joinNotes(kept(linked.note), kept(input.note), kept(mocks.note), r.note);
 	return note ? { ...r, note } : r;
 }
 

@@ -18,6 +18,7 @@ import { casesFromJson, casesToJson } from '../cases/test-cases';
 import { utf8Length, type Json } from '../util/validate';
 import { readCode, writeCode } from './code';
 import { readInputFields, writeInputFields } from './input-file';
+import { readMocks, writeMocks } from './mocks';
 
 export const LIMITS = {
 	fnChars: 256,
@@ -132,6 +133,7 @@ export function readV1(json: unknown): Decoded {
 	}
 	if (obj.linked !== undefined) setup.linked = readLinked(obj.linked);
 	if (obj.code !== undefined) setup.code = readCode(obj.code);
+	if (obj.mocks !== undefined) setup.mocks = readMocks(obj.mocks);
 	readInputFields(obj, setup);
 	return missingPlugin === undefined ? { setup } : { setup, missingPlugin };
 }
@@ -167,6 +169,7 @@ export function writeV1(setup: Setup, leaveOut = false, leaveOutLinked = leaveOu
 				: { name: l.name, file: l.file }
 		);
 	if (setup.code) json.code = writeCode(setup.code);
+	if (setup.mocks?.length) json.mocks = writeMocks(setup.mocks);
 	writeInputFields(setup, json);
 	return json;
 }

@@ -1,6 +1,7 @@
 // Every message between the page and a plugin worker, typed in one place.
 import type { HostCall, StubSpec } from '../stubs/host-stubs';
 import type { HttpEvent } from '../http/recorder';
+import type { Mock } from '../http/mocks/mock';
 import type { RunError } from './run-error';
 import type { LogLevel, PluginSettings } from '../setup/settings';
 import type { XtpEvent, XtpTotals } from './xtp/report';
@@ -16,6 +17,8 @@ export interface InstanceParts {
 	stubs?: StubSpec[];
 	/** Extra modules the main one imports from, by name (`extism call --link name=file`). */
 	linked?: { name: string; module: WebAssembly.Module }[];
+	/** Answers to the plugin's HTTP requests, tried in order after the grants (http/mocks/). */
+	mocks?: Mock[];
 }
 
 /** An XTP test plugin, checked on the page (xtp/check.ts). */

@@ -4,6 +4,7 @@ import type { HttpEvent } from '../http/recorder';
 import type { FromWorker, LogLevel, StreamName, ToWorker, XtpTestPlugin } from './protocol';
 import { runError, type RunError } from './run-error';
 import { sameSettings, type PluginSettings } from '../setup/settings';
+import { sameMocks, type Mock } from '../http/mocks/mock';
 import type { XtpEvent, XtpTotals } from './xtp/report';
 
 /** The part of Worker we use; a fake can stand in for it under unit tests. */
@@ -30,6 +31,7 @@ export interface InstanceSpec {
 	settings: PluginSettings;
 	stubs?: StubSpec[];
 	linked?: { name: string; module: WebAssembly.Module }[];
+	mocks?: Mock[];
 }
 
 export function sameInstance(a: InstanceSpec, b: InstanceSpec): boolean {
@@ -37,6 +39,7 @@ export function sameInstance(a: InstanceSpec, b: InstanceSpec): boolean {
 	return (
 		a.module === b.module &&
 		sameSettings(a.settings, b.settings) &&
+		sameMocks(a.mocks ?? [], b.mocks ?? []) &&
 		JSON.stringify(a.stubs ?? []) === JSON.stringify(b.stubs ?? []) &&
 		links(a).length === links(b).length &&
 		links(a).every((l, i) => l.name === links(b)[i].name && l.module === links(b)[i].module)
@@ -289,11 +292,11 @@ export class PluginRunner {
 		const slot = await this.#claim(opts);
 		if (!slot) return { status: 'superseded' };
 		const input = opts.input.slice();
-		const { module, settings, stubs, linked } = opts;
+		const { module, settings, stubs, linked, mocks } = opts;
 		const msg: ToWorker = {
 			type: 'xtp',
 			id: this.#nextId++,
-			target: { module, settings, stubs, linked },
+			target: { module, settings, stubs, linked, mocks },
 			test: opts.test,
 			input
 		};
@@ -340,7 +343,8 @@ export class PluginRunner {
 					module: opts.module,
 					settings: opts.settings,
 					stubs: opts.stubs,
-					linked: opts.linked
+					linked: opts.linked,
+					mocks: opts.mocks
 				},
 				opts.timeoutMs,
 				opts.onEvent
@@ -359,7 +363,8 @@ export class PluginRunner {
 				module: opts.module,
 				settings: opts.settings,
 				stubs: opts.stubs,
-				linked: opts.linked
+				linked: opts.linked,
+				mocks: opts.mocks
 			};
 			report.instantiateMs = ans.ms;
 			this.warm();

@@ -5,6 +5,7 @@ import { createRecordingFetch } from '../http/recorder';
 import { httpPath, type HttpCapabilities } from '../http/path';
 import { createXhrHttpFunctions } from '../http/xhr';
 import { loadHostRule } from '../http/host-rule';
+import { compileMocks } from '../http/mocks/answer';
 import type { HttpEvent } from '../http/recorder';
 import type { FromWorker, InstanceParts, LogLevel, ToWorker } from './protocol';
 import { runError } from './run-error';
@@ -95,6 +96,7 @@ export function createWorkerHost(
 	async function instantiate(spec: InstanceParts): Promise<SdkPlugin> {
 		const options = toSdkOptions(spec.settings);
 		const emit = (event: HttpEvent) => post({ type: 'http', id: jobId, event });
+		const mocks = compileMocks(spec.mocks ?? []);
 		let http: { functions: Record<string, Record<string, (...a: never[]) => unknown>> };
 		let sdkFetch: typeof fetch | undefined;
 		if (httpPath(caps) === 'sync-xhr') {
@@ -104,7 +106,8 @@ export function createWorkerHost(
 				allowHeaders: options.allowHttpResponseHeaders,
 				emit,
 				logError: logger.error,
-				fetchFn
+				fetchFn,
+				mocks
 			});
 			http = xhr;
 			explainFailure = xhr.explainFailure;
@@ -113,7 +116,8 @@ export function createWorkerHost(
 		} else {
 			const recording = createRecordingFetch(emit, {
 				maxBytes: spec.settings.maxHttpResponseBytes,
-				fetchFn
+				fetchFn,
+				mocks
 			});
 			const fetchHttp = createHttpHostFunctions(recording, options.allowHttpResponseHeaders);
 			http = fetchHttp;

@@ -3,6 +3,7 @@ import { copySettings, DEFAULT_SETTINGS, type PluginSettings } from './settings'
 import { TIMEOUT } from './settings-table';
 import type { TestCase } from '../cases/test-cases';
 import type { SetupCode } from '../persist/code';
+import type { Mock } from '../http/mocks/mock';
 
 export type SetupSource =
 	| { kind: 'example'; id: string }
@@ -47,6 +48,8 @@ export interface Setup {
 	linked?: SetupLink[];
 	/** Plugin source written here; it is built on Run, never on opening. */
 	code?: SetupCode;
+	/** Mock responses for the plugin's HTTP requests, in order (absent: none). */
+	mocks?: Mock[];
 }
 
 export const DEFAULT_SETUP: Setup = {
