@@ -18,6 +18,8 @@ export default defineConfig(
 			'node_modules/',
 			'test-results/',
 			'playwright-report/',
+			// A Vitest coverage run's scratch files (an interrupted run leaves them).
+			'coverage/',
 			// AssemblyScript-only syntax (decorated ambient imports) that no JS/TS parser accepts.
 			'examples/lib/kernel.ts',
 			'tests/fixtures/src/lib/harness.ts',

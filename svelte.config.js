@@ -28,6 +28,8 @@ const config = {
 				'style-src': ['self', 'unsafe-inline'],
 				'img-src': ['self', 'data:', 'blob:'],
 				'font-src': ['self', 'data:'],
+				// Rendered output: a sandboxed frame (opaque origin, no scripts) of a data: document.
+				'frame-src': ['data:'],
 				'object-src': ['none'],
 				'base-uri': ['self'],
 				'form-action': ['none']

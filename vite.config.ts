@@ -14,6 +14,15 @@ export default defineConfig({
 		environment: 'node',
 		// A hang guard, not a speed check: on a shared 2-core machine the heavy fuzz and robustness
 		// tests take several times vitest's 5 s default. Speed is measured by `npm run bench`.
-		testTimeout: 60_000
+		testTimeout: 60_000,
+		// Vitest's default on 2 cores is one worker; the slowest files (take-home's CLI build, the
+		// author tests) wait on child processes and the compiler's start, so two overlap them.
+		maxWorkers: 2,
+		// `npm test` prints the summary (--coverage): the suite's coverage must not drop as tests move.
+		coverage: {
+			provider: 'v8',
+			include: ['src/lib/**/*.ts'],
+			reporter: ['text-summary']
+		}
 	}
 });

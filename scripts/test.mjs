@@ -9,6 +9,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { ensureChromium } from './ensure-chromium.mjs';
 import { ensureEngines } from './ensure-engines.mjs';
+import { ensureWasmToolchain } from './ensure-wasm-toolchain.mjs';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 process.chdir(root);
@@ -40,11 +41,15 @@ function run(command, args, env = {}) {
 const steps = [
 	['type check', () => run('npm', ['run', 'check'])],
 	['lint', () => run('npm', ['run', 'lint'])],
+	// The debugger's unit tests build Rust and C fixtures with real DWARF from source.
+	['wasm toolchain (debugger fixtures)', async () => ensureWasmToolchain()],
 	[
 		'unit tests',
 		() =>
 			run(bin('vitest'), [
 				'run',
+				// Prints v8 coverage (a summary, configured in vite.config.ts): it must not drop.
+				'--coverage',
 				'--reporter=default',
 				'--reporter=json',
 				`--outputFile=${vitestReport}`
@@ -67,7 +72,7 @@ const steps = [
 	],
 	['Firefox and WebKit', async () => ensureEngines()],
 	[
-		'engine smoke tests (Chromium, Firefox, WebKit)',
+		'engine smoke tests (Firefox, WebKit)',
 		() =>
 			run(bin('vitest'), [
 				'run',

@@ -11,10 +11,8 @@ import {
 
 test.describe('Content-Security-Policy', () => {
 	test('the page ships a strict CSP and the examples still run under it', async ({ page }) => {
-		const violations: string[] = [];
-		page.on('console', (m) => {
-			if (/Content Security Policy|Refused to/i.test(m.text())) violations.push(m.text());
-		});
+		// The fixture fails any test whose page breaks this policy; this one runs the examples that
+		// need its exceptions ('wasm-unsafe-eval', workers, connect-src to loopback).
 		const res = await page.goto('/');
 		const csp = await page
 			.locator('meta[http-equiv="content-security-policy"]')
@@ -32,7 +30,6 @@ test.describe('Content-Security-Policy', () => {
 		await page.getByRole('button', { name: 'Add host' }).click();
 		await setInput(page, JSON.stringify({ url: `${ECHO_URL}/echo/csp`, payload: 1 }));
 		await expect(outputBody(await run(page))).toContainText('"status": 200');
-		expect(violations).toEqual([]);
 	});
 });
 

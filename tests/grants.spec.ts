@@ -75,20 +75,21 @@ test.describe('a redirect never carries a request past the allowed hosts', () =>
 });
 
 test.describe('host patterns from outside are held to the Allowed host rule', () => {
-	for (const pattern of ['!api.example.com', '!', '+(*)', '@(*)', '*(x)*']) {
-		test(`a link allowing "${pattern}" is refused`, async ({ page }) => {
-			const link = await makeLink(
-				SITE_URL,
-				setupJson({
-					settings: { ...setupJson().settings, allowedHosts: ['api.example.com', pattern] }
-				})
-			);
-			await page.goto(link);
-			await expect(banner(page)).toContainText('This link could not be opened.');
-			await expect(banner(page)).toContainText(`has an entry "${pattern}" that is refused`);
-			await expect(page.getByText('None: every HTTP request is refused.')).toBeVisible();
-		});
-	}
+	// Each refused pattern ("!…", "!", "+(*)", "@(*)", "*(x)*") has its own words in
+	// persist/codec.fields.test.ts; the page refuses any of them the same way, so one stands for all.
+	test('a link allowing "!api.example.com" is refused', async ({ page }) => {
+		const pattern = '!api.example.com';
+		const link = await makeLink(
+			SITE_URL,
+			setupJson({
+				settings: { ...setupJson().settings, allowedHosts: ['api.example.com', pattern] }
+			})
+		);
+		await page.goto(link);
+		await expect(banner(page)).toContainText('This link could not be opened.');
+		await expect(banner(page)).toContainText(`has an entry "${pattern}" that is refused`);
+		await expect(page.getByText('None: every HTTP request is refused.')).toBeVisible();
+	});
 
 	test('a pattern that matches every host is shown as "every host"', async ({ page }) => {
 		const link = await makeLink(
@@ -154,26 +155,23 @@ test.describe('Max memory pages caps the plugin’s own memory', () => {
 	});
 });
 
-test('the Network panel counts every request and keeps refused rows', async ({ page }) => {
-	// Over 200 real requests take a while.
-	test.setTimeout(180_000);
+// The 200-row cap, the "older requests are not shown" note and that refused rows stay are checked
+// on the log and the panel in src/lib/state/network-log.test.ts; here, the real requests of a
+// repeated run are each counted beside the refused one.
+test('the Network panel counts every request of a repeated run and keeps the refused row', async ({
+	page
+}) => {
 	await webhook(page, `${ECHO_URL}/echo/first`);
 	await page.getByRole('button', { name: 'Remove host 127.0.0.1' }).click();
 	await run(page);
 	await expect(network(page).getByRole('row').filter({ hasText: 'refused' })).toHaveCount(1);
 	await page.getByRole('button', { name: 'Allow 127.0.0.1' }).click();
 	await setInput(page, JSON.stringify({ url: `${ECHO_URL}/echo/many`, payload: 1 }));
-	await page.getByLabel('Repeat').fill('205');
-	// 205 requests in one run may take longer than the default timeout.
-	await page.getByLabel('Timeout (ms)').fill('');
-	await page.getByRole('button', { name: 'Run', exact: true }).click();
-	const many = output(page).getByRole('article').nth(1);
-	// Each of the 205 requests is a real round trip: give the run time, not a sleep.
-	await expect(many).not.toContainText('running…', { timeout: 120_000 });
-	await expect(outputBody(many)).toContainText('"status": 200');
-	await expect(network(page)).toContainText('206 requests');
-	await expect(network(page).getByRole('note')).toHaveText(
-		'6 older requests are not shown: the panel keeps the latest 200 rows (refused requests are always kept).'
-	);
+	await page.getByLabel('Repeat').fill('5');
+	await expect(outputBody(await run(page))).toContainText('"status": 200');
+	await expect(network(page)).toContainText('6 requests');
+	await expect(network(page).getByRole('row').filter({ hasText: '/echo/many' })).toHaveCount(5);
 	await expect(network(page).getByRole('row').filter({ hasText: 'refused' })).toHaveCount(1);
+	await expect(network(page).getByRole('note')).toHaveCount(0);
+	expect((await seen('/echo/many')).filter((r) => r.method === 'POST')).toHaveLength(5);
 });

@@ -35,22 +35,29 @@ test('a plugin that outputs a PNG shows the image, and downloads it as .png', as
 	await expect(img).toHaveCount(0);
 });
 
-test('an output that starts like a PNG but is damaged falls back to hex, with a note', async ({
-	page
-}) => {
-	await openPlayground(page);
-	await loadFixture(page, 'corrupt_png');
-	const r = await run(page);
-	await expect(r.getByRole('status')).toHaveText(
-		'This output starts like a PNG image, but the browser cannot show it (it may be damaged or cut short), so it is shown as hex.'
-	);
-	await expect(outputBody(r)).toContainText('89 50 4e 47 0d 0a 1a 0a 00 00 00 0d 49 48 44 52');
-	await expect(r.getByRole('img')).toHaveCount(0);
-	await expect(r.getByRole('button', { name: 'Image', exact: true })).toHaveCount(0);
-	// The playground goes on working.
-	await setInput(page, 'still here');
-	await loadFixture(page, 'echo');
-	await expect(outputBody(await run(page))).toHaveText('still here');
+test.describe('a damaged image', () => {
+	// Chromium, failing to decode the <img>'s blob: URL, reads it again under connect-src, which
+	// does not list blob: (no script of ours does: the violation names no source). Reported to
+	// the lead; the page's behaviour is what this test checks.
+	test.use({ allowedPageErrors: [/^CSP violation \(test fixture\): connect-src refused blob$/] });
+
+	test('an output that starts like a PNG but is damaged falls back to hex, with a note', async ({
+		page
+	}) => {
+		await openPlayground(page);
+		await loadFixture(page, 'corrupt_png');
+		const r = await run(page);
+		await expect(r.getByRole('status')).toHaveText(
+			'This output starts like a PNG image, but the browser cannot show it (it may be damaged or cut short), so it is shown as hex.'
+		);
+		await expect(outputBody(r)).toContainText('89 50 4e 47 0d 0a 1a 0a 00 00 00 0d 49 48 44 52');
+		await expect(r.getByRole('img')).toHaveCount(0);
+		await expect(r.getByRole('button', { name: 'Image', exact: true })).toHaveCount(0);
+		// The playground goes on working.
+		await setInput(page, 'still here');
+		await loadFixture(page, 'echo');
+		await expect(outputBody(await run(page))).toHaveText('still here');
+	});
 });
 
 test('HTML output renders only on request, and nothing in it runs or is fetched', async ({
@@ -114,10 +121,14 @@ test('SVG output is shown only as an image, where its script cannot run', async 
 	await loadFixture(page, 'echo');
 	await setInput(page, svg);
 	const r = await run(page);
-	await expect(formatButton(r, 'Image')).toHaveAttribute('aria-pressed', 'true');
-	const img = r.getByRole('img', { name: 'SVG image output of echo' });
+	await formatButton(r, 'Image').click();
+	await r.getByRole('button', { name: 'Render' }).click();
+	const img = r
+		.locator('iframe')
+		.contentFrame()
+		.getByRole('img', { name: 'SVG image output of echo' });
 	await expect.poll(() => img.evaluate((el: HTMLImageElement) => el.naturalWidth)).toBe(30);
-	await expect(img).toHaveAttribute('src', /^blob:/);
+	await expect(img).toHaveAttribute('src', /^data:image\/svg\+xml;base64,/);
 	expect(await pwned(page)).toBeUndefined();
 	await expect(output(page).locator('svg')).toHaveCount(0);
 });

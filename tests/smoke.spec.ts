@@ -1,4 +1,5 @@
-import { expect, SITE_URL, SUBPATH_URL, test } from './support/fixtures';
+import { expect, fixturePath, ISOLATED_URL, SITE_URL, SUBPATH_URL, test } from './support/fixtures';
+import { chooseExample, openPlayground, outputBody, run } from './support/playground';
 
 for (const [where, url] of [
 	['at the server root', SITE_URL],
@@ -28,3 +29,36 @@ for (const [where, url] of [
 		expect(failed, 'requests that failed').toEqual([]);
 	});
 }
+
+// What the Chromium engine smoke suite did on the isolated server, which no other test here does
+// there: cross-origin isolation changes what the page and its workers may load and share.
+test('with isolation headers, Count vowels, WASI stdout, Stop and an XTP test plugin work', async ({
+	page
+}) => {
+	await openPlayground(page, ISOLATED_URL);
+	expect(await page.evaluate(() => crossOriginIsolated)).toBe(true);
+	await expect(page.getByTestId('http-path')).toContainText(
+		'HTTP runs in the plugin worker (this browser has JSPI).'
+	);
+	const first = JSON.parse((await outputBody(await run(page)).textContent())!);
+	expect(first.count).toBeGreaterThan(0);
+	const second = JSON.parse((await outputBody(await run(page)).textContent())!);
+	expect(second.total).toBe(first.total * 2);
+
+	await chooseExample(page, 'Hello WASI');
+	const wasi = await run(page);
+	await expect(wasi).toContainText('hello from stdout');
+	await expect(outputBody(wasi)).toContainText('Hello, world!');
+
+	await chooseExample(page, 'Infinite loop');
+	await page.getByRole('button', { name: 'Run', exact: true }).click();
+	await page.getByRole('button', { name: 'Stop' }).click();
+	await expect(page.getByRole('article').last()).toContainText('Stopped.');
+
+	await chooseExample(page, 'Count vowels');
+	await page.getByLabel('Test plugin file').setInputFiles(fixturePath('xtp_count_vowels'));
+	await page.getByRole('button', { name: 'Run test plugin' }).click();
+	await expect(page.getByRole('region', { name: 'Test plugin results' })).toContainText(
+		/5 passed, 1 failed in [\d.]+ ms/
+	);
+});

@@ -187,23 +187,20 @@ test('when the browser refuses to store, the page says so', async ({ page }) => 
 	);
 });
 
-for (const [stored, why] of [
-	['not json', 'it is not readable (damaged JSON).'],
-	['{"v":9,"link":"#s=9.x"}', 'it was saved by a newer version of the playground (format 9).'],
-	['{"v":2,"link":"#s=1.!!"}', 'This share link is damaged']
-]) {
-	test(`a save that cannot be used is reported: ${why}`, async ({ page }) => {
-		await openPlayground(page);
-		// Once saved, nothing changes, so nothing saves over the damage before the reload.
-		await expect(saveStatus(page)).toHaveText('Saved in this browser');
-		await page.evaluate((text) => {
-			const tab = sessionStorage.getItem('extism-playground:tab');
-			localStorage.setItem(`extism-playground:state:${tab}`, text);
-		}, stored);
-		await page.reload();
-		await expect(output(page)).toContainText(
-			`The setup saved in this browser could not be restored: ${why}`
-		);
-		await expect(output(page)).toContainText('Loaded Count vowels');
+// Why a save cannot be used is worded in parseSaved (persist/saved-state.test.ts: damaged JSON, a newer
+// format, and the rest); the page reports any of them the same way. This one goes through the
+// link decoder as well, which only the page puts together with a save.
+test('a save that cannot be used is reported, and the defaults open', async ({ page }) => {
+	await openPlayground(page);
+	// Once saved, nothing changes, so nothing saves over the damage before the reload.
+	await expect(saveStatus(page)).toHaveText('Saved in this browser');
+	await page.evaluate(() => {
+		const tab = sessionStorage.getItem('extism-playground:tab');
+		localStorage.setItem(`extism-playground:state:${tab}`, '{"v":2,"link":"#s=1.!!"}');
 	});
-}
+	await page.reload();
+	await expect(output(page)).toContainText(
+		'The setup saved in this browser could not be restored: This share link is damaged'
+	);
+	await expect(output(page)).toContainText('Loaded Count vowels');
+});

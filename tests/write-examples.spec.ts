@@ -1,5 +1,8 @@
-// "Edit source" on every bundled example: its source opens in Write plugin, builds in the browser,
-// and the build does what the prebuilt module does for the example's own input.
+// "Edit source" on the bundled examples: the source opens in Write plugin, builds in the browser,
+// and the build does what the prebuilt module does for the example's own input. The examples
+// without HTTP or an endless loop are rebuilt and compared on the Node SDK
+// (src/lib/engine/author/example-rebuilds.test.ts); these two need the page: the webhook's request goes
+// through the page's grants, and the loop ends only by the page's timeout.
 import { test, expect, ECHO_URL } from './support/fixtures';
 import { EXAMPLES } from '../src/lib/engine/setup/examples';
 import { chooseExample, openPlayground, outputBody, run, setInput } from './support/playground';
@@ -22,14 +25,14 @@ async function toEcho(page: Page) {
 	await setInput(page, JSON.stringify({ url: `${ECHO_URL}/echo/example`, payload: { a: 1 } }));
 }
 
-test('every example’s source builds here and gives the prebuilt module’s output', async ({
+test('the webhook’s and the loop’s sources build here and give the prebuilt modules’ outcomes', async ({
 	page
 }) => {
-	test.setTimeout(240_000);
+	test.setTimeout(120_000);
 	await openPlayground(page);
 	// The infinite loop ends by the timeout, for both builds alike.
 	await page.getByLabel('Timeout (ms)').fill('1000');
-	for (const ex of EXAMPLES) {
+	for (const ex of EXAMPLES.filter((e) => ['webhook', 'loop'].includes(e.id))) {
 		await test.step(ex.title, async () => {
 			await chooseExample(page, ex.title);
 			if (ex.id === 'webhook') await toEcho(page);

@@ -1,4 +1,4 @@
-// The Firefox and WebKit (and Chromium, for comparison) smoke suites: `npm test` runs them after
+// The Firefox and WebKit smoke suites (Chromium has the Playwright tests): `npm test` runs them after
 // the Playwright tests, against the built site. Debian's browsers, driven over standard protocols.
 import { fileURLToPath } from 'node:url';
 import { defineConfig } from 'vitest/config';

@@ -1,5 +1,5 @@
 // The input box: plain text or JSON (checked and marked only when it looks like JSON).
-import { ensureMonaco, replaceAll, type EditorHandle } from './monaco';
+import { ensureMonaco, escapeThenTabLeaves, replaceAll, type EditorHandle } from './monaco';
 
 export interface InputEditorOptions {
 	value: string;
@@ -47,6 +47,7 @@ export async function createInputEditor(
 	// Monaco takes Ctrl/Cmd+Enter for itself (insert line below) and stops the event, so the page's
 	// own shortcut never hears it from here: bind it to Run in the editor too.
 	editor.addCommand(monaco.KeyMod.CtrlCmd | monaco.KeyCode.Enter, () => opts.onRun());
+	const leaving = escapeThenTabLeaves(monaco, editor);
 
 	// Edits we push from outside must not echo back as user changes.
 	let pushing = false;
@@ -70,7 +71,8 @@ export async function createInputEditor(
 		}),
 		monaco.editor.onDidChangeMarkers((uris) => {
 			if (uris.some((u) => u.toString() === model.uri.toString())) opts.onMarkers?.(countErrors());
-		})
+		}),
+		...leaving
 	];
 
 	return {

@@ -111,3 +111,27 @@ export function ensureMonaco(): Promise<Monaco> {
 		throw e;
 	});
 }
+
+/**
+ * Tab types in the editor, so a keyboard needs a way out (no keyboard trap; said beside each
+ * editor, editor/keys-hint.ts). Esc arms it: the next Tab or Shift+Tab moves the focus, as in a
+ * page without an editor (Monaco's tab-focus mode, switched on for that one key). Any other key,
+ * or leaving, disarms it. Returns the subscriptions to dispose with the editor.
+ */
+export function escapeThenTabLeaves(monaco: Monaco, editor: Editor): { dispose(): void }[] {
+	let armed = false;
+	const arm = (on: boolean) => {
+		if (armed === on) return;
+		armed = on;
+		editor.updateOptions({ tabFocusMode: on });
+	};
+	const { KeyCode } = monaco;
+	const modifiers = [KeyCode.Shift, KeyCode.Ctrl, KeyCode.Alt, KeyCode.Meta];
+	return [
+		editor.onKeyDown((e) => {
+			if (e.keyCode === KeyCode.Escape) arm(true);
+			else if (e.keyCode !== KeyCode.Tab && !modifiers.includes(e.keyCode)) arm(false);
+		}),
+		editor.onDidBlurEditorText(() => arm(false))
+	];
+}

@@ -1,5 +1,5 @@
 // The plugin source editor: AssemblyScript (TypeScript tokens) or WebAssembly text.
-import { ensureMonaco, replaceAll, type EditorHandle } from './monaco';
+import { ensureMonaco, escapeThenTabLeaves, replaceAll, type EditorHandle } from './monaco';
 
 export interface SourceMarker {
 	severity: 'error' | 'warning' | 'info';
@@ -45,6 +45,7 @@ export async function createSourceEditor(
 		autoIndent: 'full'
 	});
 	editor.addCommand(monaco.KeyMod.CtrlCmd | monaco.KeyCode.Enter, () => opts.onRun());
+	const leaving = escapeThenTabLeaves(monaco, editor);
 	let pushing = false;
 	const severity = {
 		error: monaco.MarkerSeverity.Error,
@@ -91,6 +92,7 @@ export async function createSourceEditor(
 		},
 		dispose() {
 			sub.dispose();
+			for (const l of leaving) l.dispose();
 			editor.dispose();
 			model.dispose();
 		}

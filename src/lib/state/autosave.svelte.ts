@@ -147,7 +147,28 @@ export class AutoSave {
 		}
 		const unsaveable = checkSetup(rest);
 		if (unsaveable) return this.#fail(`Not saved in this browser: ${unsaveable}`);
-		record.link = (await encodeSetup(rest)).hash;
+		let encoded = await encodeSetup(rest);
+		// What a link cannot carry, a save still can: input that does not compress goes beside it.
+		if (!encoded.hash && rest.input && setup.input.length <= MAX_SAVED_INPUT_CHARS) {
+			record.input = setup.input;
+			rest = { ...rest, input: '' };
+			encoded = await encodeSetup(rest);
+		}
+		// Never "saved" over an empty record: a reload could restore nothing from it.
+		if (!encoded.hash)
+			return this.#fail(`Not saved in this browser: ${encoded.note ?? 'the setup is too large.'}`);
+		record.link = encoded.hash;
+		// A link too long with the linked modules inside carries them by name only.
+		const embedded = (rest.linked ?? []).filter((l) => l.data && l.data.length <= MAX_EMBED_BYTES);
+		if (embedded.length) {
+			const back = await decodeSetup(encoded.hash);
+			const kept = back.ok ? (back.setup.linked ?? []).filter((l) => l.data) : [];
+			const lost = embedded.filter((l) => !kept.some((k) => k.name === l.name));
+			if (lost.length)
+				problems.push(
+					`the linked module${lost.length > 1 ? 's' : ''} ${lost.map((l) => `"${l.name}"`).join(', ')} (too large together to keep across reloads): link ${lost.length > 1 ? 'them' : 'it'} again after a reload`
+				);
+		}
 		for (const l of rest.linked ?? [])
 			if (l.data && l.data.length > MAX_EMBED_BYTES)
 				problems.push(

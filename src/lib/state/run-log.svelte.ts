@@ -57,10 +57,10 @@ export class RunRecord {
 		this.imageBroken = true;
 	}
 
-	/** Renders the output as HTML or Markdown (only ever on request, and only into a sandbox). */
+	/** Renders the output as HTML, Markdown or SVG (only ever on request, and only into a sandbox). */
 	async render(as: RenderAs) {
 		if (!this.outputBytes) return;
-		const r = await renderOutput(this.outputBytes, as);
+		const r = await renderOutput(this.outputBytes, as, `SVG image output of ${this.fn}`);
 		this.renderError = r.ok ? '' : r.message;
 		this.rendered = r.ok ? { as, doc: r.doc } : null;
 	}

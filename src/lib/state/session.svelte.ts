@@ -13,6 +13,8 @@ export interface LinkBanner {
 	/** Set when the link could not be opened. */
 	error?: string;
 	plugin: string;
+	/** The plugin URL of the link, not fetched until the person presses Download plugin. */
+	fetchUrl?: string;
 	fn: string;
 	/** The allowed hosts in words: a pattern that lets every host through says so. */
 	hosts: string[];
@@ -58,15 +60,16 @@ export class Session {
 		const hash = readShareHash(loc);
 		const link = hash ? await decodeSetup(hash) : null;
 		if (link?.ok) {
-			await applySetup(this.#parts, link.setup, []);
 			const { setup } = link;
+			await applySetup(this.#parts, setup, [], { fetchUrl: false });
 			const hosts = setup.settings.allowedHosts;
 			const matcher = hosts.length ? await this.#parts.hostMatch.load() : null;
 			this.banner = {
-				plugin:
-					setup.code && setup.source.kind === 'none'
-						? 'built from the source below when you press Run'
-						: describeSource(setup.source, link.missingPlugin),
+				// Run builds the source whenever a link carries one, whatever plugin it names too.
+				plugin: setup.code
+					? 'built from the source below when you press Run'
+					: describeSource(setup.source, link.missingPlugin),
+				...(setup.source.kind === 'url' && !setup.code ? { fetchUrl: setup.source.url } : {}),
 				...(setup.code ? { code: describeCode(setup.code) } : {}),
 				fn: setup.fn,
 				hosts: matcher ? hosts.map(matcher.describePattern) : hosts,
@@ -100,6 +103,14 @@ export class Session {
 		// Reloading should bring back the current state (saved below), not the link as it came.
 		if (hash) replaceUrl(loc.pathname + loc.search);
 		this.saving.watch();
+	}
+
+	/** Downloads the plugin a link names by URL, now that the person has confirmed it. */
+	async fetchLinkedPlugin(): Promise<boolean> {
+		const url = this.banner?.fetchUrl;
+		if (!url || !this.banner) return false;
+		this.banner = { ...this.banner, fetchUrl: undefined };
+		return this.#parts.current.loadUrl(url);
 	}
 
 	async share(baseHref: string): Promise<string> {

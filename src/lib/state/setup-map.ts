@@ -55,11 +55,13 @@ function sourceOf(p: LoadedPlugin | null): SetupSource {
 export async function applySetup(
 	pg: SetupParts,
 	setup: Setup,
-	trusted: readonly string[]
+	trusted: readonly string[],
+	/** A link's plugin URL is fetched only once the person confirms (it may be a local service). */
+	{ fetchUrl = true }: { fetchUrl?: boolean } = {}
 ): Promise<void> {
 	const s = setup.source;
 	if (s.kind === 'example') await pg.current.loadExample(s.id, false);
-	else if (s.kind === 'url') await pg.current.loadUrl(s.url);
+	else if (s.kind === 'url' && fetchUrl) await pg.current.loadUrl(s.url);
 	else if (s.kind === 'bytes') await pg.current.loadBytes(s.name, s.data);
 	pg.setup.take(setup);
 	if (setup.inputFile && !setup.inputFile.data)

@@ -90,10 +90,47 @@ function tryLocal<T>(fn: () => T, fallback: T): T {
 	}
 }
 
-/** Tab ids, least recently saved first. */
+/** A tab id is short; anything else in the list is junk, dropped without further work. */
+const isTabId = (t: unknown): t is string =>
+	typeof t === 'string' && t.length > 0 && t.length <= 64;
+
+/** Tab ids, least recently saved first; a damaged or padded list costs no more than its tail. */
 function readTabs(): string[] {
 	const list = tryLocal(() => JSON.parse(localStorage.getItem(TABS) ?? '[]') as unknown, []);
-	return Array.isArray(list) ? list.filter((t): t is string => typeof t === 'string') : [];
+	if (!Array.isArray(list)) return [];
+	// Only the latest entries can matter: each save moves its tab to the end.
+	return list.slice(-MAX_LISTED).filter(isTabId);
+}
+
+/** Entries of the tabs list read at most; beyond KEEP_TABS only open tabs keep theirs. */
+const MAX_LISTED = 64;
+const lockName = (tab: string) => `${PREFIX}open:${tab}`;
+
+/** Tabs open now, each holding its lock for as long as its page lives; null when unknown. */
+async function openTabs(): Promise<Set<string> | null> {
+	try {
+		if (!navigator.locks?.query) return null;
+		const { held = [] } = await navigator.locks.query();
+		return new Set(
+			held.flatMap((l) =>
+				l.name?.startsWith(`${PREFIX}open:`) ? [l.name.slice(PREFIX.length + 5)] : []
+			)
+		);
+	} catch {
+		return null;
+	}
+}
+
+/** Removes one tab's save: its state, and its files in a single IndexedDB transaction. */
+function removeSave(tab: string) {
+	const had = localStorage.getItem(stateKey(tab)) !== null;
+	localStorage.removeItem(stateKey(tab));
+	if (had)
+		void withStore('readwrite', (s) => {
+			const keys = keysOf(tab);
+			for (const key of keys.slice(1)) s.delete(key);
+			return s.delete(keys[0]);
+		}).catch(() => {});
 }
 
 export function createBrowserStorage(): Storage {
@@ -106,6 +143,24 @@ export function createBrowserStorage(): Storage {
 	}, 'default');
 	/** Whose save readState returned: this tab's, another tab's, or the legacy single save. */
 	let source: string | null = null;
+	// Held until this page goes: other tabs see this one is open and never evict its save.
+	void navigator.locks?.request(lockName(tab), () => new Promise<never>(() => {})).catch(() => {});
+
+	/** Saves beyond KEEP_TABS are removed, oldest first, except those of tabs still open. */
+	async function evict() {
+		const open = await openTabs();
+		tryLocal(() => {
+			const tabs = readTabs();
+			let excess = tabs.length - KEEP_TABS;
+			const kept = tabs.filter((t) => {
+				if (excess <= 0 || t === tab || open?.has(t)) return true;
+				excess--;
+				removeSave(t);
+				return false;
+			});
+			localStorage.setItem(TABS, JSON.stringify(kept));
+		}, undefined);
+	}
 
 	return {
 		readState() {
@@ -120,17 +175,13 @@ export function createBrowserStorage(): Storage {
 			}, null);
 		},
 		writeState(text) {
-			return tryLocal(() => {
+			const saved = tryLocal(() => {
 				localStorage.setItem(stateKey(tab), text);
-				const tabs = [...readTabs().filter((t) => t !== tab), tab];
-				for (const old of tabs.splice(0, Math.max(0, tabs.length - KEEP_TABS))) {
-					localStorage.removeItem(stateKey(old));
-					for (const key of keysOf(old))
-						void withStore('readwrite', (s) => s.delete(key)).catch(() => {});
-				}
-				localStorage.setItem(TABS, JSON.stringify(tabs));
+				localStorage.setItem(TABS, JSON.stringify([...readTabs().filter((t) => t !== tab), tab]));
 				return true;
 			}, false);
+			if (saved) void evict();
+			return saved;
 		},
 		async readFile(slot = 'plugin') {
 			try {

@@ -21,19 +21,37 @@ export async function buildAs(asc: Asc, text: string): Promise<BuildResult> {
 	const diagnostics: Diagnostic[] = [];
 	let bytes: Uint8Array | null = null;
 	const stderr = sink();
-	const result = await asc.main(ascArgs(), {
-		stdout: sink(),
-		stderr,
-		readFile: (name) => readFrom(files, name),
-		writeFile: (name, contents) => {
-			if (name === OUT_FILE && typeof contents !== 'string') bytes = contents;
-		},
-		listFiles: () => [],
-		reportDiagnostic: (d) =>
-			diagnostics.push(
-				fromAsc(d as unknown as AscDiagnostic, AS_FILE, (path) => readFrom(files, path))
-			)
-	});
+	let result: Awaited<ReturnType<Asc['main']>>;
+	try {
+		result = await asc.main(ascArgs(), {
+			stdout: sink(),
+			stderr,
+			readFile: (name) => readFrom(files, name),
+			writeFile: (name, contents) => {
+				if (name === OUT_FILE && typeof contents !== 'string') bytes = contents;
+			},
+			listFiles: () => [],
+			reportDiagnostic: (d) =>
+				diagnostics.push(
+					fromAsc(d as unknown as AscDiagnostic, AS_FILE, (path) => readFrom(files, path))
+				)
+		});
+	} catch (e) {
+		// asc ends a failed compile by calling process.exit, which throws "exit 1" in a browser: the
+		// reason is what it wrote to stderr before that.
+		const thrown = e instanceof Error ? e.message : String(e);
+		const said = stderr.toString().trim();
+		const reason = said || (/^exit \d+$/.test(thrown) ? 'it stopped without saying why' : thrown);
+		return {
+			ok: false,
+			diagnostics: [
+				...diagnostics,
+				{ severity: 'error', message: `The compiler failed: ${reason}` }
+			],
+			ms: performance.now() - start,
+			message: 'The AssemblyScript compiler failed.'
+		};
+	}
 	const ms = performance.now() - start;
 	if (result.error || !bytes) {
 		if (!diagnostics.some((d) => d.severity === 'error'))

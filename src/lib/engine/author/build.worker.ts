@@ -3,13 +3,13 @@
 import { buildAs } from './asc';
 import type { BuildRequest, BuildResponse, BuildResult } from './protocol';
 import { printWat } from './print';
-import { buildWat, type Wabt } from './wat';
+import { buildWat, WabtSlot, type Wabt } from './wat';
 
 let asc: Promise<typeof import('assemblyscript/asc')> | undefined;
-let wabt: Promise<Wabt> | undefined;
+const wabt = new WabtSlot(() => import('wabt').then((m) => m.default()));
 
 const loadAsc = () => (asc ??= import('assemblyscript/asc'));
-const loadWabt = () => (wabt ??= import('wabt').then((m) => m.default()));
+const loadWabt = () => wabt.get();
 
 const NAMES = { assemblyscript: 'AssemblyScript compiler', wat: 'WebAssembly text parser' };
 const why = (e: unknown) => (e instanceof Error ? e.message : String(e));
@@ -34,7 +34,11 @@ async function build(req: Extract<BuildRequest, { type: 'build' }>): Promise<Bui
 		);
 	}
 	try {
-		if (req.language === 'wat') return buildWat(compiler as Wabt, req.text);
+		if (req.language === 'wat')
+			return await wabt.use(
+				(w) => buildWat(w, req.text),
+				(m) => failed(m)
+			);
 		const r = await buildAs(compiler as Awaited<ReturnType<typeof loadAsc>>, req.text);
 		// Report the whole wait, including a cold compiler load.
 		return { ...r, ms: performance.now() - start };
@@ -50,8 +54,11 @@ self.onmessage = async (e: MessageEvent<BuildRequest>) => {
 		return;
 	}
 	if (req.type === 'print') {
-		const result = await loadWabt()
-			.then((w) => printWat(w, req.bytes))
+		const result = await wabt
+			.use(
+				(w) => printWat(w, req.bytes),
+				(message) => ({ ok: false as const, message })
+			)
 			.catch((e: unknown) => ({ ok: false as const, message: `wabt did not load: ${String(e)}` }));
 		const printed: BuildResponse = { type: 'printed', id: req.id, result };
 		(self as unknown as Worker).postMessage(printed);

@@ -69,7 +69,7 @@ describe('describeOutput picks the content', () => {
 describe('modes', () => {
 	const cases: [ContentKind, string[], string][] = [
 		['png', ['image', 'hex'], 'image'],
-		['svg', ['text', 'image', 'hex'], 'image'],
+		['svg', ['text', 'image', 'hex'], 'text'],
 		['json', ['text', 'json', 'hex'], 'json'],
 		['html', ['text', 'html', 'markdown', 'hex'], 'html'],
 		['markdown', ['text', 'html', 'markdown', 'hex'], 'markdown'],

@@ -1,6 +1,6 @@
 // What a plugin's output is, judged from its bytes: magic numbers first, then UTF-8 text and its
 // shape (JSON, SVG, HTML, Markdown). It only picks the view shown first; the person may switch,
-// and nothing is rendered from it without their asking (HTML, Markdown) or outside an <img>.
+// and nothing is rendered from it without their asking (HTML, Markdown, SVG) or outside an <img>.
 
 export type ContentKind =
 	'png' | 'jpeg' | 'gif' | 'webp' | 'svg' | 'html' | 'markdown' | 'json' | 'text' | 'binary';
@@ -103,11 +103,14 @@ export function modesFor(kind: ContentKind): OutputMode[] {
 	}
 }
 
-/** The view shown first for an output of this kind. */
+/**
+ * The view shown first for an output of this kind. SVG starts as text, like HTML: drawing one can
+ * take the browser forever (uses of uses), so it is drawn only on Render.
+ */
 export function preferredMode(kind: ContentKind): OutputMode {
 	if (kind === 'json' || kind === 'html' || kind === 'markdown') return kind;
 	if (kind === 'binary') return 'hex';
-	if (kind === 'text') return 'text';
+	if (kind === 'text' || kind === 'svg') return 'text';
 	return 'image';
 }
 

@@ -71,6 +71,18 @@ export type OutputAsInput =
 	| { ok: true; file: InputFile }
 	| { ok: false; message: string };
 
+/**
+ * The file name of a run's output: the function name may hold anything (a line break, a slash),
+ * which a download, a save or a link would refuse; such characters become "_".
+ */
+export function outputFileName(fn: string, ext: string): string {
+	const clean = fn
+		.replace(/[\p{Cc}\p{Cf}/\\:*?"<>|]/gu, '_')
+		.slice(0, 200)
+		.trim();
+	return `${clean || 'plugin'}-output.${ext}`;
+}
+
 /** A run's output as the next run's input: UTF-8 as typed text, other bytes as an input file. */
 export function outputAsInput(bytes: Uint8Array, fn = 'plugin'): OutputAsInput {
 	const tooLarge = (limit: number): OutputAsInput => ({
@@ -90,5 +102,5 @@ export function outputAsInput(bytes: Uint8Array, fn = 'plugin'): OutputAsInput {
 	}
 	if (bytes.length > MAX_INPUT_FILE_BYTES) return tooLarge(MAX_INPUT_FILE_BYTES);
 	const type = CONTENT_TYPES[image ?? 'binary'];
-	return { ok: true, file: { name: `${fn}-output.${type.ext}`, type: type.mime, bytes } };
+	return { ok: true, file: { name: outputFileName(fn, type.ext), type: type.mime, bytes } };
 }

@@ -5,6 +5,7 @@ import type { CreatePlugin, SdkPlugin } from '../sdk-plugin';
 import { NO_JSPI_MESSAGE } from './check';
 import type { HarnessContext } from './harness';
 import { MAX_FORWARDED_XTP_EVENTS, runXtpJob } from './job';
+import { clipXtpText, MAX_XTP_TEXT } from './report';
 
 const enc = new TextEncoder();
 const dec = new TextDecoder();
@@ -80,6 +81,19 @@ describe('runXtpJob', () => {
 		});
 		expect(done.error).toBeUndefined();
 		expect(sdk.closed.sort()).toEqual(['target', 'test']);
+	});
+
+	it('forwards huge names clipped, and counts them all', async () => {
+		const sdk = fakeSdk(async (h, ctx) => {
+			for (let i = 0; i < 3; i++) h.assert(ctx, sdk.str(`${i}`.repeat(64 * 1024)), 1n, sdk.str(''));
+		});
+		const { events, done } = await job(sdk);
+		const names = events.map((e) =>
+			e.type === 'xtp-event' && e.event.type === 'assert' ? e.event.name : ''
+		);
+		expect(names).toEqual([0, 1, 2].map((i) => clipXtpText(`${i}`.repeat(64 * 1024))));
+		expect(names[0].length).toBeLessThan(MAX_XTP_TEXT + 40);
+		expect(done.totals.passed).toBe(3);
 	});
 
 	it('without JSPI says so and runs nothing', async () => {

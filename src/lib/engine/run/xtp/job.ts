@@ -15,7 +15,7 @@ import { fromSdkError } from '../sdk-errors';
 import type { CreatePlugin, SdkPlugin } from '../sdk-plugin';
 import { NO_JSPI_MESSAGE, TEST_EXPORT } from './check';
 import { createHarness, HARNESS_MODULE } from './harness';
-import { NO_TOTALS, addToTotals, type XtpEvent } from './report';
+import { NO_TOTALS, addToTotals, clipXtpEvent, type XtpEvent } from './report';
 
 /** Events past this many are counted, not sent: a test asserting in a loop must not flood the page. */
 export const MAX_FORWARDED_XTP_EVENTS = 2000;
@@ -38,7 +38,8 @@ export async function runXtpJob(
 	let seen = 0;
 	const emit = (event: XtpEvent) => {
 		totals = addToTotals(totals, event);
-		if (++seen <= MAX_FORWARDED_XTP_EVENTS) deps.post({ type: 'xtp-event', id: msg.id, event });
+		if (++seen <= MAX_FORWARDED_XTP_EVENTS)
+			deps.post({ type: 'xtp-event', id: msg.id, event: clipXtpEvent(event) });
 	};
 	const done = (error?: { phase: 'load' | 'call'; error: RunError }) =>
 		deps.post({

@@ -68,3 +68,25 @@ export function addToTotals(t: XtpTotals, ev: XtpEvent): XtpTotals {
 		return { ...t, calls: t.calls + 1, failedCalls: t.failedCalls + (ev.error ? 1 : 0) };
 	return t;
 }
+
+/**
+ * The most of a name, reason or function name the page receives. A test plugin can name things
+ * with megabytes; sent whole, 2,000 such assertions froze the page for half a minute.
+ */
+export const MAX_XTP_TEXT = 500;
+
+/** `text` cut to MAX_XTP_TEXT characters, saying how much was left out. */
+export function clipXtpText(text: string): string {
+	if (text.length <= MAX_XTP_TEXT) return text;
+	return `${text.slice(0, MAX_XTP_TEXT)}… (${(text.length - MAX_XTP_TEXT).toLocaleString('en')} more characters)`;
+}
+
+/** The event as the page gets it: every text clipped (the worker counts the whole event first). */
+export function clipXtpEvent(ev: XtpEvent): XtpEvent {
+	if (ev.type === 'group') return { ...ev, name: clipXtpText(ev.name) };
+	if (ev.type === 'assert')
+		return { ...ev, name: clipXtpText(ev.name), reason: clipXtpText(ev.reason) };
+	const clipped: XtpEvent = { ...ev, fn: clipXtpText(ev.fn) };
+	if (ev.error) clipped.error = { ...ev.error, message: clipXtpText(ev.error.message) };
+	return clipped;
+}
