@@ -1,19 +1,17 @@
 // Saving the setup in the browser after every change, and restoring it on the next visit. What
 // cannot be saved is said, and the rest is still saved.
 import { parseSaved, serializeSaved, type SavedState } from '$lib/engine/persist/saved-state';
-import { decodeSetup, encodeSetup, MAX_EMBED_BYTES } from '$lib/engine/persist/codec';
+import { decodeSetup } from '$lib/engine/persist/codec';
 import { utf8Length } from '$lib/engine/util/validate';
 import type { Setup } from '$lib/engine/setup/setup';
-import { checkSetup, LIMITS } from '$lib/engine/persist/setup-v1';
 import { formatBytes } from '$lib/engine/util/format';
 import { applySetup, currentSetup, type SetupParts } from './setup-map';
+import { linkRecord } from './save-record';
 import { SavedFiles } from './saved-files';
 import type { Storage } from './storage';
 import type { TestPluginFile, XtpSuite } from './xtp-suite.svelte';
 
 const SAVE_DELAY_MS = 300;
-/** Input beyond what a link carries is kept beside it, up to this many characters. */
-const MAX_SAVED_INPUT_CHARS = 2 * 1024 * 1024;
 
 /** What a save holds and a restore gives back: the setup's parts and the XTP test plugin. */
 export interface SavedParts extends SetupParts {
@@ -130,50 +128,11 @@ export class AutoSave {
 	}
 
 	async #save(setup: Setup, trusted: string[]) {
-		const problems: string[] = [];
+		const made = await linkRecord(setup, trusted);
+		if (!made.ok) return this.#fail(made.message);
+		const { record, problems } = made;
 		const file = setup.source.kind === 'bytes' ? setup.source : null;
-		const record: SavedState = { link: '', ...(trusted.length ? { trusted } : {}) };
-		// Files are stored beside the link, which never carries their bytes here.
-		let rest: Setup = { ...setup, source: file ? { kind: 'none' } : setup.source };
-		delete rest.inputFile;
 		const inputBytes = utf8Length(setup.input);
-		if (inputBytes > LIMITS.inputBytes) {
-			rest = { ...rest, input: '' };
-			if (setup.input.length <= MAX_SAVED_INPUT_CHARS) record.input = setup.input;
-			else
-				problems.push(
-					`the input (${formatBytes(inputBytes)}) is too large to keep across reloads (at most ${formatBytes(MAX_SAVED_INPUT_CHARS)})`
-				);
-		}
-		const unsaveable = checkSetup(rest);
-		if (unsaveable) return this.#fail(`Not saved in this browser: ${unsaveable}`);
-		let encoded = await encodeSetup(rest);
-		// What a link cannot carry, a save still can: input that does not compress goes beside it.
-		if (!encoded.hash && rest.input && setup.input.length <= MAX_SAVED_INPUT_CHARS) {
-			record.input = setup.input;
-			rest = { ...rest, input: '' };
-			encoded = await encodeSetup(rest);
-		}
-		// Never "saved" over an empty record: a reload could restore nothing from it.
-		if (!encoded.hash)
-			return this.#fail(`Not saved in this browser: ${encoded.note ?? 'the setup is too large.'}`);
-		record.link = encoded.hash;
-		// A link too long with the linked modules inside carries them by name only.
-		const embedded = (rest.linked ?? []).filter((l) => l.data && l.data.length <= MAX_EMBED_BYTES);
-		if (embedded.length) {
-			const back = await decodeSetup(encoded.hash);
-			const kept = back.ok ? (back.setup.linked ?? []).filter((l) => l.data) : [];
-			const lost = embedded.filter((l) => !kept.some((k) => k.name === l.name));
-			if (lost.length)
-				problems.push(
-					`the linked module${lost.length > 1 ? 's' : ''} ${lost.map((l) => `"${l.name}"`).join(', ')} (too large together to keep across reloads): link ${lost.length > 1 ? 'them' : 'it'} again after a reload`
-				);
-		}
-		for (const l of rest.linked ?? [])
-			if (l.data && l.data.length > MAX_EMBED_BYTES)
-				problems.push(
-					`the linked module "${l.name}" (${formatBytes(l.data.length)}) is too large to keep across reloads`
-				);
 		if (file) {
 			const { sha256, stored } = await this.#files.store('plugin', {
 				name: file.name,
