@@ -1,5 +1,5 @@
 // util/ — small helpers with no domain: checking outside JSON (this file), base64, formatting
-// sizes, times and names. Imports nothing of the engine.
+// sizes, times and names, and the page-side client of a Worker. Imports nothing of the engine.
 //
 // The small toolkit every format from outside is checked with (links, manifests, saved state,
 // test-case files): what shape a parsed JSON value has, and how to name a wrong value in a
