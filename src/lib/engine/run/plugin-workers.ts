@@ -1,27 +1,19 @@
 // The plugin workers behind a PluginRunner: one instance per worker, stop = terminate, latest job
-// wins, and a warm spare worker takes over after a stop. The runner (runner.ts) says which jobs to send.
+// wins, and a warm spare worker takes over after a stop. The runner (runner.ts) says which jobs
+// to send; starting workers and matching their answers is util/worker-client.ts.
 import { isCustom } from '../stubs/host-stubs';
 import type { FromWorker, InstanceParts, ToWorker } from './protocol';
 import { runError } from './run-error';
 import { isForwarded, type Forwarded, type RunEvent } from './outcomes';
+import { WorkerClient, type Conn, type PropertyWorker } from '../util/worker-client';
 
 /** The part of Worker we use; a fake can stand in for it under unit tests. */
-export interface WorkerLike {
-	postMessage(msg: ToWorker, transfer?: Transferable[]): void;
-	terminate(): void;
-	onmessage: ((ev: MessageEvent<FromWorker>) => void) | null;
-	onerror: ((ev: ErrorEvent) => void) | null;
-}
+export type WorkerLike = PropertyWorker<ToWorker, FromWorker>;
 
-export interface Pending {
-	id: number;
-	settle(msg: FromWorker | { type: 'stopped' | 'timeout' | 'superseded' }): void;
-	onEvent(ev: RunEvent): void;
-}
+/** A job the runner ended itself. */
+type Ended = { type: 'stopped' | 'timeout' | 'superseded' };
 
-export interface Slot {
-	worker: WorkerLike;
-	ready: Promise<void>;
+interface SlotState {
 	/** The module and settings this worker's instance was made from; null until loaded. */
 	loaded: InstanceParts | null;
 	/**
@@ -31,12 +23,19 @@ export interface Slot {
 	custom: boolean;
 }
 
+export type Slot = Conn<ToWorker, FromWorker, SlotState>;
+
+/** A job's event as the page hears it: forwarded as it is without its id, or a test's event. */
+function toRunEvent(msg: FromWorker): RunEvent | null {
+	if (msg.type === 'xtp-event') return { type: 'xtp', event: msg.event };
+	if (!isForwarded(msg)) return null;
+	const event: Partial<Forwarded> = { ...msg };
+	delete event.id;
+	return event as RunEvent;
+}
+
 export class PluginWorkers {
-	#spawn: () => WorkerLike;
-	#spare: Slot | null = null;
-	protected slot: Slot | null = null;
-	protected pending: Pending | null = null;
-	protected nextId = 1;
+	#client: WorkerClient<ToWorker, FromWorker, Ended, SlotState>;
 	protected onChange: () => void;
 
 	/**
@@ -44,99 +43,75 @@ export class PluginWorkers {
 	 * no guesses about when to ask again.
 	 */
 	constructor(spawn: () => WorkerLike, onChange: () => void = () => {}) {
-		this.#spawn = spawn;
 		this.onChange = onChange;
+		this.#client = new WorkerClient<ToWorker, FromWorker, Ended, SlotState>({
+			spawn,
+			isReady: (msg) => msg.type === 'ready',
+			isEvent: (msg) => isForwarded(msg) || msg.type === 'xtp-event',
+			spare: true,
+			quiet: true,
+			crashed: (ev, id) => ({
+				type: 'call-failed',
+				id,
+				error: runError(
+					{ kind: 'crashed' },
+					ev.message || 'The plugin worker crashed.',
+					'WorkerError'
+				),
+				ms: 0
+			}),
+			state: () => ({ loaded: null, custom: false }),
+			onChange: () => this.onChange()
+		});
+	}
+
+	/** The worker that holds the instance, if any. */
+	protected get slot(): Slot | null {
+		return this.#client.current;
+	}
+
+	protected nextId(): number {
+		return this.#client.nextId();
 	}
 
 	/** Start a worker ahead of need, so the SDK is already imported when a run comes. */
 	warm(): void {
-		this.#spare ??= this.#makeSlot();
-	}
-
-	#makeSlot(): Slot {
-		const worker = this.#spawn();
-		let markReady!: () => void;
-		const slot: Slot = {
-			worker,
-			ready: new Promise((r) => (markReady = r)),
-			loaded: null,
-			custom: false
-		};
-		worker.onmessage = (ev) => {
-			const msg = ev.data;
-			if (msg.type === 'ready') return markReady();
-			const p = this.pending;
-			if (!p || slot !== this.slot || !('id' in msg) || msg.id !== p.id) return;
-			if (isForwarded(msg)) {
-				const event: Partial<Forwarded> = { ...msg };
-				delete event.id;
-				p.onEvent(event as RunEvent);
-			} else if (msg.type === 'xtp-event') p.onEvent({ type: 'xtp', event: msg.event });
-			else p.settle(msg);
-		};
-		worker.onerror = (ev) => {
-			ev.preventDefault?.();
-			const p = this.pending;
-			if (p && slot === this.slot) {
-				p.settle({
-					type: 'call-failed',
-					id: p.id,
-					error: runError(
-						{ kind: 'crashed' },
-						ev.message || 'The plugin worker crashed.',
-						'WorkerError'
-					),
-					ms: 0
-				});
-			}
-		};
-		return slot;
+		this.#client.warm();
 	}
 
 	/** Send one job and wait for its answer, a stop, or the timeout (0 = none). */
 	protected job(
-		slot: Slot,
 		msg: ToWorker,
 		timeoutMs: number,
 		onEvent: (ev: RunEvent) => void,
 		transfer: Transferable[] = []
-	): Promise<FromWorker | { type: 'stopped' | 'timeout' | 'superseded' }> {
-		return new Promise((resolve) => {
-			let timer: ReturnType<typeof setTimeout> | undefined;
-			const pending: Pending = {
-				id: msg.id,
-				onEvent,
-				settle: (answer) => {
-					if (this.pending !== pending) return;
-					this.pending = null;
-					clearTimeout(timer);
-					resolve(answer);
-					this.onChange();
-				}
-			};
-			this.pending = pending;
-			this.onChange();
-			if (timeoutMs > 0) timer = setTimeout(() => this.kill(pending, 'timeout'), timeoutMs);
-			slot.worker.postMessage(msg, transfer);
+	): Promise<FromWorker | Ended> {
+		return this.#client.send(msg, {
+			transfer,
+			timeout: { ms: timeoutMs, end: { type: 'timeout' } },
+			onEvent: (msg) => {
+				const event = toRunEvent(msg);
+				if (event) onEvent(event);
+			}
 		});
 	}
 
-	/** Terminating is the only way to stop wasm; the instance (and its vars) goes with it. */
-	protected kill(pending: Pending, why: 'stopped' | 'timeout' | 'superseded') {
-		if (this.slot) this.slot.worker.terminate();
-		this.slot = null;
-		pending.settle({ type: why });
-		this.warm();
+	/**
+	 * The latest job wins: an unfinished one cannot be interrupted any other way than by
+	 * terminating its worker, and the instance (and its vars) goes with it.
+	 */
+	protected supersede(): void {
+		if (this.busy) this.#client.end({ type: 'superseded' });
 	}
 
 	get busy(): boolean {
-		return this.pending !== null;
+		return this.#client.busy;
 	}
 
 	/** Stop whatever runs now. */
 	stop(): boolean {
-		if (!this.pending) return false;
-		this.kill(this.pending, 'stopped');
+		if (!this.busy) return false;
+		this.#client.end({ type: 'stopped' });
 		return true;
 	}
 
@@ -145,26 +120,21 @@ export class PluginWorkers {
 	 * instance (making one there is quicker than starting a worker); a busy one is terminated.
 	 */
 	reset(): void {
-		if (this.pending) this.kill(this.pending, 'superseded');
-		if (this.slot?.custom) this.discard();
-		if (this.slot) this.slot.loaded = null;
+		this.supersede();
+		if (this.slot?.state.custom) this.discard();
+		if (this.slot) this.slot.state.loaded = null;
 		this.onChange();
 	}
 
 	/** After a trap or a failed start, nothing of that worker is trusted again. */
 	protected discard(): void {
-		this.slot?.worker.terminate();
-		this.slot = null;
-		this.warm();
+		this.#client.end({ type: 'superseded' });
 		this.onChange();
 	}
 
 	dispose(): void {
 		this.reset();
-		this.slot?.worker.terminate();
-		this.slot = null;
-		this.#spare?.worker.terminate();
-		this.#spare = null;
+		this.#client.dispose();
 	}
 
 	/**
@@ -172,15 +142,10 @@ export class PluginWorkers {
 	 * meanwhile. Its old instance is forgotten.
 	 */
 	protected async claim(spec: InstanceParts): Promise<Slot | null> {
-		if (this.slot?.custom) this.discard();
-		if (!this.slot) {
-			this.warm();
-			this.slot = this.#spare;
-			this.#spare = null;
-		}
-		const slot = this.slot!;
-		slot.loaded = null;
-		slot.custom ||= (spec.stubs ?? []).some(isCustom);
+		if (this.slot?.state.custom) this.discard();
+		const slot = this.#client.connect();
+		slot.state.loaded = null;
+		slot.state.custom ||= (spec.stubs ?? []).some(isCustom);
 		await slot.ready;
 		return this.slot === slot ? slot : null;
 	}

@@ -31,7 +31,7 @@ export function sameInstance(a: InstanceSpec, b: InstanceSpec): boolean {
 export class PluginRunner extends PluginWorkers {
 	/** Whether a run with these inputs would reuse the live instance (vars persist). */
 	hasInstanceFor(spec: InstanceSpec): boolean {
-		const l = this.slot?.loaded;
+		const l = this.slot?.state.loaded;
 		return !!l && sameInstance(l, spec);
 	}
 
@@ -47,19 +47,18 @@ export class PluginRunner extends PluginWorkers {
 			onEvent: (ev: RunEvent) => void;
 		}
 	): Promise<XtpOutcome> {
-		if (this.pending) this.kill(this.pending, 'superseded');
-		const slot = await this.claim(opts);
-		if (!slot) return { status: 'superseded' };
+		this.supersede();
+		if (!(await this.claim(opts))) return { status: 'superseded' };
 		const input = opts.input.slice();
 		const { module, settings, stubs, linked, mocks } = opts;
 		const msg: ToWorker = {
 			type: 'xtp',
-			id: this.nextId++,
+			id: this.nextId(),
 			target: { module, settings, stubs, linked, mocks },
 			test: opts.test,
 			input
 		};
-		const ans = await this.job(slot, msg, opts.timeoutMs, opts.onEvent, [input.buffer]);
+		const ans = await this.job(msg, opts.timeoutMs, opts.onEvent, [input.buffer]);
 		switch (ans.type) {
 			case 'xtp-done': {
 				const { ms, totals, dropped, error } = ans;
@@ -88,17 +87,14 @@ export class PluginRunner extends PluginWorkers {
 		}
 	): Promise<RunReport> {
 		const report: RunReport = { outcome: { status: 'superseded' }, discarded: false };
-		// The latest run wins: an unfinished one cannot be interrupted any other way.
-		if (this.pending) this.kill(this.pending, 'superseded');
+		this.supersede();
 		if (!this.hasInstanceFor(opts)) {
 			const slot = await this.claim(opts);
 			if (!slot) return report;
-			const id = this.nextId++;
 			const ans = await this.job(
-				slot,
 				{
 					type: 'load',
-					id,
+					id: this.nextId(),
 					module: opts.module,
 					settings: opts.settings,
 					stubs: opts.stubs,
@@ -118,7 +114,7 @@ export class PluginRunner extends PluginWorkers {
 				return report;
 			}
 			if (ans.type !== 'loaded') return report;
-			slot.loaded = {
+			slot.state.loaded = {
 				module: opts.module,
 				settings: opts.settings,
 				stubs: opts.stubs,
@@ -129,13 +125,11 @@ export class PluginRunner extends PluginWorkers {
 			this.warm();
 			this.onChange();
 		}
-		const slot = this.slot!;
-		const id = this.nextId++;
+		const id = this.nextId();
 		const sent = performance.now();
 		const input = opts.input.slice();
 		const repeat = Number.isFinite(opts.repeat) ? Math.max(1, Math.floor(opts.repeat!)) : 1;
 		const ans = await this.job(
-			slot,
 			{ type: 'call', id, fn: opts.fn, input, ...(repeat > 1 ? { repeat } : {}) },
 			opts.timeoutMs,
 			opts.onEvent,
