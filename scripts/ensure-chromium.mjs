@@ -53,6 +53,34 @@ export function tail(file, lines = 15) {
 }
 
 /**
+ * Installs the Debian packages of `missing` ({ what, pkg, found }) with apt-get, or throws an
+ * Error saying what to do: the browsers' and the compilers' installers share this. `label` names
+ * the apt log's folder.
+ */
+export function installMissing(missing, label, log = console.log) {
+	const pkgs = [...new Set(missing.map((n) => n.pkg))].join(' ');
+	if (!canInstallWithApt()) {
+		throw new Error(
+			`Missing: ${missing.map((n) => n.what).join(', ')}; cannot install here (needs Linux, root ` +
+				`and apt-get). Install them (Debian/Ubuntu: \`sudo apt-get install -y ${pkgs}\`).`
+		);
+	}
+	const logFile = join(mkdtempSync(join(tmpdir(), `${label}-install-`)), 'apt.log');
+	log(
+		`Installing Debian packages ${pkgs} (missing: ${missing.map((n) => n.what).join(', ')}; apt log: ${logFile})…`
+	);
+	const ok = runApt('update', logFile) && runApt(`install -y ${pkgs}`, logFile);
+	const still = missing.filter((n) => !n.found());
+	if (!ok || still.length) {
+		throw new Error(
+			`Installing ${pkgs} failed. Last lines of ${logFile}:\n${tail(logFile)}\n` +
+				`Install them yourself: apt-get install -y ${pkgs}`
+		);
+	}
+	return pkgs;
+}
+
+/**
  * Makes sure a runnable Chromium exists and returns `{ path, version, installed }`.
  * Throws an Error whose message says what to do when that is impossible.
  */

@@ -3,11 +3,9 @@
 // smoke suites, installing the missing Debian packages when that is possible, and saying so.
 // Playwright's own Firefox and WebKit builds need the open internet, so they are never used.
 import { execFileSync } from 'node:child_process';
-import { existsSync, mkdtempSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { existsSync } from 'node:fs';
 import { pathToFileURL } from 'node:url';
-import { canInstallWithApt, runApt, tail } from './ensure-chromium.mjs';
+import { installMissing } from './ensure-chromium.mjs';
 
 const FIREFOX = process.env.FIREFOX_PATH ?? '/usr/bin/firefox-esr';
 const MINIBROWSER =
@@ -47,25 +45,7 @@ export function ensureEngines({ log = console.log } = {}) {
 	const missing = NEEDS.filter((n) => !n.found());
 	for (const n of NEEDS) if (!missing.includes(n)) log(`${n.what}: found ${n.found()}`);
 	if (!missing.length) return { installed: [] };
-	const pkgs = missing.map((n) => n.pkg).join(' ');
-	if (!canInstallWithApt()) {
-		throw new Error(
-			`Missing: ${missing.map((n) => n.what).join(', ')}; cannot install here (needs Linux, root ` +
-				`and apt-get). Install them (Debian/Ubuntu: \`sudo apt-get install -y ${pkgs}\`).`
-		);
-	}
-	const logFile = join(mkdtempSync(join(tmpdir(), 'engines-install-')), 'apt.log');
-	log(
-		`Installing Debian packages ${pkgs} (missing: ${missing.map((n) => n.what).join(', ')}; apt log: ${logFile})…`
-	);
-	const ok = runApt('update', logFile) && runApt(`install -y ${pkgs}`, logFile);
-	const still = missing.filter((n) => !n.found());
-	if (!ok || still.length) {
-		throw new Error(
-			`Installing ${pkgs} failed. Last lines of ${logFile}:\n${tail(logFile)}\n` +
-				`Install them yourself: apt-get install -y ${pkgs}`
-		);
-	}
+	installMissing(missing, 'engines', log);
 	for (const n of missing) log(`${n.what}: installed (${n.pkg}), found ${n.found()}`);
 	return { installed: missing.map((n) => n.pkg) };
 }

@@ -2,11 +2,9 @@
 // Finds Debian's compilers for the debugger's fixtures (real DWARF and real mangled names, built from
 // source by the unit tests: src/lib/engine/testing/debug-fixtures.ts) and the LLVM tools the tests
 // use as oracles, installing the missing Debian packages when that is possible, and saying so.
-import { existsSync, mkdtempSync, readdirSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { existsSync, readdirSync } from 'node:fs';
 import { pathToFileURL } from 'node:url';
-import { canInstallWithApt, runApt, tail } from './ensure-chromium.mjs';
+import { installMissing } from './ensure-chromium.mjs';
 
 /**
  * Debian's rustc, by path: a rustup rustc earlier on PATH may lack the wasm32 standard library.
@@ -70,25 +68,7 @@ export function ensureWasmToolchain({ log = console.log } = {}) {
 		log('wasm toolchain (rustc, clang, wasm-ld, wasi-libc, llvm tools): found');
 		return { installed: [] };
 	}
-	const pkgs = missing.map((n) => n.pkg).join(' ');
-	if (!canInstallWithApt()) {
-		throw new Error(
-			`Missing: ${missing.map((n) => n.what).join(', ')}; cannot install here (needs Linux, root ` +
-				`and apt-get). Install them (Debian/Ubuntu: \`sudo apt-get install -y ${pkgs}\`).`
-		);
-	}
-	const logFile = join(mkdtempSync(join(tmpdir(), 'toolchain-install-')), 'apt.log');
-	log(
-		`Installing Debian packages ${pkgs} (missing: ${missing.map((n) => n.what).join(', ')}; apt log: ${logFile})…`
-	);
-	const ok = runApt('update', logFile) && runApt(`install -y ${pkgs}`, logFile);
-	const still = missing.filter((n) => !n.found());
-	if (!ok || still.length) {
-		throw new Error(
-			`Installing ${pkgs} failed. Last lines of ${logFile}:\n${tail(logFile)}\n` +
-				`Install them yourself: apt-get install -y ${pkgs}`
-		);
-	}
+	const pkgs = installMissing(missing, 'toolchain', log);
 	log(`wasm toolchain: installed ${pkgs}`);
 	return { installed: missing.map((n) => n.pkg) };
 }
