@@ -3,6 +3,7 @@ import { matchingPattern } from './host-match';
 import { createXhrHttpFunctions, parseResponseHeaders, type XhrLike } from './xhr';
 import { RunFailure } from '../run/run-error';
 import type { HttpEvent } from './recorder';
+import { context } from '../testing/call-context';
 
 interface Reply {
 	status?: number;
@@ -56,26 +57,6 @@ function fakeXhr(reply: Reply) {
 		};
 	};
 	return { sent, newXhr };
-}
-
-/** A call context over a few JS values, as the SDK's CallContext is over Extism memory. */
-function context(values: Record<number, unknown>) {
-	const stored: (string | Uint8Array)[] = [];
-	return {
-		stored,
-		read(addr: bigint) {
-			const v = values[Number(addr)];
-			if (v === undefined) return null;
-			return {
-				json: () => v,
-				bytes: () => new TextEncoder().encode(typeof v === 'string' ? v : JSON.stringify(v))
-			};
-		},
-		store(input: string | Uint8Array) {
-			stored.push(input);
-			return BigInt(100 + stored.length);
-		}
-	};
 }
 
 function setup(

@@ -6,26 +6,7 @@ import { newMock, type Mock } from './mock';
 import { matchingPattern } from '../host-match';
 import type { HttpEvent } from '../recorder';
 import { createXhrHttpFunctions, type XhrLike } from '../xhr';
-
-/** A call context over a few JS values, as the SDK's CallContext is over Extism memory. */
-function context(values: Record<number, unknown>) {
-	const stored: (string | Uint8Array)[] = [];
-	return {
-		stored,
-		read(addr: bigint) {
-			const v = values[Number(addr)];
-			if (v === undefined) return null;
-			return {
-				json: () => v,
-				bytes: () => new TextEncoder().encode(typeof v === 'string' ? v : JSON.stringify(v))
-			};
-		},
-		store(input: string | Uint8Array) {
-			stored.push(input);
-			return BigInt(100 + stored.length);
-		}
-	};
-}
+import { context } from '../../testing/call-context';
 
 function setup(mocks: Mock[], opts: { maxBytes?: number; headers?: boolean } = {}) {
 	const events: HttpEvent[] = [];
