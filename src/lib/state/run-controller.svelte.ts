@@ -6,10 +6,12 @@ import type { RunReport, XtpOutcome } from '$lib/engine/run/outcomes';
 import { PluginRunner } from '$lib/engine/run/runner';
 import type { XtpEvent } from '$lib/engine/run/xtp/report';
 import type { spawnPluginWorker } from '$lib/engine/run/worker-factory';
-import type { CurrentPlugin } from './current-plugin.svelte';
+import type { CurrentPlugin, LoadedPlugin } from './current-plugin.svelte';
 import type { PluginExtras } from './extras.svelte';
 import type { NetworkLog } from './network-log.svelte';
 import type { RunLog, RunRecord } from './run-log.svelte';
+import { RunBacktrace, type SourceLinks } from './run-backtrace';
+import type { Backtrace } from '$lib/engine/debug/backtrace';
 import type { SetupState } from './setup-state.svelte';
 import { caseOutcome, instanceSpec, whyBlocked, type CaseOutcome, type Job } from './run-parts';
 
@@ -31,6 +33,12 @@ export class RunController {
 	#log: RunLog;
 	#network: NetworkLog;
 	#origin: string;
+	/**
+	 * For a plugin written here, where a backtrace's frames lie in its source (set by Playground,
+	 * which knows the Workbench); `codeStart` is that of the module the run used.
+	 */
+	linkSource:
+		((p: LoadedPlugin, trace: Backtrace, codeStart?: number) => SourceLinks | null) | null = null;
 
 	constructor(
 		parts: {
@@ -124,7 +132,10 @@ export class RunController {
 		this.#jobs++;
 		this.#extras.beginRun();
 		const timeoutMs = this.#timeoutMs();
-		const spec = instanceSpec(this.#current, this.#extras, p, job.settings);
+		const spec = {
+			...instanceSpec(this.#current, this.#extras, p, job.settings),
+			codeStart: this.#current.codeStartFor(p, job.settings.maxPages)
+		};
 		try {
 			const report = await this.#runner.run({
 				...spec,
@@ -143,6 +154,11 @@ export class RunController {
 				this.#network.refused(rec.id, o.error.url, o.error.host);
 			if (report.instantiateMs !== undefined && spec.stubs?.length)
 				rec.notes.push(describeStubs(spec.stubs));
+			if (o.status === 'error' && o.backtrace)
+				rec.backtrace = new RunBacktrace(
+					o.backtrace,
+					this.linkSource?.(p, o.backtrace, spec.codeStart) ?? null
+				);
 			rec.finish(report, {
 				timeoutMs,
 				pageOrigin: this.#origin,

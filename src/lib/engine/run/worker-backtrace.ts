@@ -1,0 +1,36 @@
+// The backtrace of a failed call, made in the plugin worker (off the page's thread) from the module
+// the SDK compiled: only when a failure carries wasm frames, and that module's names and DWARF are
+// read once however many failures need them.
+import { buildBacktrace, type Backtrace } from '../debug/backtrace';
+import { DebugModule } from '../debug/debug-module';
+
+/**
+ * Frames an error keeps in this worker. V8 keeps 10 by default, and a Rust panic is 15 or more
+ * deep (the panicking function below the cut); the SDK's and our JS frames above a host function
+ * take their share too. Firefox ignores the setting and keeps enough.
+ */
+export const STACK_TRACE_LIMIT = 200;
+
+/** The module a call ran and where its code section starts (for DWARF addresses). */
+export interface DebugTarget {
+	module: WebAssembly.Module;
+	codeStart?: number;
+}
+
+/** A backtracer: the backtrace of a stack, or undefined when the stack has no wasm frames. */
+export function createBacktracer(): (
+	stack: string | undefined,
+	target: DebugTarget
+) => Backtrace | undefined {
+	const modules = new WeakMap<WebAssembly.Module, DebugModule>();
+	return (stack, target) => {
+		if (!stack?.includes('wasm-function[')) return undefined;
+		let debug = modules.get(target.module);
+		if (!debug) {
+			debug = DebugModule.fromCompiled(target.module, target.codeStart);
+			modules.set(target.module, debug);
+		}
+		const trace = buildBacktrace(stack, debug);
+		return trace.frames.length ? trace : undefined;
+	};
+}
