@@ -2,7 +2,6 @@
 // A load that lost the race to a newer one changes nothing.
 import { exampleById, exampleWasmPath, type ExampleInfo } from '$lib/engine/setup/examples';
 import { capMemory } from '$lib/engine/wasm/memory-limit';
-import { codeSectionStart } from '$lib/engine/wasm/sections';
 import { sha256Once } from '$lib/engine/wasm/sha256';
 import {
 	LoadError,
@@ -51,8 +50,8 @@ export class CurrentPlugin {
 	#done: Promise<boolean> = Promise.resolve(true);
 	/** The plugin recompiled with its memory capped at Max memory pages, by that limit. */
 	#capped = new WeakMap<LoadedPlugin, Record<number, WebAssembly.Module>>();
-	/** Where each module's code section starts, read from the bytes it was compiled from. */
-	#codeStarts = new WeakMap<WebAssembly.Module, number | undefined>();
+	/** The bytes each capped module was compiled from (a trap's backtrace reads them). */
+	#cappedBytes = new WeakMap<WebAssembly.Module, Uint8Array>();
 
 	constructor(hooks: LoadHooks) {
 		this.#hooks = hooks;
@@ -184,20 +183,14 @@ export class CurrentPlugin {
 		byLimit[maxPages] = capped.changed
 			? await WebAssembly.compile(capped.bytes as Uint8Array<ArrayBuffer>)
 			: p.module;
-		// The rewrite can move the code section: a trap's lines count from where it is now.
-		if (capped.changed) this.#codeStarts.set(byLimit[maxPages], codeSectionStart(capped.bytes));
+		// The rewrite moves the code: a trap's offsets are in these bytes, not the plugin's.
+		if (capped.changed) this.#cappedBytes.set(byLimit[maxPages], capped.bytes);
 		return null;
 	}
 
-	/**
-	 * Where the code section of `moduleFor(p, maxPages)` starts, for a trap's DWARF lines: read
-	 * from the section headers on first need (a run), never at load.
-	 */
-	codeStartFor(p: LoadedPlugin, maxPages: number | undefined): number | undefined {
-		const module = this.moduleFor(p, maxPages);
-		if (!this.#codeStarts.has(module) && module === p.module)
-			this.#codeStarts.set(module, codeSectionStart(p.bytes));
-		return this.#codeStarts.get(module);
+	/** The bytes `moduleFor(p, maxPages)` was compiled from. */
+	bytesFor(p: LoadedPlugin, maxPages: number | undefined): Uint8Array {
+		return this.#cappedBytes.get(this.moduleFor(p, maxPages)) ?? p.bytes;
 	}
 
 	/** The module an instance is made from under `maxPages` (after `capped` said it can be). */

@@ -35,10 +35,10 @@ export class RunController {
 	#origin: string;
 	/**
 	 * For a plugin written here, where a backtrace's frames lie in its source (set by Playground,
-	 * which knows the Workbench); `codeStart` is that of the module the run used.
+	 * which knows the Workbench); `ran` are the bytes of the module the run used (capped or not).
 	 */
-	linkSource:
-		((p: LoadedPlugin, trace: Backtrace, codeStart?: number) => SourceLinks | null) | null = null;
+	linkSource: ((p: LoadedPlugin, trace: Backtrace, ran: Uint8Array) => SourceLinks | null) | null =
+		null;
 
 	constructor(
 		parts: {
@@ -134,7 +134,7 @@ export class RunController {
 		const timeoutMs = this.#timeoutMs();
 		const spec = {
 			...instanceSpec(this.#current, this.#extras, p, job.settings),
-			codeStart: this.#current.codeStartFor(p, job.settings.maxPages)
+			bytes: this.#current.bytesFor(p, job.settings.maxPages)
 		};
 		try {
 			const report = await this.#runner.run({
@@ -157,7 +157,7 @@ export class RunController {
 			if (o.status === 'error' && o.backtrace)
 				rec.backtrace = new RunBacktrace(
 					o.backtrace,
-					this.linkSource?.(p, o.backtrace, spec.codeStart) ?? null
+					this.linkSource?.(p, o.backtrace, spec.bytes) ?? null
 				);
 			rec.finish(report, {
 				timeoutMs,

@@ -21,10 +21,10 @@ export interface InstanceParts {
 	/** Answers to the plugin's HTTP requests, tried in order after the grants (http/mocks/). */
 	mocks?: Mock[];
 	/**
-	 * Where the main module's code section starts, from its bytes' section headers (read on the
-	 * page, which holds the bytes): a trap's DWARF addresses count from here.
+	 * The main module's bytes, exactly those compiled (after any memory cap), for a failure's
+	 * backtrace: read only when a failure carries wasm frames (names, function bodies, DWARF).
 	 */
-	codeStart?: number;
+	bytes?: Uint8Array;
 }
 
 /** An XTP test plugin, checked on the page (xtp/check.ts). */

@@ -101,7 +101,7 @@ export class PluginRunner extends PluginWorkers {
 					stubs: opts.stubs,
 					linked: opts.linked,
 					mocks: opts.mocks,
-					codeStart: opts.codeStart
+					bytes: opts.bytes
 				},
 				opts.timeoutMs,
 				opts.onEvent

@@ -5,16 +5,13 @@ import createPlugin from '@extism/extism';
 import wabtInit from 'wabt';
 import { describe, expect, it } from 'vitest';
 import { debugFixture, type DebugFixture } from '../testing/debug-fixtures';
-import { listSections } from '../wasm/sections';
 import { DEFAULT_SETTINGS } from '../setup/settings';
 import type { StubSpec } from '../stubs/host-stubs';
 import type { FromWorker } from './protocol';
 import type { CreatePlugin } from './sdk-plugin';
 import { createWorkerHost } from './worker-host';
 
-const codeStart = (bytes: Uint8Array) => listSections(bytes).find((s) => s.id === 10)?.start;
-
-async function failedCall(bytes: Uint8Array, stubs: StubSpec[] = [], withCodeStart = true) {
+async function failedCall(bytes: Uint8Array, stubs: StubSpec[] = [], withBytes = true) {
 	const posted: FromWorker[] = [];
 	const host = createWorkerHost((m) => posted.push(m), createPlugin as unknown as CreatePlugin, {
 		jspi: false
@@ -26,7 +23,7 @@ async function failedCall(bytes: Uint8Array, stubs: StubSpec[] = [], withCodeSta
 		module,
 		settings: { ...DEFAULT_SETTINGS, wasi: true },
 		stubs,
-		...(withCodeStart ? { codeStart: codeStart(bytes) } : {})
+		...(withBytes ? { bytes } : {})
 	});
 	expect(posted.map((m) => m.type)).toEqual(['loaded']);
 	await host.handle({ type: 'call', id: 2, fn: 'count', input: new Uint8Array() });
@@ -70,7 +67,7 @@ describe('the worker host backtrace of a failed call', () => {
 		expect(failed.backtrace!.notes).toEqual([]);
 	});
 
-	it('gives names but no lines when the page sent no code section start', async () => {
+	it('gives names but no lines when the page sent no bytes', async () => {
 		const failed = await failedCall(debugFixture('c-dwarf5'), [], false);
 		expect(failed.backtrace!.frames.map((f) => f.name)).toEqual([
 			'abort',

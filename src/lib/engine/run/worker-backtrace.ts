@@ -1,6 +1,6 @@
-// The backtrace of a failed call, made in the plugin worker (off the page's thread) from the module
-// the SDK compiled: only when a failure carries wasm frames, and that module's names and DWARF are
-// read once however many failures need them.
+// The backtrace of a failed call, made in the plugin worker (off the page's thread) from the bytes
+// the SDK compiled: only when a failure carries wasm frames, and that module's names, bodies and
+// DWARF are read once however many failures need them.
 import { buildBacktrace, type Backtrace } from '../debug/backtrace';
 import { DebugModule } from '../debug/debug-module';
 
@@ -11,10 +11,10 @@ import { DebugModule } from '../debug/debug-module';
  */
 export const STACK_TRACE_LIMIT = 200;
 
-/** The module a call ran and where its code section starts (for DWARF addresses). */
+/** The module a call ran, and the bytes it was compiled from when the page sent them. */
 export interface DebugTarget {
 	module: WebAssembly.Module;
-	codeStart?: number;
+	bytes?: Uint8Array;
 }
 
 /** A backtracer: the backtrace of a stack, or undefined when the stack has no wasm frames. */
@@ -27,7 +27,10 @@ export function createBacktracer(): (
 		if (!stack?.includes('wasm-function[')) return undefined;
 		let debug = modules.get(target.module);
 		if (!debug) {
-			debug = DebugModule.fromCompiled(target.module, target.codeStart);
+			// Without the bytes: names and custom sections only, no bodies and so no DWARF lines.
+			debug = target.bytes
+				? new DebugModule(target.bytes)
+				: DebugModule.fromCompiled(target.module);
 			modules.set(target.module, debug);
 		}
 		const trace = buildBacktrace(stack, debug);

@@ -141,12 +141,12 @@ export function createWorkerHost(
 			try {
 				await plugin?.close();
 				plugin = null;
-				target = { module: msg.module, codeStart: msg.codeStart };
+				target = { module: msg.module, bytes: msg.bytes };
 				plugin = await instantiate(msg);
 				post({ type: 'loaded', id: msg.id, ms: performance.now() - start });
 			} catch (e) {
 				const ms = performance.now() - start;
-				const backtrace = backtraceOf(stackOf(e), { module: msg.module, codeStart: msg.codeStart });
+				const backtrace = backtraceOf(stackOf(e), { module: msg.module, bytes: msg.bytes });
 				post({
 					type: 'load-failed',
 					id: msg.id,
