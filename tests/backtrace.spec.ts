@@ -1,4 +1,4 @@
-// Issue 23 items 1 and 6: a failed run's wasm backtrace in the console. Plugins with real DWARF and
+// Issue 23 items 1, 2 and 6: a failed run's wasm backtrace in the console, and source links. Plugins with real DWARF and
 // real mangled names are built from source by the test setup (debug-fixtures.ts); the expected
 // lines are read from their source text, never from our own output.
 import { readFileSync } from 'node:fs';
@@ -6,6 +6,7 @@ import wabtInit from 'wabt';
 import type { Page } from '@playwright/test';
 import { expect, test } from './support/fixtures';
 import { openPlayground, output, run, setInput } from './support/playground';
+import { built, setSource, source, writeFrom } from './support/write';
 import { debugFixturePath, type DebugFixture } from '../src/lib/engine/testing/debug-fixtures';
 
 /** The 1-based line of the first line of `file` that holds `text`. */
@@ -133,5 +134,65 @@ test.describe('backtrace of a failed run', () => {
 		);
 		// Folded frames are copied too: an issue report wants them all.
 		expect(text).toContain('core::panicking::panic');
+	});
+});
+
+test.describe('source links of a plugin written here', () => {
+	/** Follows a frame's link and types a mark where the cursor landed; returns that line. */
+	async function followAndMark(page: Page, link: ReturnType<Page['locator']>) {
+		// Keyboard activation, as for diagnostics (write-errors.spec.ts): at this viewport the Input
+		// editor's layer can sit over the console for a mouse.
+		await link.focus();
+		await page.keyboard.press('Enter');
+		await page.keyboard.insertText('(;HERE;)');
+		return source(page).locator('.view-line', { hasText: '(;HERE;)' });
+	}
+
+	test('AssemblyScript: each frame in the person’s file goes to its line', async ({ page }) => {
+		await writeFrom(page, /Count vowels/);
+		await setSource(
+			page,
+			// One line each: Monaco closes a brace that ends a typed line by itself.
+			[
+				'function inner(n: i32): i32 { if (n > 2) unreachable(); return n; }',
+				'function middle(n: i32): i32 { return inner(n) + 1; }',
+				'export function count(): i32 { return middle(3); }',
+				''
+			].join('\n')
+		);
+		await page.getByRole('button', { name: 'Build' }).click();
+		await expect(await built(page, 0)).toHaveText(/^Built plugin\.ts/);
+		const bt = await failedRun(page);
+		const own = ownFrames(bt);
+		await expect(own).toHaveCount(3);
+		await expect(own.nth(0)).toContainText('plugin/inner');
+		const links = bt.getByRole('button', { name: /^plugin\.ts:\d+:\d+$/ });
+		await expect(links).toHaveCount(3);
+		const marked = await followAndMark(page, links.nth(1));
+		await expect(marked).toContainText('inner(n) + 1');
+		await expect(links.nth(0)).toHaveAccessibleName(/^plugin\.ts:1:\d+$/);
+		await expect(links.nth(2)).toHaveAccessibleName(/^plugin\.ts:3:\d+$/);
+	});
+
+	test('WAT: each frame goes to its function', async ({ page }) => {
+		await writeFrom(page, /Minimal WAT/);
+		await setSource(
+			page,
+			[
+				'(module',
+				'(memory (export "memory") 1)',
+				'(func $divide (param i32) (result i32) (i32.div_u (i32.const 1) (local.get 0)))',
+				'(func $middle (result i32) (call $divide (i32.const 0)))',
+				'(func $count (export "count") (result i32) (call $middle)))'
+			].join('\n')
+		);
+		await page.getByRole('button', { name: 'Build' }).click();
+		await expect(await built(page, 0)).toHaveText(/^Built plugin\.wat/);
+		const bt = await failedRun(page);
+		const links = bt.getByRole('button', { name: /^plugin\.wat:\d+:\d+$/ });
+		await expect(links).toHaveCount(3);
+		await expect(links.nth(0)).toHaveAccessibleName(/^plugin\.wat:3:\d+$/);
+		const marked = await followAndMark(page, links.nth(1));
+		await expect(marked).toContainText('func $middle');
 	});
 });
