@@ -10,6 +10,7 @@ import type { StubSpec } from '../stubs/host-stubs';
 import type { FromWorker } from './protocol';
 import type { CreatePlugin } from './sdk-plugin';
 import { createWorkerHost } from './worker-host';
+import { createBacktracer } from './worker-backtrace';
 
 async function failedCall(bytes: Uint8Array, stubs: StubSpec[] = [], withBytes = true) {
 	const posted: FromWorker[] = [];
@@ -118,5 +119,15 @@ describe('the worker host backtrace of a failed call', () => {
 		const failed = await failedCall(bytes);
 		expect(failed.error.kind).toBe('plugin-error');
 		expect(failed.backtrace).toBeUndefined();
+	});
+
+	it('still reports the failure when the bytes cannot be read, only without frames', async () => {
+		const bytes = debugFixture('c-dwarf5');
+		const backtraceOf = createBacktracer();
+		const module = await WebAssembly.compile(bytes as Uint8Array<ArrayBuffer>);
+		const stack = 'RuntimeError: unreachable\n    at abort (wasm://wasm/1:wasm-function[3]:0x99)';
+		expect(backtraceOf(stack, { module, bytes: new Uint8Array([1, 2, 3]) })).toBeUndefined();
+		// The same module without bytes is read from its compiled form: the frame is there.
+		expect(backtraceOf(stack, { module })?.frames).toHaveLength(1);
 	});
 });

@@ -26,14 +26,20 @@ export function createBacktracer(): (
 	return (stack, target) => {
 		if (!stack?.includes('wasm-function[')) return undefined;
 		let debug = modules.get(target.module);
-		if (!debug) {
-			// Without the bytes: names and custom sections only, no bodies and so no DWARF lines.
-			debug = target.bytes
-				? new DebugModule(target.bytes)
-				: DebugModule.fromCompiled(target.module);
-			modules.set(target.module, debug);
+		try {
+			if (!debug) {
+				// Without the bytes: names and custom sections only, no bodies and so no DWARF lines.
+				debug = target.bytes
+					? new DebugModule(target.bytes)
+					: DebugModule.fromCompiled(target.module);
+				modules.set(target.module, debug);
+			}
+			const trace = buildBacktrace(stack, debug);
+			return trace.frames.length ? trace : undefined;
+		} catch (e) {
+			// The failure is reported all the same, only without its frames.
+			if (e instanceof Error) return undefined;
+			throw e;
 		}
-		const trace = buildBacktrace(stack, debug);
-		return trace.frames.length ? trace : undefined;
 	};
 }
