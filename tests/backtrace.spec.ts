@@ -137,6 +137,19 @@ test.describe('backtrace of a failed run', () => {
 	});
 });
 
+test('Copy backtrace says so when the clipboard refuses', async ({ page }) => {
+	await openPlayground(page);
+	await loadBytes(page, 'named.wasm', await watTrap(true));
+	const bt = await failedRun(page);
+	await page.evaluate(() => {
+		navigator.clipboard.writeText = () => Promise.reject(new DOMException('denied'));
+	});
+	await bt.getByRole('button', { name: 'Copy backtrace' }).click();
+	await expect(bt.getByRole('status')).toHaveText(
+		'The clipboard is not available here: select the frames and copy them.'
+	);
+});
+
 test.describe('source links of a plugin written here', () => {
 	/** Follows a frame's link and types a mark where the cursor landed; returns that line. */
 	async function followAndMark(page: Page, link: ReturnType<Page['locator']>) {
