@@ -98,7 +98,12 @@ for (const size of SIZES) {
 				page
 			}, testInfo) => {
 				await openPlayground(page);
+				// On a phone the top bar's tools are folded into its menu.
+				const fold = page.getByRole('button', { name: 'Menu', exact: true });
+				const folded = await fold.isVisible();
+				if (folded) await fold.click();
 				await startWriting(page);
+				if (folded) await fold.click();
 				await pickTemplate(page, /Minimal WAT plugin/);
 				const latest = await buildAndRun(page);
 				await expectInViewUncovered(page, source(page).locator('.monaco-editor'), 'Source');
