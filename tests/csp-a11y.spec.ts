@@ -8,7 +8,7 @@ import {
 	run,
 	setInput
 } from './support/playground';
-import { chooseMenuItem, loadPluginUrl } from './support/menus';
+import { chooseMenuItem, loadPluginUrl, menuItem } from './support/menus';
 import { showPanel } from './support/panels';
 
 test.describe('Content-Security-Policy', () => {
@@ -68,6 +68,12 @@ test.describe('accessibility', () => {
 		await chooseMenuItem(page, 'Copy as CLI');
 		const after = await new AxeBuilder({ page }).exclude('.monaco-editor').analyze();
 		expect(after.violations.map((v) => `${v.id}: ${v.help}`)).toEqual([]);
+		// With a menu open, and other tabs shown (issue 22's shell).
+		await showPanel(page, 'Network');
+		await showPanel(page, 'Allowed hosts');
+		await menuItem(page, 'New');
+		const open = await new AxeBuilder({ page }).exclude('.monaco-editor').analyze();
+		expect(open.violations.map((v) => `${v.id}: ${v.help}`)).toEqual([]);
 	});
 
 	test('the dark theme passes too', async ({ page }) => {
@@ -76,5 +82,8 @@ test.describe('accessibility', () => {
 		await run(page);
 		const r = await new AxeBuilder({ page }).exclude('.monaco-editor').analyze();
 		expect(r.violations.map((v) => `${v.id}: ${v.help}`)).toEqual([]);
+		await menuItem(page, 'Load from URL…');
+		const open = await new AxeBuilder({ page }).exclude('.monaco-editor').analyze();
+		expect(open.violations.map((v) => `${v.id}: ${v.help}`)).toEqual([]);
 	});
 });

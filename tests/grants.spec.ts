@@ -92,6 +92,7 @@ test.describe('host patterns from outside are held to the Allowed host rule', ()
 		await page.goto(link);
 		await expect(banner(page)).toContainText('This link could not be opened.');
 		await expect(banner(page)).toContainText(`has an entry "${pattern}" that is refused`);
+		await showPanel(page, 'Allowed hosts');
 		await expect(page.getByText('None: every HTTP request is refused.')).toBeVisible();
 	});
 
@@ -118,6 +119,7 @@ test.describe('host patterns from outside are held to the Allowed host rule', ()
 		await expect(output(page)).toContainText(
 			'has an entry "!api.example.com" that is refused: A pattern starting with "!" would allow every other host'
 		);
+		await showPanel(page, 'Allowed hosts');
 		await expect(page.getByText('None: every HTTP request is refused.')).toBeVisible();
 	});
 
