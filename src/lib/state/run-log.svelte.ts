@@ -12,6 +12,13 @@ const MAX_STREAM_CHARS = 256 * 1024;
 
 export type RunStatus = 'running' | 'ok' | 'error' | 'stopped' | 'timeout' | 'superseded';
 
+/** What the console needs to say why a run logged nothing. */
+export interface LogContext {
+	level: LogLevel;
+	/** The plugin imports none of extism:host/env's log functions, so it can never log. */
+	importsNoLog: boolean;
+}
+
 export interface Timing {
 	label: string;
 	ms: number;
@@ -21,6 +28,7 @@ export class RunRecord {
 	readonly id: number;
 	readonly fn: string;
 	readonly inputBytes: number;
+	readonly logContext: LogContext | null;
 	status = $state<RunStatus>('running');
 	logs = $state<{ level: LogLevel; message: string }[]>([]);
 	droppedLogs = $state(0);
@@ -46,10 +54,11 @@ export class RunRecord {
 		this.outputBytes ? new TextDecoder().decode(this.outputBytes) : ''
 	);
 
-	constructor(id: number, fn: string, inputBytes: number) {
+	constructor(id: number, fn: string, inputBytes: number, logContext: LogContext | null = null) {
 		this.id = id;
 		this.fn = fn;
 		this.inputBytes = inputBytes;
+		this.logContext = logContext;
 	}
 
 	/** The <img> could not decode the output: it is shown as hex from now on. */
@@ -147,8 +156,8 @@ export class RunLog {
 		if (this.entries.length > 50) this.entries.shift();
 	}
 
-	begin(fn: string, inputBytes: number): RunRecord {
-		const run = new RunRecord(this.#next, fn, inputBytes);
+	begin(fn: string, inputBytes: number, logContext: LogContext | null = null): RunRecord {
+		const run = new RunRecord(this.#next, fn, inputBytes, logContext);
 		this.#add({ id: this.#next++, type: 'run', run });
 		return run;
 	}
