@@ -138,8 +138,15 @@ export type LogEntry =
 			text: string;
 			/** A place in the source being written that the line is about (a diagnostic's). */
 			at?: SourcePlace;
+			/** One thing the person can do about the line (New's Undo), once. */
+			action?: LineAction;
 	  }
 	| { id: number; type: 'run'; run: RunRecord };
+
+export interface LineAction {
+	label: string;
+	run(): void | Promise<void>;
+}
 
 export interface SourcePlace {
 	line: number;
@@ -173,6 +180,22 @@ export class RunLog {
 
 	say(level: 'info' | 'warn' | 'error', text: string, at?: SourcePlace) {
 		this.#add({ id: this.#next++, type: 'message', level, text, ...(at ? { at } : {}) });
+	}
+
+	/** A line with an action; a newer offer of the same action withdraws the older ones. */
+	offer(text: string, action: LineAction) {
+		for (const e of this.entries)
+			if (e.type === 'message' && e.action?.label === action.label) delete e.action;
+		this.#add({ id: this.#next++, type: 'message', level: 'info', text, action });
+	}
+
+	/** Does a line's action, which goes from the line as it starts: it cannot be done twice. */
+	async act(id: number) {
+		const e = this.entries.find((x) => x.id === id);
+		if (e?.type !== 'message' || !e.action) return;
+		const { run } = e.action;
+		delete e.action;
+		await run();
 	}
 
 	clear() {
