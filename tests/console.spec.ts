@@ -13,7 +13,10 @@ import type { Locator, Page } from '@playwright/test';
 
 const scroller = (page: Page) => output(page).locator('.scroll');
 /** A run's summary line, which is also the button that folds and unfolds it. */
-const summary = (article: Locator) => article.getByRole('button').first();
+const summary = (article: Locator) =>
+	article
+		.getByRole('button', { expanded: true })
+		.or(article.getByRole('button', { expanded: false }));
 const jumpButton = (page: Page) => output(page).getByRole('button', { name: /Jump to newest/ });
 
 /** 300 numbered lines: echoed back, an output far taller than the console. */
