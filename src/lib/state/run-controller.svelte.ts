@@ -13,7 +13,14 @@ import type { RunLog, RunRecord } from './run-log.svelte';
 import { RunBacktrace, type SourceLinks } from './run-backtrace';
 import type { Backtrace } from '$lib/engine/debug/backtrace';
 import type { SetupState } from './setup-state.svelte';
-import { caseOutcome, instanceSpec, whyBlocked, type CaseOutcome, type Job } from './run-parts';
+import {
+	caseOutcome,
+	instanceSpec,
+	logContext,
+	whyBlocked,
+	type CaseOutcome,
+	type Job
+} from './run-parts';
 
 export type { CaseOutcome };
 
@@ -104,7 +111,7 @@ export class RunController {
 		if (this.#current.plugin !== p) return;
 		const input = setup.inputBytes();
 		if (!input.ok) return this.#log.say('error', `Not run: ${input.message}`);
-		const rec = this.#log.begin(setup.fn, input.bytes.length);
+		const rec = this.#log.begin(setup.fn, input.bytes.length, logContext(p, settings));
 		await this.#execute(rec, { settings, fn: setup.fn, input: input.bytes, repeat: setup.repeat });
 	}
 
@@ -121,7 +128,7 @@ export class RunController {
 		const tooSmall = await this.#current.capped(this.#current.plugin!, settings.maxPages);
 		if (tooSmall) return { kind: 'error', text: tooSmall };
 		const input = encoder.encode(tc.input);
-		const rec = this.#log.begin(tc.fn, input.length);
+		const rec = this.#log.begin(tc.fn, input.length, logContext(this.#current.plugin!, settings));
 		const report = await this.#execute(rec, { settings, fn: tc.fn, input, repeat: 1 });
 		return caseOutcome(report, rec);
 	}
