@@ -141,9 +141,7 @@ const chooseTestPlugin = (url: string, name: string) => {
 };
 /** Puts a plugin from the echo server into the "Plugin file" input, as choosing a file would. */
 const choosePlugin = (url: string, name: string) => {
-	const input = Array.from(document.querySelectorAll('label'))
-		.find((l) => l.textContent?.trim().startsWith('Plugin file'))
-		?.querySelector('input');
+	const input = document.querySelector<HTMLInputElement>('input[aria-label="Plugin file"]');
 	if (!input) return false;
 	void fetch(url)
 		.then((r) => r.arrayBuffer())
