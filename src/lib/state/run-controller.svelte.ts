@@ -141,7 +141,7 @@ export class RunController {
 		const timeoutMs = this.#timeoutMs();
 		const spec = {
 			...instanceSpec(this.#current, this.#extras, p, job.settings),
-			bytes: this.#current.bytesFor(p, job.settings.maxPages)
+			bytes: this.#current.blobFor(p, job.settings.maxPages)
 		};
 		try {
 			const report = await this.#runner.run({
@@ -164,7 +164,8 @@ export class RunController {
 			if (o.status === 'error' && o.backtrace)
 				rec.backtrace = new RunBacktrace(
 					o.backtrace,
-					this.linkSource?.(p, o.backtrace, spec.bytes) ?? null
+					this.linkSource?.(p, o.backtrace, this.#current.bytesFor(p, job.settings.maxPages)) ??
+						null
 				);
 			rec.finish(report, {
 				timeoutMs,

@@ -22,9 +22,10 @@ export interface InstanceParts {
 	mocks?: Mock[];
 	/**
 	 * The main module's bytes, exactly those compiled (after any memory cap), for a failure's
-	 * backtrace: read only when a failure carries wasm frames (names, function bodies, DWARF).
+	 * backtrace. A Blob crosses to the worker by reference (bytes would be copied on the page at
+	 * every instance); the worker reads it only when a failure carries wasm frames.
 	 */
-	bytes?: Uint8Array;
+	bytes?: Blob;
 }
 
 /** An XTP test plugin, checked on the page (xtp/check.ts). */

@@ -24,7 +24,7 @@ async function failedCall(bytes: Uint8Array, stubs: StubSpec[] = [], withBytes =
 		module,
 		settings: { ...DEFAULT_SETTINGS, wasi: true },
 		stubs,
-		...(withBytes ? { bytes } : {})
+		...(withBytes ? { bytes: new Blob([bytes as Uint8Array<ArrayBuffer>]) } : {})
 	});
 	expect(posted.map((m) => m.type)).toEqual(['loaded']);
 	await host.handle({ type: 'call', id: 2, fn: 'count', input: new Uint8Array() });
@@ -126,8 +126,10 @@ describe('the worker host backtrace of a failed call', () => {
 		const backtraceOf = createBacktracer();
 		const module = await WebAssembly.compile(bytes as Uint8Array<ArrayBuffer>);
 		const stack = 'RuntimeError: unreachable\n    at abort (wasm://wasm/1:wasm-function[3]:0x99)';
-		expect(backtraceOf(stack, { module, bytes: new Uint8Array([1, 2, 3]) })).toBeUndefined();
+		expect(
+			await backtraceOf(stack, { module, bytes: new Blob([new Uint8Array([1, 2, 3])]) })
+		).toBeUndefined();
 		// The same module without bytes is read from its compiled form: the frame is there.
-		expect(backtraceOf(stack, { module })?.frames).toHaveLength(1);
+		expect((await backtraceOf(stack, { module }))?.frames).toHaveLength(1);
 	});
 });

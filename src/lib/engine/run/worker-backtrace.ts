@@ -14,23 +14,23 @@ export const STACK_TRACE_LIMIT = 200;
 /** The module a call ran, and the bytes it was compiled from when the page sent them. */
 export interface DebugTarget {
 	module: WebAssembly.Module;
-	bytes?: Uint8Array;
+	bytes?: Blob;
 }
 
 /** A backtracer: the backtrace of a stack, or undefined when the stack has no wasm frames. */
 export function createBacktracer(): (
 	stack: string | undefined,
 	target: DebugTarget
-) => Backtrace | undefined {
+) => Promise<Backtrace | undefined> {
 	const modules = new WeakMap<WebAssembly.Module, DebugModule>();
-	return (stack, target) => {
+	return async (stack, target) => {
 		if (!stack?.includes('wasm-function[')) return undefined;
 		let debug = modules.get(target.module);
 		try {
 			if (!debug) {
 				// Without the bytes: names and custom sections only, no bodies and so no DWARF lines.
 				debug = target.bytes
-					? new DebugModule(target.bytes)
+					? new DebugModule(new Uint8Array(await target.bytes.arrayBuffer()))
 					: DebugModule.fromCompiled(target.module);
 				modules.set(target.module, debug);
 			}

@@ -146,7 +146,7 @@ export function createWorkerHost(
 				post({ type: 'loaded', id: msg.id, ms: performance.now() - start });
 			} catch (e) {
 				const ms = performance.now() - start;
-				const backtrace = backtraceOf(stackOf(e), { module: msg.module, bytes: msg.bytes });
+				const backtrace = await backtraceOf(stackOf(e), { module: msg.module, bytes: msg.bytes });
 				post({
 					type: 'load-failed',
 					id: msg.id,
@@ -182,7 +182,7 @@ export function createWorkerHost(
 			const ms = performance.now() - started;
 			const error = fromSdkError(await explainFailure(e));
 			// From what was thrown where it happened: an explained failure is made later, without wasm.
-			const backtrace = target ? backtraceOf(stackOf(e), target) : undefined;
+			const backtrace = target ? await backtraceOf(stackOf(e), target) : undefined;
 			post({
 				type: 'call-failed',
 				id: msg.id,
