@@ -3,7 +3,7 @@
 import type { ExampleInfo } from '$lib/engine/setup/examples';
 import { normalizeHostInput, type HostInput } from '$lib/engine/http/hosts';
 import { copySettings, type PluginSettings } from '$lib/engine/setup/settings';
-import { DEFAULT_SETUP, type Setup } from '$lib/engine/setup/setup';
+import { DEFAULT_SETUP, type Setup, type SetupVar } from '$lib/engine/setup/setup';
 import type { ModuleInfo } from '$lib/engine/wasm/inspect';
 import { MAX_EMBED_BYTES } from '$lib/engine/persist/codec';
 import { formatBytes } from '$lib/engine/util/format';
@@ -17,8 +17,11 @@ import {
 
 type Edited = Pick<
 	Setup,
-	'fn' | 'input' | 'inputEncoding' | 'inputFile' | 'settings' | 'timeoutMs'
+	'fn' | 'input' | 'inputEncoding' | 'inputFile' | 'settings' | 'timeoutMs' | 'vars'
 >;
+
+const copyVars = (vars: readonly SetupVar[]) =>
+	vars.map((v) => ({ name: v.name, value: v.value.slice() }));
 
 export class SetupState {
 	fn = $state(DEFAULT_SETUP.fn);
@@ -33,6 +36,8 @@ export class SetupState {
 	timeoutMs = $state<number | null>(DEFAULT_SETUP.timeoutMs);
 	/** Calls per run, on one instance (like extism call --loop). */
 	repeat = $state(1);
+	/** Vars set by hand: a fresh instance gets them before its first call (see VarsState). */
+	vars = $state.raw<SetupVar[]>([]);
 	/** The typed input's bytes in its encoding, or why it does not read in it. */
 	readonly typed: InputBytes = $derived(encodeInput(this.input, this.inputEncoding));
 	/** Said when the input file cannot travel in a share link (links carry only its name). */
@@ -47,6 +52,7 @@ export class SetupState {
 		this.#textInput();
 		this.settings = copySettings(DEFAULT_SETUP.settings);
 		this.timeoutMs = DEFAULT_SETUP.timeoutMs;
+		this.vars = [];
 	}
 
 	/** Takes a link's or a save's fields as they are. */
@@ -58,6 +64,7 @@ export class SetupState {
 		this.inputFile = f?.data ? { name: f.name, type: f.type, bytes: f.data } : null;
 		this.settings = copySettings(setup.settings);
 		this.timeoutMs = setup.timeoutMs;
+		this.vars = copyVars(setup.vars ?? []);
 	}
 
 	/** Plain copies of the fields a link carries (reading them tracks every field). */
@@ -69,7 +76,8 @@ export class SetupState {
 			...(this.inputEncoding !== 'text' ? { inputEncoding: this.inputEncoding } : {}),
 			...(f ? { inputFile: { name: f.name, type: f.type, data: f.bytes } } : {}),
 			settings: copySettings(this.settings),
-			timeoutMs: this.timeoutMs
+			timeoutMs: this.timeoutMs,
+			...(this.vars.length ? { vars: copyVars(this.vars) } : {})
 		};
 	}
 
