@@ -41,7 +41,11 @@ test.describe('Vars, return codes and memory (issue 23 items 3-5)', () => {
 		await expect(row(page, 'total')).toContainText('set before the next run');
 		await expect(outputBody(await run(page))).toHaveText(total(104));
 		await expect(row(page, 'total')).toContainText('104');
-		await (await showPanel(page, 'Vars')).getByRole('button', { name: 'Delete var total' }).click();
+		const vars = await showPanel(page, 'Vars');
+		await vars.getByRole('button', { name: 'Edit var total' }).click();
+		await expect(vars.getByLabel('Var name')).toHaveValue('total');
+		await expect(vars.getByLabel('Var value', { exact: true })).toHaveValue('104');
+		await vars.getByRole('button', { name: 'Delete var total' }).click();
 		await expect(outputBody(await run(page))).toHaveText(total(4));
 	});
 
