@@ -13,23 +13,24 @@ async function setVar(page: Page, name: string, value: string) {
 	await vars.getByRole('button', { name: 'Set var' }).click();
 }
 
-const row = (page: Page, name: string) =>
-	page
-		.getByRole('region', { name: 'Vars', exact: true })
-		.getByRole('row', { name: new RegExp(`^${name} `) });
+/** A var's row, with the Vars panel shown (a run shows the Output tab). */
+async function row(page: Page, name: string) {
+	const vars = await showPanel(page, 'Vars');
+	return vars.getByRole('row', { name: new RegExp(`^${name} `) });
+}
 
 test.describe('Vars, return codes and memory (issue 23 items 3-5)', () => {
 	test('a var the plugin sets shows after each run; Reset empties the list', async ({ page }) => {
 		await openPlayground(page);
 		await run(page);
-		const vars = await showPanel(page, 'Vars');
-		await expect(row(page, 'total')).toContainText('4');
-		await expect(row(page, 'total')).toContainText('1 B');
+		await expect(await row(page, 'total')).toContainText('4');
+		await expect(await row(page, 'total')).toContainText('1 B');
 		await run(page);
-		await expect(row(page, 'total')).toContainText('8');
+		await expect(await row(page, 'total')).toContainText('8');
 		await page.getByRole('button', { name: 'Reset', exact: true }).click();
-		await expect(vars.getByRole('row')).toHaveCount(0);
+		const vars = await showPanel(page, 'Vars');
 		await expect(vars).toContainText('No vars.');
+		await expect(vars.getByRole('row')).toHaveCount(0);
 	});
 
 	test('a var set by hand reaches the plugin on its next call; a deleted one is gone', async ({
@@ -38,9 +39,9 @@ test.describe('Vars, return codes and memory (issue 23 items 3-5)', () => {
 		await openPlayground(page);
 		await run(page);
 		await setVar(page, 'total', '100');
-		await expect(row(page, 'total')).toContainText('set before the next run');
+		await expect(await row(page, 'total')).toContainText('set before the next run');
 		await expect(outputBody(await run(page))).toHaveText(total(104));
-		await expect(row(page, 'total')).toContainText('104');
+		await expect(await row(page, 'total')).toContainText('104');
 		const vars = await showPanel(page, 'Vars');
 		await vars.getByRole('button', { name: 'Edit var total' }).click();
 		await expect(vars.getByLabel('Var name')).toHaveValue('total');
@@ -64,8 +65,7 @@ test.describe('Vars, return codes and memory (issue 23 items 3-5)', () => {
 			'Nothing has run.'
 		);
 		await expect(output(other).getByRole('article')).toHaveCount(0);
-		await showPanel(other, 'Vars');
-		await expect(row(other, 'total')).toContainText('40');
+		await expect(await row(other, 'total')).toContainText('40');
 		await expect(outputBody(await run(other))).toHaveText(total(44));
 	});
 
