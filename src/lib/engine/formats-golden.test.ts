@@ -44,7 +44,14 @@ const setups: Record<string, Setup> = {
 	timeout: withSettings({}, 2500),
 	timeoutZero: withSettings({}, 0),
 	timeoutAndHeaders: withSettings({ allowHttpResponseHeaders: true, wasi: true }, 1),
-	empty: { ...base, source: { kind: 'none' }, fn: '', input: '' }
+	empty: { ...base, source: { kind: 'none' }, fn: '', input: '' },
+	handVars: {
+		...base,
+		vars: [
+			{ name: 'total', value: new TextEncoder().encode('40') },
+			{ name: 'raw', value: new Uint8Array([1, 0, 0, 0xff]) }
+		]
+	}
 };
 
 describe('every format a setup is written in', () => {

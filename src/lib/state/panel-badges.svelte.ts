@@ -8,6 +8,7 @@ import type { XtpSuite } from './xtp-suite.svelte';
 import type { NetworkLog } from './network-log.svelte';
 import type { CurrentPlugin } from './current-plugin.svelte';
 import type { OutputTab, SideTab } from './layout.svelte';
+import type { VarsState } from './vars.svelte';
 
 export interface Badge {
 	/** Said after the tab's name, in brackets; empty when there is nothing to count. */
@@ -26,6 +27,7 @@ export interface BadgeSources {
 	xtp: XtpSuite;
 	network: NetworkLog;
 	current: Pick<CurrentPlugin, 'plugin' | 'rejected'>;
+	vars?: Pick<VarsState, 'shown'>;
 }
 
 export class PanelBadges {
@@ -68,7 +70,8 @@ export class PanelBadges {
 		const refused = network.rows.filter((r) => r.state === 'refused').length;
 		return {
 			Output: NONE,
-			Network: refused ? { text: `${refused} refused`, alert: true } : count(network.total)
+			Network: refused ? { text: `${refused} refused`, alert: true } : count(network.total),
+			Vars: count(this.#s.vars?.shown.length ?? 0)
 		};
 	});
 }

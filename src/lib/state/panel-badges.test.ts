@@ -24,6 +24,16 @@ describe('PanelBadges', () => {
 		expect(tabName('Config', badges.side.Config)).toBe('Config (1)');
 	});
 
+	it('counts the vars the next call will find', async () => {
+		const pg = playground();
+		const badges = new PanelBadges(pg);
+		expect(tabName('Vars', badges.output.Vars)).toBe('Vars');
+		await pg.startOver();
+		await pg.runs.run();
+		pg.vars.set('extra', 'x', 'text');
+		expect(tabName('Vars', badges.output.Vars)).toBe('Vars (2)');
+	});
+
 	it('says how many test cases passed, and flags a failure', () => {
 		const pg = playground();
 		const badges = new PanelBadges(pg);

@@ -21,6 +21,7 @@ import { TakeHome } from './take-home.svelte';
 import { TestSuite } from './test-suite.svelte';
 import { Workbench } from './workbench.svelte';
 import { XtpSuite } from './xtp-suite.svelte';
+import { VarsState } from './vars.svelte';
 import type { Builder } from '$lib/engine/author/client';
 
 export type { LoadedPlugin };
@@ -48,6 +49,8 @@ export class Playground {
 	readonly hostMatch = new HostMatcher();
 	readonly current: CurrentPlugin;
 	readonly runs: RunController;
+	/** The Vars panel. */
+	readonly vars: VarsState;
 	readonly suite: TestSuite;
 	readonly xtp: XtpSuite;
 	/** Writing a plugin here. */
@@ -95,6 +98,8 @@ export class Playground {
 			{ current: this.current, setup, extras: this.extras, log, network: this.network },
 			{ spawn: () => spawn({ noJspi: http.noJspi }), origin: env.origin }
 		);
+		this.vars = new VarsState(setup, () => this.runs.instanceLive);
+		this.runs.useVars(this.vars);
 		this.suite = new TestSuite({ setup, runs: this.runs, log });
 		this.xtp = new XtpSuite(
 			{ runs: this.runs, current: this.current, log },

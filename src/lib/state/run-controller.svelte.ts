@@ -21,6 +21,8 @@ import {
 	type CaseOutcome,
 	type Job
 } from './run-parts';
+import { factsLine } from '$lib/engine/run/call-facts';
+import type { VarsState } from './vars.svelte';
 
 export type { CaseOutcome };
 
@@ -39,6 +41,9 @@ export class RunController {
 	#extras: PluginExtras;
 	#log: RunLog;
 	#network: NetworkLog;
+	#vars: VarsState | null = null;
+	/** The live instance's memory in pages after its last call or its instantiation. */
+	#pages: number | null = null;
 	#origin: string;
 	/**
 	 * For a plugin written here, where a backtrace's frames lie in its source (set by Playground,
@@ -68,6 +73,11 @@ export class RunController {
 	}
 
 	readonly running: boolean = $derived(this.#jobs > 0);
+
+	/** The Vars panel's state: runs take its edits and give it what the instance holds. */
+	useVars(vars: VarsState) {
+		this.#vars = vars;
+	}
 
 	/**
 	 * Whether the next run reuses the live instance, so vars carry over: worked out again only when
@@ -124,6 +134,7 @@ export class RunController {
 		const blocked = whyBlocked(this.#current, this.#extras);
 		if (blocked) return { kind: 'blocked', text: blocked };
 		this.#runner.reset();
+		this.#forget();
 		const settings = { ...$state.snapshot(this.#setup.settings), config: { ...tc.config } };
 		const tooSmall = await this.#current.capped(this.#current.plugin!, settings.maxPages);
 		if (tooSmall) return { kind: 'error', text: tooSmall };
@@ -149,6 +160,7 @@ export class RunController {
 				fn: job.fn,
 				input: job.input,
 				repeat: job.repeat,
+				vars: this.#vars?.forRun(),
 				timeoutMs,
 				onEvent: (ev) => {
 					if (ev.type === 'http') this.#network.record(rec.id, ev.event);
@@ -173,10 +185,23 @@ export class RunController {
 				httpLimit: job.settings.maxHttpResponseBytes,
 				maxPages: job.settings.maxPages
 			});
+			this.#noteFacts(rec, report);
 			return report;
 		} finally {
 			this.#jobs--;
 		}
+	}
+
+	/** The run's return code, memory and vars, and the growth since the instance's last call. */
+	#noteFacts(rec: RunRecord, report: RunReport) {
+		if (report.loadedPages !== undefined) this.#pages = report.loadedPages;
+		if (report.facts) {
+			const failed = report.outcome.status === 'error';
+			rec.facts = factsLine(report.facts, this.#pages, failed);
+			this.#pages = report.facts.memoryPages;
+		}
+		this.#vars?.after(report);
+		if (report.discarded) this.#pages = null;
 	}
 
 	#timeoutMs(): number {
@@ -228,10 +253,17 @@ export class RunController {
 	/** Drops the instance without a word (a new plugin came). */
 	discardInstance() {
 		this.#runner.reset();
+		this.#forget();
+	}
+
+	#forget() {
+		this.#pages = null;
+		this.#vars?.clear();
 	}
 
 	reset() {
 		this.#runner.reset();
+		this.#forget();
 		this.#log.say('info', 'Reset: the next run starts a fresh plugin instance (vars cleared).');
 	}
 

@@ -6,6 +6,7 @@ import type { LogLevel, StreamName } from '$lib/engine/run/protocol';
 import type { RunEvent, RunReport } from '$lib/engine/run/outcomes';
 import { summarize, type TimeSummary } from '$lib/engine/run/stats';
 import type { RunBacktrace } from './run-backtrace';
+import type { FactsLine } from '$lib/engine/run/call-facts';
 
 /** Caps keep a chatty plugin from growing the page without bound. */
 const MAX_LOGS = 200;
@@ -49,6 +50,8 @@ export class RunRecord {
 	/** The output as a sandboxed document, once the person asked for it to be rendered. */
 	rendered = $state.raw<{ as: RenderAs; doc: string } | null>(null);
 	renderError = $state('');
+	/** The call's return code, memory and vars (RunFacts.svelte). */
+	facts = $state.raw<FactsLine | null>(null);
 	/** HTTP trouble seen during the run, explained when it ends. */
 	#tooLarge: { url: string; bytes: number } | null = null;
 

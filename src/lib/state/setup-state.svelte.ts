@@ -4,7 +4,7 @@ import type { ExampleInfo } from '$lib/engine/setup/examples';
 import { dropKept, keptLabels, type KeptFrom } from './kept-settings';
 import { normalizeHostInput, type HostInput } from '$lib/engine/http/hosts';
 import { copySettings, type PluginSettings } from '$lib/engine/setup/settings';
-import { DEFAULT_SETUP, type Setup } from '$lib/engine/setup/setup';
+import { DEFAULT_SETUP, type Setup, type SetupVar } from '$lib/engine/setup/setup';
 import type { ModuleInfo } from '$lib/engine/wasm/inspect';
 import { MAX_EMBED_BYTES } from '$lib/engine/persist/codec';
 import { formatBytes } from '$lib/engine/util/format';
@@ -18,8 +18,11 @@ import {
 
 type Edited = Pick<
 	Setup,
-	'fn' | 'input' | 'inputEncoding' | 'inputFile' | 'settings' | 'timeoutMs'
+	'fn' | 'input' | 'inputEncoding' | 'inputFile' | 'settings' | 'timeoutMs' | 'vars'
 >;
+
+const copyVars = (vars: readonly SetupVar[]) =>
+	vars.map((v) => ({ name: v.name, value: v.value.slice() }));
 
 export class SetupState {
 	fn = $state(DEFAULT_SETUP.fn);
@@ -34,6 +37,8 @@ export class SetupState {
 	timeoutMs = $state<number | null>(DEFAULT_SETUP.timeoutMs);
 	/** Calls per run, on one instance (like extism call --loop). */
 	repeat = $state(1);
+	/** Vars set by hand: a fresh instance gets them before its first call (see VarsState). */
+	vars = $state.raw<SetupVar[]>([]);
 	/** Set when settings stayed from the plugin before this one (see kept-settings.ts). */
 	keptFrom = $state.raw<KeptFrom | null>(null);
 	/** The settings that stayed from the previous plugin, by label ([] when none did). */
@@ -53,6 +58,7 @@ export class SetupState {
 		this.#textInput();
 		this.settings = copySettings(DEFAULT_SETUP.settings);
 		this.timeoutMs = DEFAULT_SETUP.timeoutMs;
+		this.vars = [];
 	}
 
 	/** Takes a link's or a save's fields as they are. */
@@ -65,6 +71,7 @@ export class SetupState {
 		this.inputFile = f?.data ? { name: f.name, type: f.type, bytes: f.data } : null;
 		this.settings = copySettings(setup.settings);
 		this.timeoutMs = setup.timeoutMs;
+		this.vars = copyVars(setup.vars ?? []);
 	}
 
 	/** Plain copies of the fields a link carries (reading them tracks every field). */
@@ -76,7 +83,8 @@ export class SetupState {
 			...(this.inputEncoding !== 'text' ? { inputEncoding: this.inputEncoding } : {}),
 			...(f ? { inputFile: { name: f.name, type: f.type, data: f.bytes } } : {}),
 			settings: copySettings(this.settings),
-			timeoutMs: this.timeoutMs
+			timeoutMs: this.timeoutMs,
+			...(this.vars.length ? { vars: copyVars(this.vars) } : {})
 		};
 	}
 

@@ -91,3 +91,17 @@ describe('no wasm frames', () => {
 			expect(parseWasmStack(stack)).toEqual({ frames: [], offsets: true });
 	});
 });
+
+describe('our own trampoline frame', () => {
+	it('is dropped, so it is not read against the plugin’s names by its index', () => {
+		const stack = [
+			'RuntimeError: unreachable',
+			'    at inner (wasm://wasm/0a1b2c3d:wasm-function[1]:0x40)',
+			'    at extism_playground_return_code (wasm://wasm/99aa88bb:wasm-function[1]:0x2f)',
+			'    at ForegroundPlugin.callBlock (https://example.test/sdk.js:1:2)'
+		].join('\n');
+		expect(parseWasmStack(stack).frames).toEqual([
+			{ funcIndex: 1, moduleOffset: 0x40, name: 'inner' }
+		]);
+	});
+});

@@ -23,6 +23,9 @@ export interface ParsedStack {
 	offsets: boolean;
 }
 
+/** The name of our own wasm frame between the SDK and an export (run/return-codes.ts). */
+export const TRAMPOLINE_FRAME_NAME = 'extism_playground_return_code';
+
 const LOCATION = /:wasm-function\[(\d+)\](?::0x([0-9a-fA-F]+))?$/;
 const V8_NAMED = /^\s*at (.*) \((.*)\)$/;
 const V8_BARE = /^\s*at (.*)$/;
@@ -59,7 +62,7 @@ export function parseWasmStack(stack: string | undefined): ParsedStack {
 	const frames: WasmFrame[] = [];
 	for (const line of (stack ?? '').split('\n')) {
 		const frame = parseLine(line);
-		if (frame) frames.push(frame);
+		if (frame && frame.name !== TRAMPOLINE_FRAME_NAME) frames.push(frame);
 	}
 	return { frames, offsets: frames.every((f) => f.moduleOffset !== undefined) };
 }

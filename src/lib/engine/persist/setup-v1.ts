@@ -19,6 +19,7 @@ import { utf8Length, type Json } from '../util/validate';
 import { readCode, writeCode } from './code';
 import { readInputFields, writeInputFields } from './input-file';
 import { readMocks, writeMocks } from './mocks';
+import { readVars, writeVars } from './vars';
 
 export const LIMITS = {
 	fnChars: 256,
@@ -134,6 +135,7 @@ export function readV1(json: unknown): Decoded {
 	if (obj.linked !== undefined) setup.linked = readLinked(obj.linked);
 	if (obj.code !== undefined) setup.code = readCode(obj.code);
 	if (obj.mocks !== undefined) setup.mocks = readMocks(obj.mocks);
+	if (obj.vars !== undefined) setup.vars = readVars(obj.vars);
 	readInputFields(obj, setup);
 	return missingPlugin === undefined ? { setup } : { setup, missingPlugin };
 }
@@ -170,6 +172,7 @@ export function writeV1(setup: Setup, leaveOut = false, leaveOutLinked = leaveOu
 		);
 	if (setup.code) json.code = writeCode(setup.code);
 	if (setup.mocks?.length) json.mocks = writeMocks(setup.mocks);
+	if (setup.vars?.length) json.vars = writeVars(setup.vars);
 	writeInputFields(setup, json);
 	return json;
 }

@@ -4,6 +4,7 @@ import type { Backtrace } from '../debug/backtrace';
 import { runError, type RunError } from './run-error';
 import type { FromWorker } from './protocol';
 import type { XtpEvent, XtpTotals } from './xtp/report';
+import type { CallFacts } from './call-facts';
 
 /** Worker messages that reach the page as they are, without their job id. */
 const FORWARDED = ['log', 'logs-dropped', 'stream', 'http', 'host-call', 'stub-error'] as const;
@@ -69,6 +70,10 @@ export interface RunReport {
 	roundTripMs?: number;
 	/** True when the instance was discarded afterwards (vars are gone). */
 	discarded: boolean;
+	/** What the call left behind (return code, memory, vars), when a call was made. */
+	facts?: CallFacts;
+	/** The plugin's memory in pages right after this run instantiated it. */
+	loadedPages?: number | null;
 }
 
 /** A run the runner ended itself: the kind is set here, where it happens. */

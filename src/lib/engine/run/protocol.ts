@@ -6,6 +6,7 @@ import type { Mock } from '../http/mocks/mock';
 import type { RunError } from './run-error';
 import type { LogLevel, PluginSettings } from '../setup/settings';
 import type { XtpEvent, XtpTotals } from './xtp/report';
+import type { CallFacts, VarEdit } from './call-facts';
 
 export type { LogLevel };
 export type StreamName = 'stdout' | 'stderr';
@@ -36,9 +37,13 @@ export interface XtpTestPlugin {
 }
 
 export type ToWorker =
-	| ({ type: 'load'; id: number } & InstanceParts)
-	/** `repeat` calls run back to back on the same instance (vars persist), like `--loop N`. */
-	| { type: 'call'; id: number; fn: string; input: Uint8Array; repeat?: number }
+	/** `vars` are set in the fresh instance before its first call (a person's seed state). */
+	| ({ type: 'load'; id: number; vars?: VarEdit[] } & InstanceParts)
+	/**
+	 * `repeat` calls run back to back on the same instance (vars persist), like `--loop N`;
+	 * `vars` are a person's edits, made before the first of them.
+	 */
+	| { type: 'call'; id: number; fn: string; input: Uint8Array; repeat?: number; vars?: VarEdit[] }
 	/**
 	 * Runs the test plugin's `test` against fresh instances of `target` (`xtp plugin test
 	 * --with`); `input` is what mock_input gives. The worker's own instance is dropped first.
@@ -47,7 +52,8 @@ export type ToWorker =
 
 export type FromWorker =
 	| { type: 'ready' }
-	| { type: 'loaded'; id: number; ms: number }
+	/** `memoryPages`: the plugin's own memory once instantiated (see call-facts.ts). */
+	| { type: 'loaded'; id: number; ms: number; memoryPages?: number | null }
 	| { type: 'load-failed'; id: number; error: RunError; ms: number; backtrace?: Backtrace }
 	| { type: 'log'; id: number; level: LogLevel; message: string }
 	/** Log lines of a job past the forwarding cap: counted, not sent (see worker-host.ts). */
@@ -62,7 +68,15 @@ export type FromWorker =
 	 * The last call's output and time. With repeat > 1, `times` holds every call's time in ms
 	 * (in order); on failure it holds those of the calls that succeeded before the failing one.
 	 */
-	| { type: 'result'; id: number; output: Uint8Array | null; ms: number; times?: number[] }
+	| {
+			type: 'result';
+			id: number;
+			output: Uint8Array | null;
+			ms: number;
+			times?: number[];
+			facts?: CallFacts;
+	  }
+	/** `facts` is absent when no call was made (no instance). */
 	| {
 			type: 'call-failed';
 			id: number;
@@ -71,6 +85,7 @@ export type FromWorker =
 			times?: number[];
 			/** The wasm frames of a trap or of a host function's error, made in the worker. */
 			backtrace?: Backtrace;
+			facts?: CallFacts;
 	  }
 	/** What a test plugin did, as it happens; only the first MAX_FORWARDED_XTP_EVENTS are sent. */
 	| { type: 'xtp-event'; id: number; event: XtpEvent }

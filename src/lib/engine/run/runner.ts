@@ -13,6 +13,7 @@ import { PluginWorkers } from './plugin-workers';
 import { keepsInstance } from './run-error';
 import { sameSettings } from '../setup/settings';
 import { sameMocks } from '../http/mocks/mock';
+import type { VarEdit } from './call-facts';
 
 /** What an instance is made from; a run with a different one needs a fresh instance. */
 export type InstanceSpec = InstanceParts;
@@ -83,6 +84,11 @@ export class PluginRunner extends PluginWorkers {
 			input: Uint8Array;
 			/** Calls in a row on the same instance, in one job (like `extism call --loop N`); default 1. */
 			repeat?: number;
+			/**
+			 * Vars: `seed` is given to a fresh instance before its first call; `edits` are made
+			 * before this run's call, whichever instance it is.
+			 */
+			vars?: { seed: VarEdit[]; edits: VarEdit[] };
 			timeoutMs: number;
 			onEvent: (ev: RunEvent) => void;
 		}
@@ -101,7 +107,8 @@ export class PluginRunner extends PluginWorkers {
 					stubs: opts.stubs,
 					linked: opts.linked,
 					mocks: opts.mocks,
-					bytes: opts.bytes
+					bytes: opts.bytes,
+					...(opts.vars?.seed.length ? { vars: opts.vars.seed } : {})
 				},
 				opts.timeoutMs,
 				opts.onEvent
@@ -125,6 +132,7 @@ export class PluginRunner extends PluginWorkers {
 				mocks: opts.mocks
 			};
 			report.instantiateMs = ans.ms;
+			if (ans.memoryPages !== undefined) report.loadedPages = ans.memoryPages;
 			this.warm();
 			this.onChange();
 		}
@@ -133,12 +141,21 @@ export class PluginRunner extends PluginWorkers {
 		const input = opts.input.slice();
 		const repeat = Number.isFinite(opts.repeat) ? Math.max(1, Math.floor(opts.repeat!)) : 1;
 		const ans = await this.job(
-			{ type: 'call', id, fn: opts.fn, input, ...(repeat > 1 ? { repeat } : {}) },
+			{
+				type: 'call',
+				id,
+				fn: opts.fn,
+				input,
+				...(repeat > 1 ? { repeat } : {}),
+				...(opts.vars?.edits.length ? { vars: opts.vars.edits } : {})
+			},
 			opts.timeoutMs,
 			opts.onEvent,
 			[input.buffer]
 		);
 		report.roundTripMs = performance.now() - sent;
+		if ((ans.type === 'result' || ans.type === 'call-failed') && ans.facts)
+			report.facts = ans.facts;
 		switch (ans.type) {
 			case 'result':
 				report.outcome = { status: 'ok', output: ans.output, callMs: ans.ms };

@@ -31,7 +31,12 @@ describe('worker host HTTP path', () => {
 		const { given, posted } = await load({ jspi: true }, ['a.com']);
 		expect(given.runInWorker).toBe(false);
 		expect(given.allowedHosts).toEqual(['a.com']);
-		expect(Object.keys(env(given)).sort()).toEqual(['http_headers', 'http_status_code']);
+		expect(Object.keys(env(given)).sort()).toEqual([
+			'http_headers',
+			'http_status_code',
+			'var_get',
+			'var_set'
+		]);
 		expect(posted.map((p) => p.type)).toEqual(['loaded']);
 	});
 	it('without JSPI, provides its own synchronous http_request and keeps the grant itself', async () => {
@@ -42,7 +47,9 @@ describe('worker host HTTP path', () => {
 		expect(Object.keys(env(given)).sort()).toEqual([
 			'http_headers',
 			'http_request',
-			'http_status_code'
+			'http_status_code',
+			'var_get',
+			'var_set'
 		]);
 		const ctx = {
 			read: () => ({ json: () => ({ url: 'https://b.com/' }), bytes: () => new Uint8Array() }),

@@ -14,6 +14,9 @@ import { createBacktracer, STACK_TRACE_LIMIT, type DebugTarget } from './worker-
 import { LOG_LEVELS, toSdkOptions } from '../setup/settings';
 import { runXtpJob } from './xtp/job';
 import type { CreatePlugin, Logger, SdkOutput, SdkPlugin } from './sdk-plugin';
+import { probeInstance, type InstanceProbe } from './return-codes';
+import { createVarStore, type VarStore } from './var-store';
+import type { CallFacts, VarEdit } from './call-facts';
 
 type Post = (msg: FromWorker, transfer?: Transferable[]) => void;
 
@@ -40,6 +43,8 @@ export function createWorkerHost(
 	let target: DebugTarget | null = null;
 	const backtraceOf = createBacktracer();
 	Error.stackTraceLimit = STACK_TRACE_LIMIT;
+	/** The last instance made: its exports seen from outside the SDK, and its vars. */
+	let aids: { probe: InstanceProbe; vars: VarStore } | null = null;
 	/** Set on the synchronous-XHR path: it explains failed requests once the call is over. */
 	let explainFailure: (e: unknown) => Promise<unknown> = async (e) => e;
 	let jobId = 0;
@@ -117,23 +122,46 @@ export function createWorkerHost(
 			post({ type: 'host-call', id: jobId, call })
 		);
 		for (const e of stubs.errors) post({ type: 'stub-error', id: jobId, message: e.message });
-		// Stubs never use extism:host/env, so the two sets of namespaces do not overlap.
-		const functions = { ...stubs.functions, ...http.functions };
+		const vars = createVarStore(options.memory.maxVarBytes, logger.error);
+		// Stubs never use extism:host/env, so only our HTTP and var functions share it.
+		const env = 'extism:host/env';
+		const functions = {
+			...stubs.functions,
+			...http.functions,
+			[env]: { ...http.functions[env], ...vars.functions[env] }
+		} as Record<string, Record<string, (...a: never[]) => unknown>>;
 		// The SDK calls the last module "main"; linked ones keep the names the main one imports.
 		const wasm = [
 			...(spec.linked ?? []).map((l) => ({ module: l.module, name: l.name })),
 			{ module: spec.module, name: 'main' }
 		];
-		return createPlugin(
-			{ wasm },
-			{ ...options, logger, fetch: sdkFetch ?? fetchFn ?? fetch, functions }
+		const made = await probeInstance(spec.module, () =>
+			createPlugin({ wasm }, { ...options, logger, fetch: sdkFetch ?? fetchFn ?? fetch, functions })
 		);
+		aids = { probe: made.probe, vars };
+		return made.value;
+	}
+
+	function facts(): CallFacts | undefined {
+		if (!aids) return undefined;
+		return {
+			returnCode: aids.probe.returnCode(),
+			memoryPages: aids.probe.memoryPages(),
+			vars: aids.vars.list()
+		};
+	}
+
+	/** A person's var edits; any refused is said in the job's log. */
+	function editVars(edits: VarEdit[] | undefined) {
+		if (!aids || !edits?.length) return;
+		for (const message of aids.vars.apply(edits)) logger.error(message);
 	}
 
 	async function handleJob(msg: ToWorker): Promise<void> {
 		if (msg.type === 'xtp') {
 			await plugin?.close();
 			plugin = null;
+			aids = null;
 			return runXtpJob(msg, { post, instantiate, createPlugin, logger, jspi: caps.jspi });
 		}
 		if (msg.type === 'load') {
@@ -142,8 +170,15 @@ export function createWorkerHost(
 				await plugin?.close();
 				plugin = null;
 				target = { module: msg.module, bytes: msg.bytes };
+				aids = null;
 				plugin = await instantiate(msg);
-				post({ type: 'loaded', id: msg.id, ms: performance.now() - start });
+				editVars(msg.vars);
+				post({
+					type: 'loaded',
+					id: msg.id,
+					ms: performance.now() - start,
+					memoryPages: facts()?.memoryPages ?? null
+				});
 			} catch (e) {
 				const ms = performance.now() - start;
 				const backtrace = await backtraceOf(stackOf(e), { module: msg.module, bytes: msg.bytes });
@@ -172,8 +207,12 @@ export function createWorkerHost(
 		const times: number[] = [];
 		let out: SdkOutput | null = null;
 		let started = performance.now();
+		editVars(msg.vars);
+		const probe = aids?.probe;
+		probe?.prepare(msg.fn);
 		try {
 			for (let i = 0; i < repeat; i++) {
+				probe?.begin();
 				started = performance.now();
 				out = await plugin.call(msg.fn, msg.input);
 				times.push(performance.now() - started);
@@ -189,7 +228,8 @@ export function createWorkerHost(
 				error,
 				ms,
 				...(repeat > 1 ? { times } : {}),
-				...(backtrace && { backtrace })
+				...(backtrace && { backtrace }),
+				facts: facts()
 			});
 			return;
 		}
@@ -200,7 +240,8 @@ export function createWorkerHost(
 				id: msg.id,
 				output: bytes,
 				ms: times[times.length - 1],
-				...(repeat > 1 ? { times } : {})
+				...(repeat > 1 ? { times } : {}),
+				facts: facts()
 			},
 			bytes ? [bytes.buffer as ArrayBuffer] : []
 		);

@@ -46,6 +46,12 @@ export interface SetupLink {
 	data: Uint8Array | null;
 }
 
+/** A var a person set, given to a fresh instance before its first call (seed state). */
+export interface SetupVar {
+	name: string;
+	value: Uint8Array;
+}
+
 export interface Setup {
 	source: SetupSource;
 	fn: string;
@@ -65,6 +71,8 @@ export interface Setup {
 	code?: SetupCode;
 	/** Mock responses for the plugin's HTTP requests, in order (absent: none). */
 	mocks?: Mock[];
+	/** Vars set by hand, in order (absent: none). */
+	vars?: SetupVar[];
 }
 
 export const DEFAULT_SETUP: Setup = {
