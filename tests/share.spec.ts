@@ -280,6 +280,7 @@ test.describe('copy as code and manifests', () => {
 		await expect(output(page)).toContainText('Imported the manifest.');
 		await expect(page.getByRole('combobox', { name: 'Function', exact: true })).toHaveValue('echo');
 		await expect(page.getByLabel('Max memory pages')).toHaveValue('16');
+		await showPanel(page, 'Config');
 		await expect(page.getByText('a = b')).toBeVisible();
 	});
 });
