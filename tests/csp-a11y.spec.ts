@@ -69,6 +69,7 @@ test.describe('accessibility', () => {
 		const after = await new AxeBuilder({ page }).exclude('.monaco-editor').analyze();
 		expect(after.violations.map((v) => `${v.id}: ${v.help}`)).toEqual([]);
 		// With a menu open, and other tabs shown (issue 22's shell).
+		await page.getByRole('button', { name: 'Close', exact: true }).click();
 		await showPanel(page, 'Network');
 		await showPanel(page, 'Allowed hosts');
 		await menuItem(page, 'New');

@@ -140,6 +140,7 @@ test.describe('linked modules and old plugins', () => {
 test.describe('test cases', () => {
 	test('Run all tests: one passing and one failing case, with the difference', async ({ page }) => {
 		await openPlayground(page);
+		await showPanel(page, 'Test cases');
 		await setInput(page, 'aaa');
 		await run(page);
 		await testRegion(page).getByRole('button', { name: 'Add test case' }).click();

@@ -2,6 +2,7 @@
 // sentence where the panel would be, and the rest of the playground stays as it was.
 import { test, expect } from './support/fixtures';
 import { openPlayground } from './support/playground';
+import { showPanel } from './support/panels';
 
 test('the Write panel that cannot be fetched says so, and the page stays', async ({ page }) => {
 	await openPlayground(page);
@@ -19,6 +20,7 @@ test('the Write panel that cannot be fetched says so, and the page stays', async
 test('a host checker that cannot be fetched says so, and grants still hold', async ({ page }) => {
 	await openPlayground(page);
 	await page.route('**/*.js', (route) => route.abort('internetdisconnected'));
+	await showPanel(page, 'Allowed hosts');
 	await page.getByLabel('Test URL').fill('https://api.example.com/x');
 	await expect(page.getByRole('alert').filter({ hasText: 'host checker' })).toContainText(
 		'The host checker could not be fetched'

@@ -296,6 +296,7 @@ test.describe('HTTP without JSPI (forced with ?jspi=off): synchronous XHR in the
 		await expect(slowRows).toHaveCount(2);
 		await expect(slowRows.last()).toContainText('pending');
 		await page.getByRole('button', { name: 'Stop' }).click();
+		await showPanel(page, 'Output');
 		await expect(output(page)).toContainText('Stopped.');
 		await setInput(page, hookInput('/echo/after-stop'));
 		const r = await run(page);

@@ -62,17 +62,18 @@ test.describe('share links', () => {
 			'log_all'
 		);
 		await expect(editorText(other)).toHaveText('shared input ✓');
-		await showPanel(page, 'Settings');
+		await showPanel(other, 'Settings');
 		await expect(other.getByLabel('Log level')).toHaveValue('debug');
 		await expect(other.getByLabel('Timeout (ms)')).toHaveValue('2500');
 		await expect(other.getByLabel('Max memory pages')).toHaveValue('64');
 		await expect(other.getByLabel('Max var bytes')).toHaveValue('4096');
-		await showPanel(page, 'Allowed hosts');
+		await showPanel(other, 'Allowed hosts');
 		await expect(other.getByLabel('Max HTTP response bytes')).toHaveValue('1000');
-		await showPanel(page, 'Settings');
+		await showPanel(other, 'Settings');
 		await expect(other.getByRole('checkbox', { name: 'WASI' })).toBeChecked();
+		await showPanel(other, 'Config');
 		await expect(other.getByText('greeting = hi there')).toBeVisible();
-		await showPanel(page, 'Allowed hosts');
+		await showPanel(other, 'Allowed hosts');
 		await expect(other.getByRole('button', { name: 'Remove host api.example.com' })).toBeVisible();
 		await expect(runs(other)).toHaveCount(0);
 		// And it runs when asked.
@@ -279,6 +280,7 @@ test.describe('copy as code and manifests', () => {
 		await expect(output(page)).toContainText('Imported the manifest.');
 		await expect(page.getByRole('combobox', { name: 'Function', exact: true })).toHaveValue('echo');
 		await expect(page.getByLabel('Max memory pages')).toHaveValue('16');
+		await showPanel(page, 'Config');
 		await expect(page.getByText('a = b')).toBeVisible();
 	});
 });

@@ -73,7 +73,7 @@ test('code from a link stays untrusted after a reload and in a new tab', async (
 	const other = await context.newPage();
 	await other.goto(SITE_URL);
 	await expect(other.getByRole('button', { name: 'Run', exact: true })).toBeEnabled();
-	await showPanel(page, 'Host functions');
+	await showPanel(other, 'Host functions');
 	await other.getByRole('textbox', { name: `Code for ${KV}` }).fill("return host.text('edited');");
 	await expectRefusedToRun(other);
 });

@@ -126,6 +126,7 @@ test.describe('XTP test plugins', () => {
 		await expect(r).toContainText('Results so far are shown.');
 		await showPanel(page, 'Settings');
 		await page.getByLabel('Timeout (ms)').fill('300');
+		await showPanel(page, 'XTP tests');
 		await page.getByRole('button', { name: 'Run test plugin' }).click();
 		await expect(r).toContainText('Timed out after 300 ms and stopped.');
 		// The plugin itself still runs afterwards.
