@@ -57,6 +57,8 @@ async function fetchPlugin({ wasmUrl }) {
  */
 async function loadToFirstOutput({ wasmUrl, fn, input }) {
 	const file = files.get(wasmUrl) ?? (await fetchPlugin({ wasmUrl }));
+	// The mark lets a trace find where the load starts (profile-load.mjs --raw).
+	performance.mark('bench-raw-start');
 	const t = performance.now();
 	const data = new Uint8Array(await file.arrayBuffer());
 	const plugin = await createPlugin({ wasm: [{ data }] }, options(false, []));
