@@ -11,7 +11,14 @@ import type { PluginExtras } from './extras.svelte';
 import type { NetworkLog } from './network-log.svelte';
 import type { RunLog, RunRecord } from './run-log.svelte';
 import type { SetupState } from './setup-state.svelte';
-import { caseOutcome, instanceSpec, whyBlocked, type CaseOutcome, type Job } from './run-parts';
+import {
+	caseOutcome,
+	instanceSpec,
+	logContext,
+	whyBlocked,
+	type CaseOutcome,
+	type Job
+} from './run-parts';
 
 export type { CaseOutcome };
 
@@ -96,7 +103,7 @@ export class RunController {
 		if (this.#current.plugin !== p) return;
 		const input = setup.inputBytes();
 		if (!input.ok) return this.#log.say('error', `Not run: ${input.message}`);
-		const rec = this.#log.begin(setup.fn, input.bytes.length);
+		const rec = this.#log.begin(setup.fn, input.bytes.length, logContext(p, settings));
 		await this.#execute(rec, { settings, fn: setup.fn, input: input.bytes, repeat: setup.repeat });
 	}
 
@@ -113,7 +120,7 @@ export class RunController {
 		const tooSmall = await this.#current.capped(this.#current.plugin!, settings.maxPages);
 		if (tooSmall) return { kind: 'error', text: tooSmall };
 		const input = encoder.encode(tc.input);
-		const rec = this.#log.begin(tc.fn, input.length);
+		const rec = this.#log.begin(tc.fn, input.length, logContext(this.#current.plugin!, settings));
 		const report = await this.#execute(rec, { settings, fn: tc.fn, input, repeat: 1 });
 		return caseOutcome(report, rec);
 	}
