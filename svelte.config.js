@@ -18,13 +18,16 @@ const config = {
 		// compiled on the page ('wasm-unsafe-eval') and run in workers of ours ('self'). Plugin
 		// URLs are fetched from the page (https:, and loopback http for local servers); plugin
 		// HTTP happens inside the worker. Monaco sets inline styles, hence 'unsafe-inline' there.
+		// blob: in connect-src: the page's own blob: URLs (an image output) may be read back, as
+		// Playwright's trace recorder does with an <img> the browser could not decode; a blob:
+		// URL holds only what this page made, so nothing from elsewhere becomes reachable.
 		csp: {
 			mode: 'hash',
 			directives: {
 				'default-src': ['self'],
 				'script-src': ['self', 'wasm-unsafe-eval'],
 				'worker-src': ['self'],
-				'connect-src': ['self', 'https:', 'http://127.0.0.1:*', 'http://localhost:*'],
+				'connect-src': ['self', 'blob:', 'https:', 'http://127.0.0.1:*', 'http://localhost:*'],
 				'style-src': ['self', 'unsafe-inline'],
 				'img-src': ['self', 'data:', 'blob:'],
 				'font-src': ['self', 'data:'],

@@ -23,6 +23,25 @@ test('a link fetches its plugin URL only after the person presses Download plugi
 	await expect(banner(page).getByRole('button', { name: 'Download plugin' })).toHaveCount(0);
 });
 
+test('reloading before Download plugin keeps the link waiting, and still fetches nothing', async ({
+	page
+}) => {
+	const path = `/admin/delete-${Date.now()}`;
+	const url = `${ECHO_URL}${path}?confirm=yes`;
+	await page.goto(await makeLink(SITE_URL, setupJson({ source: { kind: 'url', url }, fn: 'run' })));
+	await expect(banner(page).getByRole('button', { name: 'Download plugin' })).toBeVisible();
+	await expect(page.getByRole('status').filter({ hasText: /[Ss]aved|Saving/ })).toHaveText(
+		'Saved in this browser'
+	);
+	await page.reload();
+	await expect(banner(page)).toContainText(
+		`Plugin: a plugin downloaded from ${url}. Nothing has been downloaded: the address is fetched only when you press Download plugin`
+	);
+	expect(await seen(path)).toEqual([]);
+	await banner(page).getByRole('button', { name: 'Download plugin' }).click();
+	await expect.poll(() => seen(path)).toHaveLength(1);
+});
+
 test('once confirmed, the plugin a link names by URL loads and runs', async ({ page }) => {
 	const url = `${ECHO_URL}/plugin/echo.wasm?from=link-${Date.now()}`;
 	await page.goto(

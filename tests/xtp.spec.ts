@@ -73,6 +73,30 @@ test.describe('XTP test plugins', () => {
 		}
 	});
 
+	test('thousands of assertions are listed a page at a time, and the summary counts them all', async ({
+		page
+	}) => {
+		const r = await startTest(page, 'xtp_many');
+		await expect(r).toContainText(/1486 passed, 15 failed in [\d.]+ ms/);
+		const many = r.getByRole('region', { name: 'Group many' });
+		const listed = many.getByRole('list', { name: 'Assertions in many' }).getByRole('listitem');
+		await expect(listed).toHaveCount(100);
+		await expect(listed.first()).toHaveText('PASS assertion 1');
+		await expect(listed.last()).toHaveText('FAIL assertion 100: number 100 fails');
+		const pages = many.getByRole('navigation', { name: 'Pages of assertions in many' });
+		await expect(pages).toContainText('Assertions 1–100 of 1,500');
+		await expect(pages.getByRole('button', { name: 'Previous' })).toBeDisabled();
+		await pages.getByRole('button', { name: 'Next' }).click();
+		await expect(pages).toContainText('Assertions 101–200 of 1,500');
+		await expect(listed).toHaveCount(100);
+		await expect(listed.first()).toHaveText('PASS assertion 101');
+		await expect(listed.filter({ hasText: /^PASS assertion 1$/ })).toHaveCount(0);
+		// The group after them is there, whole, without pages.
+		const after = r.getByRole('region', { name: 'Group after' });
+		await expect(after.getByRole('listitem')).toHaveText(['PASS the group after them is listed']);
+		await expect(after.getByRole('navigation')).toHaveCount(0);
+	});
+
 	test('a test plugin that imports nothing from the harness says no assertions were made', async ({
 		page
 	}) => {

@@ -15,10 +15,16 @@ export async function launchBrowser(log) {
 /** Resolves when the Run button is enabled. */
 export async function runEnabled(page, timeout = 20_000) {
 	await page.waitForFunction(
-		() =>
-			[...document.querySelectorAll('button')].some(
-				(b) => b.textContent.trim() === 'Run' && !b.disabled
-			),
+		() => {
+			// The button's name without its aria-hidden parts (the shortcut shown beside "Run").
+			const name = (b) =>
+				[...b.childNodes]
+					.filter((n) => n.nodeType !== 1 || n.getAttribute('aria-hidden') !== 'true')
+					.map((n) => n.textContent)
+					.join('')
+					.trim();
+			return [...document.querySelectorAll('button')].some((b) => name(b) === 'Run' && !b.disabled);
+		},
 		null,
 		{ timeout }
 	);

@@ -4,8 +4,14 @@
 /** Installs window.__bench. */
 export function installPageHelpers() {
 	const OUTPUT = '[data-testid="output-body"]';
-	const runButton = () =>
-		[...document.querySelectorAll('button')].find((b) => b.textContent.trim() === 'Run');
+	/** A button's name without its aria-hidden parts (the shortcut shown beside "Run"). */
+	const nameOf = (b) =>
+		[...b.childNodes]
+			.filter((n) => n.nodeType !== 1 || n.getAttribute('aria-hidden') !== 'true')
+			.map((n) => n.textContent)
+			.join('')
+			.trim();
+	const runButton = () => [...document.querySelectorAll('button')].find((b) => nameOf(b) === 'Run');
 	const region = () => document.querySelector('section[aria-label="Output"]');
 	const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
 
@@ -116,8 +122,7 @@ export function installPageHelpers() {
 			...longTasks.filter((t) => t.end > from && t.start < to).map((t) => t.end - t.start)
 		);
 
-	const button = (name) =>
-		[...document.querySelectorAll('button')].find((b) => b.textContent.trim() === name);
+	const button = (name) => [...document.querySelectorAll('button')].find((b) => nameOf(b) === name);
 
 	/** Resolves with the text of the first console node added from now on that matches `re`. */
 	function nextConsoleLine(re, timeoutMs = 30_000) {

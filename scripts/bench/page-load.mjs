@@ -6,9 +6,16 @@
  * so no polling interval blurs the figure.
  */
 function stampRunReady() {
+	// A button's name without its aria-hidden parts (the shortcut shown beside "Run").
+	const nameOf = (b) =>
+		[...b.childNodes]
+			.filter((n) => n.nodeType !== 1 || n.getAttribute('aria-hidden') !== 'true')
+			.map((n) => n.textContent)
+			.join('')
+			.trim();
 	const check = () => {
 		for (const b of document.querySelectorAll('button')) {
-			if (b.textContent.trim() === 'Run' && !b.disabled) {
+			if (nameOf(b) === 'Run' && !b.disabled) {
 				window.__runReady = performance.now();
 				observer.disconnect();
 				return;

@@ -1,80 +1,108 @@
 #!/usr/bin/env node
-// `node scripts/bench/profile-load.mjs [debug|data|code]`: where the time goes when a big plugin
-// is chosen and run at once in the built playground. Records a Chromium trace of a few loads
-// and prints, per thread, the busiest kinds of work inside the load → output window. Not part
-// of `npm run bench`: a tool for finding a gap the bench reports.
+// `node scripts/bench/profile-load.mjs [debug|data|code] [--raw]`: where the time goes when a
+// big plugin is chosen and run at once in the built playground, on a FRESH page each time (the
+// first load, which the bench measures; a warmed-up page hides the cold costs). Each load is
+// traced alone and the per-thread figures are averaged over the loads. With --raw, the same for
+// the SDK alone in a bare page, for comparison. Not part of `npm run bench`: a tool for finding
+// a gap the bench reports.
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { startStaticServer } from '../serve.mjs';
 import { buildBigPlugin } from './big-plugin.mjs';
+import { playgroundFirstLoad, rawFirstLoad } from './big-runs.mjs';
 import { launchBrowser } from './browser.mjs';
-import { fileToFirstOutput, openPlayground } from './playground-runs.mjs';
+import { makeRawRoot } from './raw.mjs';
 import { startTrace } from './trace.mjs';
 
-const bulk = process.argv[2] ?? 'debug';
+const args = process.argv.slice(2);
+const bulk = args.find((a) => !a.startsWith('--')) ?? 'debug';
+const raw = args.includes('--raw');
 const RUNS = 4;
+const INPUT = 'Hello, Extism!';
+const CATEGORIES = [
+	'devtools.timeline',
+	'disabled-by-default-devtools.timeline',
+	'v8',
+	'v8.wasm',
+	'blink.user_timing',
+	'toplevel'
+];
 const site = fileURLToPath(new URL('../../build', import.meta.url));
 const tmp = mkdtempSync(join(tmpdir(), 'extism-profile-'));
-const path = join(tmp, `big-${bulk}.wasm`);
-writeFileSync(path, await buildBigPlugin(bulk));
+const name = `big-${bulk}.wasm`;
+const path = join(tmp, name);
+const bytes = await buildBigPlugin(bulk);
+writeFileSync(path, bytes);
+makeRawRoot(join(tmp, 'raw'), { [name]: bytes });
 
-const server = await startStaticServer({ root: site, isolate: true });
+const server = await startStaticServer({
+	root: raw ? join(tmp, 'raw') : site,
+	isolate: true
+});
 const { browser } = await launchBrowser(() => {});
 try {
-	const page = await openPlayground(await browser.newContext(), server.url);
-	await fileToFirstOutput(page, path, `big-${bulk}.wasm`); // warm-up, untraced
-	const stop = await startTrace(page, [
-		'devtools.timeline',
-		'v8',
-		'v8.wasm',
-		'blink.user_timing',
-		'toplevel'
-	]);
 	const runs = [];
-	for (let i = 0; i < RUNS; i++) runs.push(await fileToFirstOutput(page, path, `big-${bulk}.wasm`));
-	summarize(await stop(), runs);
+	const traces = [];
+	/** Traces exactly the measured load. */
+	const around = async (page, load) => {
+		const stop = await startTrace(page, CATEGORIES);
+		const r = await load();
+		traces.push(await stop());
+		return r;
+	};
+	for (let i = 0; i < RUNS; i++) {
+		runs.push(
+			raw
+				? await rawFirstLoad(browser, server.url, name, INPUT, around)
+				: await playgroundFirstLoad(browser, server.url, path, name, INPUT, around)
+		);
+	}
+	summarize(traces, runs);
 } finally {
 	await browser.close();
 	await server.close();
 }
 
-function summarize(events, runs) {
+function summarize(traces, runs) {
 	console.log(
-		`runs (ms to output / to loaded): ${runs.map((r) => `${r.ms.toFixed(0)}/${r.loadedMs.toFixed(0)}`).join(', ')}`
+		`first loads (ms to output${raw ? '' : ' / to loaded'}): ${runs.map((r) => `${r.ms.toFixed(1)}${raw ? '' : `/${r.loadedMs.toFixed(1)}`}`).join(', ')}`
 	);
-	console.log(`console said: ${runs.at(-1).said}`);
-	const threads = new Map();
-	for (const e of events) {
-		if (e.ph === 'M' && e.name === 'thread_name') threads.set(`${e.pid}:${e.tid}`, e.args.name);
-	}
-	// Complete events ('X') by thread and name; nested time is counted in each level, so read the
-	// figures as "time spent inside", not as a partition.
+	if (!raw) console.log(`console said: ${runs.at(-1).said}`);
+	// Complete events ('X') by thread and name, wall (dur) and CPU (tdur); nested time is counted
+	// in each level, so read the figures as "time spent inside", not as a partition.
 	const byThread = new Map();
-	for (const e of events) {
-		if (e.ph !== 'X' || !e.dur) continue;
-		const key = `${e.pid}:${e.tid}`;
-		const name = threads.get(key) ?? key;
-		if (!/CrRendererMain|Worker|DedicatedWorker|ThreadPool/i.test(name)) continue;
-		const m = byThread.get(name) ?? new Map();
-		const label =
-			e.name === 'FunctionCall' || e.name === 'EvaluateScript'
-				? `${e.name} ${e.args?.data?.functionName ?? ''} ${(e.args?.data?.url ?? '').split('/').pop()}`.trim()
-				: e.name;
-		const cur = m.get(label) ?? { ms: 0, n: 0 };
-		cur.ms += e.dur / 1000;
-		cur.n++;
-		m.set(label, cur);
-		byThread.set(name, m);
+	for (const events of traces) {
+		const threads = new Map();
+		for (const e of events) {
+			if (e.ph === 'M' && e.name === 'thread_name') threads.set(`${e.pid}:${e.tid}`, e.args.name);
+		}
+		for (const e of events) {
+			if (e.ph !== 'X' || !e.dur) continue;
+			const name = threads.get(`${e.pid}:${e.tid}`) ?? `${e.pid}:${e.tid}`;
+			if (!/CrRendererMain|Worker|DedicatedWorker|ThreadPool/i.test(name)) continue;
+			const m = byThread.get(name) ?? new Map();
+			const label =
+				e.name === 'FunctionCall' || e.name === 'EvaluateScript'
+					? `${e.name} ${e.args?.data?.functionName ?? ''} ${(e.args?.data?.url ?? '').split('/').pop()}`.trim()
+					: e.name;
+			const cur = m.get(label) ?? { ms: 0, cpu: 0, n: 0 };
+			cur.ms += e.dur / 1000;
+			cur.cpu += (e.tdur ?? 0) / 1000;
+			cur.n++;
+			m.set(label, cur);
+			byThread.set(name, m);
+		}
 	}
+	const n = traces.length;
 	for (const [thread, m] of byThread) {
-		const top = [...m.entries()].sort((a, b) => b[1].ms - a[1].ms).slice(0, 14);
-		if (!top.length || top[0][1].ms < 5) continue;
-		console.log(`\n${thread} (per load, ms: total / count):`);
+		const top = [...m.entries()].sort((a, b) => b[1].ms - a[1].ms).slice(0, 16);
+		if (!top.length || top[0][1].ms / n < 1) continue;
+		console.log(`\n${thread} (per load: wall ms / CPU ms / count):`);
 		for (const [label, v] of top) {
 			console.log(
-				`  ${(v.ms / RUNS).toFixed(1).padStart(7)}  ${String(v.n / RUNS).padStart(5)}  ${label}`
+				`  ${(v.ms / n).toFixed(1).padStart(7)} ${(v.cpu / n).toFixed(1).padStart(7)}  ${String(v.n / n).padStart(6)}  ${label}`
 			);
 		}
 	}

@@ -21,7 +21,7 @@ export function makeRawRoot(dir, plugins) {
 	}
 }
 
-async function openRaw(context, url) {
+export async function openRaw(context, url) {
 	const page = await context.newPage();
 	await page.goto(url);
 	await page.waitForFunction(() => window.rawBench !== undefined, null, { timeout: 15_000 });
@@ -33,20 +33,6 @@ export async function rawCalls(context, url, opts) {
 	const page = await openRaw(context, url);
 	try {
 		return await page.evaluate((o) => window.rawBench.calls(o), opts);
-	} finally {
-		await page.close();
-	}
-}
-
-/** Bytes → createPlugin (in-thread) → first output, `n` times on one page; ms of each. */
-export async function rawLoadToFirstOutput(context, url, opts, n) {
-	const page = await openRaw(context, url);
-	try {
-		const runs = [];
-		for (let i = 0; i < n; i++) {
-			runs.push(await page.evaluate((o) => window.rawBench.loadToFirstOutput(o), opts));
-		}
-		return runs;
 	} finally {
 		await page.close();
 	}

@@ -14,7 +14,10 @@
 //   sizes.mjs). Sizes are gzip level 9 of each file.
 // - Per-call times are taken around each plugin.call (by our worker in the playground, by the
 //   raw page for the SDK alone); calls/s = calls / summed call time.
-// - Click-to-output and file-to-output are timed inside the page (page-helpers.mjs).
+// - Click-to-output and file-to-output are timed inside the page (page-helpers.mjs). A big
+//   plugin's file-to-output is the FIRST load on a fresh page, playground and raw SDK alternating
+//   (big-runs.mjs). `npm run bench -- --big-only[=debug,data,code]` measures only those (default
+//   debug), quick enough to repeat while working on the load path.
 // - Writing (write-runs.mjs): the cold count vowels build is timed from the click on "Write plugin"
 //   (which starts the compiler's download) to the console's "Built" line; each warm edit is typed
 //   into the editor, then Run is timed to the output. The longest task is judged by its CPU time in
@@ -27,13 +30,13 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { startStaticServer } from '../serve.mjs';
 import { buildBigPlugin } from './big-plugin.mjs';
-import { bigPlayground, bigRaw } from './big-runs.mjs';
+import { bigFirstLoads } from './big-runs.mjs';
 import { launchBrowser } from './browser.mjs';
 import { measureLoads } from './page-load.mjs';
 import { clickToOutput, heapUsed, openPlayground, repeatRun } from './playground-runs.mjs';
 import { makeRawRoot, rawCalls } from './raw.mjs';
 import { writeRuns } from './write-runs.mjs';
-import { buildRows } from './rows.mjs';
+import { bigRows, buildRows } from './rows.mjs';
 import { printTable, summarize } from './report.mjs';
 import { initialJs, manifestMatches } from './sizes.mjs';
 
@@ -44,7 +47,18 @@ const BUDGET_MS = 360_000;
 const LOADS = 7;
 const CALLS = 1000;
 const CLICKS = 50;
-const BIG_RUNS = 5;
+const BIG_RUNS = 7;
+const BIG_KINDS = { big: 'data', bigCode: 'code', bigDebug: 'debug' };
+
+/** `--big-only` or `--big-only=debug,code`: the big-plugin keys to measure, alone; else null. */
+function bigOnly(argv) {
+	const arg = argv.find((a) => a === '--big-only' || a.startsWith('--big-only='));
+	if (!arg) return null;
+	const wanted = arg.includes('=') ? arg.split('=')[1].split(',') : ['debug'];
+	const keys = Object.keys(BIG_KINDS).filter((k) => wanted.includes(BIG_KINDS[k]));
+	if (keys.length !== wanted.length) throw new Error(`--big-only takes data, code, debug: ${arg}`);
+	return keys;
+}
 const EDITS = 15;
 const INPUT = 'Hello, Extism!';
 
@@ -82,6 +96,7 @@ async function main() {
 	}, BUDGET_MS);
 	watchdog.unref();
 	const t0 = Date.now();
+	const only = bigOnly(process.argv.slice(2));
 	const built = ensureBuild();
 	const tmp = mkdtempSync(join(tmpdir(), 'extism-bench-'));
 	const site = join(tmp, 'site');
@@ -101,11 +116,9 @@ async function main() {
 		// big.wasm: 2 MiB of data (the issue's plugin); bigCode.wasm: 2 MiB of code (a second opinion);
 		// bigDebug.wasm: shaped like a real Rust debug build (1.8 MB of DWARF custom sections, many
 		// small functions, a name section), which outside testing found 2× slower than the raw SDK.
-		const bigs = {
-			big: await buildBigPlugin('data'),
-			bigCode: await buildBigPlugin('code'),
-			bigDebug: await buildBigPlugin('debug')
-		};
+		const bigs = {};
+		for (const key of only ?? Object.keys(BIG_KINDS))
+			bigs[key] = await buildBigPlugin(BIG_KINDS[key]);
 		const plugins = { 'count_vowels.wasm': join(site, 'examples/count_vowels.wasm') };
 		for (const [key, bytes] of Object.entries(bigs)) {
 			writeFileSync(join(tmp, `${key}.wasm`), bytes);
@@ -118,11 +131,8 @@ async function main() {
 		closers.push(rawSrv.close);
 		const { browser, version } = await launchBrowser(log);
 		closers.push(() => browser.close());
-		const bigBytes = {
-			data: bigs.big.length,
-			code: bigs.bigCode.length,
-			debug: bigs.bigDebug.length
-		};
+		const bigBytes = {};
+		for (const [key, bytes] of Object.entries(bigs)) bigBytes[BIG_KINDS[key]] = bytes.length;
 		Object.assign(res, {
 			chromium: version,
 			node: process.version,
@@ -130,7 +140,34 @@ async function main() {
 			loadAverage: loadavg()
 		});
 		const ctx = await browser.newContext();
+		if (!only) await measureMost({ ctx, browser, siteSrv, rawSrv, manifest, site });
 
+		for (const key of Object.keys(bigs)) {
+			const name = `${key}.wasm`;
+			log(
+				`${name}: ${BIG_RUNS} first loads on fresh pages each way, playground and raw alternating…`
+			);
+			const path = join(tmp, name);
+			await attempt(key, () =>
+				bigFirstLoads(
+					browser,
+					{ site: siteSrv.url, raw: rawSrv.url },
+					{
+						path,
+						name,
+						input: INPUT,
+						runs: BIG_RUNS
+					}
+				)
+			);
+		}
+	} finally {
+		for (const close of closers.reverse()) await close().catch(() => {});
+		rmSync(tmp, { recursive: true, force: true });
+	}
+
+	/** Everything but the big plugins: page loads, per-call times, clicks, heap, writing. */
+	async function measureMost({ ctx, browser, siteSrv, rawSrv, manifest, site }) {
 		log(`${LOADS} fresh page loads…`);
 		let loads = null;
 		await attempt('timeToRun', async () => {
@@ -190,19 +227,6 @@ async function main() {
 
 		log(`writing: a cold count vowels build, then ${EDITS} edits, each built and run…`);
 		await attempt('write', () => writeRuns(browser, siteSrv.url, EDITS));
-
-		for (const key of Object.keys(bigs)) {
-			const name = `${key}.wasm`;
-			log(`${name}: ${BIG_RUNS} loads through the playground, ${BIG_RUNS} through the SDK…`);
-			const path = join(tmp, name);
-			await attempt(`${key}Playground`, () =>
-				bigPlayground(ctx, siteSrv.url, path, name, INPUT, BIG_RUNS)
-			);
-			await attempt(`${key}Raw`, () => bigRaw(ctx, rawSrv.url, name, INPUT, BIG_RUNS));
-		}
-	} finally {
-		for (const close of closers.reverse()) await close().catch(() => {});
-		rmSync(tmp, { recursive: true, force: true });
 	}
 
 	// The same plugin, input and call count must give the same last output every way.
@@ -212,21 +236,16 @@ async function main() {
 	const differ = outputs.filter((k) => res[k].output !== res[outputs[0]].output);
 	if (differ.length) log(`warning: last outputs differ: ${outputs.map((k) => res[k].output)}`);
 
-	const rows = buildRows(res, {
-		loads: LOADS,
-		calls: CALLS,
-		clicks: CLICKS,
-		bigRuns: BIG_RUNS,
-		edits: EDITS
-	});
+	const n = { loads: LOADS, calls: CALLS, clicks: CLICKS, bigRuns: BIG_RUNS, edits: EDITS };
+	const rows = only ? bigRows(res, n, only) : buildRows(res, n);
 	console.log('');
 	printTable(rows);
 	res.seconds = (Date.now() - t0) / 1000;
-	const out = join(repo, 'bench-results.json');
+	const out = join(repo, only ? 'bench-big-results.json' : 'bench-results.json');
 	writeFileSync(out, JSON.stringify({ date: new Date().toISOString(), rows, ...res }, null, '\t'));
 	const load = res.loadAverage?.map((l) => l.toFixed(1)).join(' ') ?? '?';
 	console.log(
-		`\nbench: ${res.seconds.toFixed(0)} s (load average at the start ${load}); details in bench-results.json`
+		`\nbench: ${res.seconds.toFixed(0)} s (load average at the start ${load}); details in ${out.slice(repo.length)}`
 	);
 	return rows.some((r) => r.status === 'NOT MEASURED') ? 1 : 0;
 }

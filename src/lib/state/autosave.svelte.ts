@@ -32,6 +32,10 @@ export class AutoSave {
 	#savedTest: TestPluginFile | null | undefined = undefined;
 	/** Set by watch(): changes before it (a restore) are not saves. */
 	#watching = false;
+	/** The link's plugin URL still waiting for the person's confirmation, if any. */
+	#pending: () => string | undefined;
+	/** What the last restore brought back unconfirmed (see SavedState.pendingUrl). */
+	restoredPendingUrl: string | undefined = undefined;
 
 	/** The status in words, for the page. */
 	readonly text: string = $derived.by(() => {
@@ -44,9 +48,14 @@ export class AutoSave {
 		this.status.state === 'partial' || this.status.state === 'failed'
 	);
 
-	constructor(parts: SavedParts, storage: Storage) {
+	constructor(
+		parts: SavedParts,
+		storage: Storage,
+		pending: () => string | undefined = () => undefined
+	) {
 		this.#parts = parts;
 		this.#storage = storage;
+		this.#pending = pending;
 		this.#files = new SavedFiles(storage);
 	}
 
@@ -69,6 +78,7 @@ export class AutoSave {
 		if (saved.file) setup = await this.#withFile(setup, saved.file);
 		if (saved.inputFile) setup = await this.#withInputFile(setup, saved.inputFile);
 		await applySetup(pg, setup, saved.trusted ?? []);
+		this.restoredPendingUrl = saved.pendingUrl;
 		const test = await this.#storage.readTestPlugin();
 		if (test && (await pg.xtp.loadBytes(test.name, test.bytes))) this.#savedTest = pg.xtp.file;
 		return true;
@@ -106,8 +116,9 @@ export class AutoSave {
 			$effect(() => {
 				const setup = currentSetup(this.#parts);
 				const trusted = this.#parts.extras.trustedLabels;
+				const pending = this.#pending();
 				this.status = { state: 'saving' };
-				const timer = setTimeout(() => void this.#enqueue(setup, trusted), SAVE_DELAY_MS);
+				const timer = setTimeout(() => void this.#enqueue(setup, trusted, pending), SAVE_DELAY_MS);
 				return () => clearTimeout(timer);
 			});
 		});
@@ -115,22 +126,24 @@ export class AutoSave {
 
 	/** Saves the setup as it is now, after any save already under way. */
 	saveNow(): Promise<void> {
-		return this.#enqueue(currentSetup(this.#parts), this.#parts.extras.trustedLabels);
+		const { extras } = this.#parts;
+		return this.#enqueue(currentSetup(this.#parts), extras.trustedLabels, this.#pending());
 	}
 
-	#enqueue(setup: Setup, trusted: string[]): Promise<void> {
+	#enqueue(setup: Setup, trusted: string[], pending: string | undefined): Promise<void> {
 		this.#saves = this.#saves
-			.then(() => this.#save(setup, trusted))
+			.then(() => this.#save(setup, trusted, pending))
 			.catch((e: unknown) => {
 				this.status = { state: 'failed', message: `Not saved: ${String(e)}` };
 			});
 		return this.#saves;
 	}
 
-	async #save(setup: Setup, trusted: string[]) {
+	async #save(setup: Setup, trusted: string[], pending: string | undefined) {
 		const made = await linkRecord(setup, trusted);
 		if (!made.ok) return this.#fail(made.message);
 		const { record, problems } = made;
+		if (pending) record.pendingUrl = pending;
 		const file = setup.source.kind === 'bytes' ? setup.source : null;
 		const inputBytes = utf8Length(setup.input);
 		if (file) {

@@ -22,6 +22,9 @@ export interface LoadedPlugin extends PreparedPlugin {
 
 type Progress = (loaded: number, total: number | null) => void;
 
+/** A load shows its progress once it has taken this long (see slowLoad). */
+export const SLOW_LOAD_MS = 150;
+
 export interface LoadHooks {
 	/** A load failed (or was refused before it began); the previous plugin stays. */
 	rejected(label: string, message: string, kept: LoadedPlugin | null): void;
@@ -37,6 +40,12 @@ export class CurrentPlugin {
 	/** Set when the last load failed; the previous plugin, if any, stays loaded. */
 	rejected = $state.raw<{ label: string; message: string } | null>(null);
 	loading = $state<{ label: string; loaded: number; total: number | null } | null>(null);
+	/**
+	 * Set once a load has taken SLOW_LOAD_MS: only then is it shown. A quick one (a local file)
+	 * would otherwise flash a line that shifts the page down and back, repainting all of it twice
+	 * on the way to the first run.
+	 */
+	slowLoad = $state(false);
 	/**
 	 * The plugin's SHA-256, '' until known. Chromium digests on the page's thread (~13 ms for 2 MB),
 	 * so it waits for a quiet moment after the load rather than delaying the first Run.
@@ -109,6 +118,9 @@ export class CurrentPlugin {
 	): Promise<boolean> {
 		const seq = ++this.#seq;
 		this.loading = { label, loaded: 0, total: null };
+		const slow = setTimeout(() => {
+			if (seq === this.#seq) this.slowLoad = true;
+		}, SLOW_LOAD_MS);
 		const start = performance.now();
 		let settle!: (ok: boolean) => void;
 		this.#done = new Promise((resolve) => (settle = resolve));
@@ -143,7 +155,11 @@ export class CurrentPlugin {
 			this.#reject(label, e instanceof LoadError ? e.message : `Could not read it: ${String(e)}`);
 			return false;
 		} finally {
-			if (seq === this.#seq) this.loading = null;
+			clearTimeout(slow);
+			if (seq === this.#seq) {
+				this.loading = null;
+				this.slowLoad = false;
+			}
 			settle(ok);
 		}
 	}

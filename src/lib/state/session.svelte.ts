@@ -7,6 +7,7 @@ import { AutoSave, type SavedParts } from './autosave.svelte';
 import type { HostMatcher } from './host-match.svelte';
 import { keepSetup, restoreSetup } from './kept-setup';
 import { applySetup, currentSetup, describeCode, describeSource, pluginRef } from './setup-map';
+import type { Setup } from '$lib/engine/setup/setup';
 import type { Storage } from './storage';
 import type { TakeHome } from './take-home.svelte';
 
@@ -50,7 +51,8 @@ export class Session {
 
 	constructor(parts: SessionParts, storage: Storage) {
 		this.#parts = parts;
-		this.saving = new AutoSave(parts, storage);
+		// A link's plugin URL waiting for confirmation is saved too, so a reload keeps it pending.
+		this.saving = new AutoSave(parts, storage, () => this.banner?.fetchUrl);
 	}
 
 	/** Open the link in the address bar, else the saved state, else the first example. */
@@ -63,27 +65,7 @@ export class Session {
 		if (link?.ok) {
 			const { setup } = link;
 			await applySetup(this.#parts, setup, [], { fetchUrl: false });
-			const hosts = setup.settings.allowedHosts;
-			const matcher = hosts.length ? await this.#parts.hostMatch.load() : null;
-			this.banner = {
-				// Run builds the source whenever a link carries one, whatever plugin it names too.
-				plugin: setup.code
-					? 'built from the source below when you press Run'
-					: describeSource(setup.source, link.missingPlugin),
-				...(setup.source.kind === 'url' && !setup.code ? { fetchUrl: setup.source.url } : {}),
-				...(setup.code ? { code: describeCode(setup.code) } : {}),
-				fn: setup.fn,
-				hosts: matcher ? hosts.map(matcher.describePattern) : hosts,
-				wasi: setup.settings.wasi,
-				configKeys: Object.keys(setup.settings.config),
-				stubs: Object.keys(setup.stubs ?? {}),
-				tests: setup.tests?.length ?? 0,
-				linked: (setup.linked ?? []).map((l) =>
-					l.data
-						? `${l.name} = ${l.file}`
-						: `${l.name} = ${l.file} (too large to travel: link it by hand)`
-				)
-			};
+			this.banner = await this.#linkBanner(setup, link.missingPlugin);
 		} else {
 			if (link?.message) {
 				this.banner = {
@@ -100,10 +82,44 @@ export class Session {
 				this.#parts.log.say('error', `This link could not be opened: ${link.message}`);
 			}
 			if (link?.message || !(await this.saving.restore())) await this.#parts.startOver();
+			else await this.#restorePending();
 		}
 		// Reloading should bring back the current state (saved below), not the link as it came.
 		if (hash) replaceUrl(loc.pathname + loc.search);
 		this.saving.watch();
+	}
+
+	/** What a link asks for, in words, for the banner; its plugin URL waits for confirmation. */
+	async #linkBanner(setup: Setup, missingPlugin?: string): Promise<LinkBanner> {
+		const hosts = setup.settings.allowedHosts;
+		const matcher = hosts.length ? await this.#parts.hostMatch.load() : null;
+		return {
+			// Run builds the source whenever a link carries one, whatever plugin it names too.
+			plugin: setup.code
+				? 'built from the source below when you press Run'
+				: describeSource(setup.source, missingPlugin),
+			...(setup.source.kind === 'url' && !setup.code ? { fetchUrl: setup.source.url } : {}),
+			...(setup.code ? { code: describeCode(setup.code) } : {}),
+			fn: setup.fn,
+			hosts: matcher ? hosts.map(matcher.describePattern) : hosts,
+			wasi: setup.settings.wasi,
+			configKeys: Object.keys(setup.settings.config),
+			stubs: Object.keys(setup.stubs ?? {}),
+			tests: setup.tests?.length ?? 0,
+			linked: (setup.linked ?? []).map((l) =>
+				l.data
+					? `${l.name} = ${l.file}`
+					: `${l.name} = ${l.file} (too large to travel: link it by hand)`
+			)
+		};
+	}
+
+	/** A saved link whose plugin URL was never confirmed: its banner again, nothing fetched. */
+	async #restorePending() {
+		const url = this.saving.restoredPendingUrl;
+		if (!url) return;
+		const source = { kind: 'url', url } as const;
+		this.banner = await this.#linkBanner({ ...currentSetup(this.#parts), source });
 	}
 
 	/** Downloads the plugin a link names by URL, now that the person has confirmed it. */

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { parseSaved, serializeSaved } from './saved-state';
 
 describe('saved state', () => {
-	it('round-trips, with and without a local file, big input and trust', () => {
+	it('round-trips, with and without a local file, big input, trust and an unconfirmed URL', () => {
 		expect(parseSaved(serializeSaved({ link: '#s=1.abc' }))).toEqual({
 			ok: true,
 			state: { link: '#s=1.abc' }
@@ -12,7 +12,8 @@ describe('saved state', () => {
 			file: { name: 'p.wasm', sha256: 'ab12' },
 			input: 'x'.repeat(300_000),
 			inputFile: { name: 'cat.png', type: 'image/png', sha256: 'cd34' },
-			trusted: ['extism:host/user::kv.get']
+			trusted: ['extism:host/user::kv.get'],
+			pendingUrl: 'http://127.0.0.1:9/plugin.wasm'
 		};
 		expect(parseSaved(serializeSaved(full))).toEqual({ ok: true, state: full });
 	});
@@ -50,7 +51,8 @@ describe('saved state', () => {
 				'its input file entry is damaged.'
 			],
 			['{"v":2,"link":"#s","trusted":"all"}', 'its list of trusted code is damaged.'],
-			['{"v":2,"link":"#s","trusted":[1]}', 'its list of trusted code is damaged.']
+			['{"v":2,"link":"#s","trusted":[1]}', 'its list of trusted code is damaged.'],
+			['{"v":2,"link":"#s","pendingUrl":{}}', 'its unconfirmed plugin address is damaged.']
 		];
 		for (const [text, message] of cases) expect(parseSaved(text)).toEqual({ ok: false, message });
 	});

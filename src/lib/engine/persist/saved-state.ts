@@ -21,6 +21,11 @@ export interface SavedState {
 	 * Trust lives in the same record as the code, so it can never cover other code.
 	 */
 	trusted?: string[];
+	/**
+	 * The plugin URL a link named and the person has not confirmed yet: a reload shows it again,
+	 * still unconfirmed, and fetches nothing (it may point at a service on their own machine).
+	 */
+	pendingUrl?: string;
 }
 
 export const SAVED_VERSION = 2;
@@ -80,6 +85,10 @@ export function parseSaved(text: string | null): ParsedSave | null {
 	if (obj.trusted !== undefined) {
 		if (!isTextList(obj.trusted)) return bad('its list of trusted code is damaged.');
 		state.trusted = obj.trusted;
+	}
+	if (obj.pendingUrl !== undefined) {
+		if (!isText(obj.pendingUrl)) return bad('its unconfirmed plugin address is damaged.');
+		state.pendingUrl = obj.pendingUrl;
 	}
 	return { ok: true, state };
 }

@@ -11,7 +11,7 @@ import { WorkerClient, type Conn, type PropertyWorker } from '../util/worker-cli
 export type WorkerLike = PropertyWorker<ToWorker, FromWorker>;
 
 /** A job the runner ended itself. */
-type Ended = { type: 'stopped' | 'timeout' | 'superseded' };
+export type Ended = { type: 'stopped' | 'timeout' | 'superseded' };
 
 interface SlotState {
 	/** The module and settings this worker's instance was made from; null until loaded. */
@@ -34,8 +34,12 @@ function toRunEvent(msg: FromWorker): RunEvent | null {
 	return event as RunEvent;
 }
 
+/** How long after a run's answer its spare worker starts (see warmSoon). */
+export const SPARE_AFTER_MS = 300;
+
 export class PluginWorkers {
 	#client: WorkerClient<ToWorker, FromWorker, Ended, SlotState>;
+	#warmTimer: ReturnType<typeof setTimeout> | undefined;
 	protected onChange: () => void;
 
 	/**
@@ -77,6 +81,16 @@ export class PluginWorkers {
 	/** Start a worker ahead of need, so the SDK is already imported when a run comes. */
 	warm(): void {
 		this.#client.warm();
+	}
+
+	/**
+	 * Start the spare a moment from now, once the page has shown the answer just received: a
+	 * worker's start-up (a thread, the SDK's import) would otherwise compete for the cores with
+	 * the page's rendering on a small machine.
+	 */
+	protected warmSoon(): void {
+		clearTimeout(this.#warmTimer);
+		this.#warmTimer = setTimeout(() => this.warm(), SPARE_AFTER_MS);
 	}
 
 	/** Send one job and wait for its answer, a stop, or the timeout (0 = none). */
@@ -133,6 +147,7 @@ export class PluginWorkers {
 	}
 
 	dispose(): void {
+		clearTimeout(this.#warmTimer);
 		this.reset();
 		this.#client.dispose();
 	}

@@ -162,7 +162,7 @@ describe('PluginRunner', async () => {
 			const { runner, workers } = setup(() => true);
 			const pending = runner.run({ ...base, timeoutMs: 100, fn: 'count', onEvent: () => {} });
 			await workers[0].posted('call');
-			expect(timers).toHaveBeenLastCalledWith(expect.any(Function), 100);
+			expect(timers).toHaveBeenCalledWith(expect.any(Function), 100);
 			expect((await pending).outcome).toMatchObject({
 				status: 'timeout',
 				error: { kind: 'timeout', ms: 100 }

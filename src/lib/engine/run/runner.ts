@@ -7,9 +7,9 @@
 //
 // Page side of the plugin worker: the jobs a page sends (load and call, a test plugin run) and
 // what their answers mean. The workers themselves, and stopping them, are plugin-workers.ts.
-import type { InstanceParts, ToWorker, XtpTestPlugin } from './protocol';
+import type { FromWorker, InstanceParts, ToWorker, XtpTestPlugin } from './protocol';
 import { ended, type RunEvent, type RunReport, type XtpOutcome } from './outcomes';
-import { PluginWorkers } from './plugin-workers';
+import { PluginWorkers, type Ended, type Slot } from './plugin-workers';
 import { keepsInstance } from './run-error';
 import { sameSettings } from '../setup/settings';
 import { sameMocks } from '../http/mocks/mock';
@@ -95,10 +95,11 @@ export class PluginRunner extends PluginWorkers {
 	): Promise<RunReport> {
 		const report: RunReport = { outcome: { status: 'superseded' }, discarded: false };
 		this.supersede();
+		let loading: { slot: Slot; answer: Promise<FromWorker | Ended> } | null = null;
 		if (!this.hasInstanceFor(opts)) {
 			const slot = await this.claim(opts);
 			if (!slot) return report;
-			const ans = await this.job(
+			const answer = this.job(
 				{
 					type: 'load',
 					id: this.nextId(),
@@ -113,34 +114,17 @@ export class PluginRunner extends PluginWorkers {
 				opts.timeoutMs,
 				opts.onEvent
 			);
-			if (ans.type === 'load-failed') {
-				this.discard();
-				report.outcome = { status: 'error', phase: 'load', error: ans.error };
-				if (ans.backtrace) report.outcome.backtrace = ans.backtrace;
-				return report;
-			}
-			if (ans.type === 'stopped' || ans.type === 'timeout' || ans.type === 'superseded') {
-				report.outcome = ended(ans.type, opts.timeoutMs);
-				return report;
-			}
-			if (ans.type !== 'loaded') return report;
-			slot.state.loaded = {
-				module: opts.module,
-				settings: opts.settings,
-				stubs: opts.stubs,
-				linked: opts.linked,
-				mocks: opts.mocks
-			};
-			report.instantiateMs = ans.ms;
-			if (ans.memoryPages !== undefined) report.loadedPages = ans.memoryPages;
-			this.warm();
-			this.onChange();
+			loading = { slot, answer };
 		}
+		// The call goes out right behind the load: the worker takes jobs in order, so the fresh
+		// instance is called without a round trip through the page, whose thread is then busy
+		// showing the plugin that was just loaded. A failed load ends the worker, and the call
+		// with it.
 		const id = this.nextId();
-		const sent = performance.now();
 		const input = opts.input.slice();
 		const repeat = Number.isFinite(opts.repeat) ? Math.max(1, Math.floor(opts.repeat!)) : 1;
-		const ans = await this.job(
+		let sent = performance.now();
+		const calling = this.job(
 			{
 				type: 'call',
 				id,
@@ -153,9 +137,38 @@ export class PluginRunner extends PluginWorkers {
 			opts.onEvent,
 			[input.buffer]
 		);
+		if (loading) {
+			const ans = await loading.answer;
+			if (ans.type === 'load-failed') {
+				this.discard();
+				report.outcome = { status: 'error', phase: 'load', error: ans.error };
+				if (ans.backtrace) report.outcome.backtrace = ans.backtrace;
+				return report;
+			}
+			// Anything else but 'loaded' (a stop, the timeout, a crash, a newer run) ended the
+			// worker, and the call answers the same below.
+			if (ans.type === 'loaded') {
+				loading.slot.state.loaded = {
+					module: opts.module,
+					settings: opts.settings,
+					stubs: opts.stubs,
+					linked: opts.linked,
+					mocks: opts.mocks
+				};
+				report.instantiateMs = ans.ms;
+				if (ans.memoryPages !== undefined) report.loadedPages = ans.memoryPages;
+				// The call's own round trip starts when the instance is there.
+				sent = performance.now();
+				this.onChange();
+			}
+		}
+		const ans = await calling;
 		report.roundTripMs = performance.now() - sent;
 		if ((ans.type === 'result' || ans.type === 'call-failed') && ans.facts)
 			report.facts = ans.facts;
+		// A spare worker for the run after a stop: started once this run is over, because starting
+		// one (a thread, the SDK's import) competes for the cores with the run on a small machine.
+		if (loading) this.warmSoon();
 		switch (ans.type) {
 			case 'result':
 				report.outcome = { status: 'ok', output: ans.output, callMs: ans.ms };

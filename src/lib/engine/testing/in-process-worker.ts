@@ -19,6 +19,8 @@ export class InProcessWorker implements WorkerLike {
 	#host = createWorkerHost((msg) => this.#deliver(msg), createPlugin as unknown as CreatePlugin, {
 		jspi: false
 	});
+	/** Jobs are handled one after another, in the order posted, as plugin.worker.ts does. */
+	#queue: Promise<void> = Promise.resolve();
 	/** When set, calls are swallowed: the worker looks busy forever, like a plugin in a loop. */
 	constructor(private hang = false) {
 		setTimeout(() => this.#deliver({ type: 'ready' }));
@@ -38,7 +40,9 @@ export class InProcessWorker implements WorkerLike {
 		for (const w of this.#waiters.filter((w) => w.type === msg.type)) w.resolve(msg);
 		this.#waiters = this.#waiters.filter((w) => w.type !== msg.type);
 		if (this.hang && msg.type === 'call') return;
-		setTimeout(() => void this.#host.handle(msg));
+		this.#queue = this.#queue
+			.then(() => new Promise((r) => setTimeout(r)))
+			.then(() => this.#host.handle(msg));
 	}
 	terminate() {
 		this.terminated = true;
