@@ -11,7 +11,6 @@ import {
 } from './support/playground';
 import { chooseMenuItem } from './support/menus';
 import { showPanel } from './support/panels';
-import { chooseMenuItem } from './support/menus';
 import { buildAndRun, pickTemplate, startWriting } from './support/write';
 import type { Page } from '@playwright/test';
 
