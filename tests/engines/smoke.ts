@@ -1,6 +1,9 @@
 // The smoke suite every engine runs, on the header-less and the isolated server: what a person
 // does first, with the same accessible names as the Playwright tests.
+import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { debugFixturePath } from '../../src/lib/engine/testing/debug-fixtures';
+import { NO_OFFSETS_NOTE } from '../../src/lib/engine/debug/backtrace';
 import { ECHO_URL, ISOLATED_URL, SITE_URL } from '../support/urls';
 import type { Driver } from './driver';
 import type { Role } from './find';
@@ -136,6 +139,25 @@ const chooseTestPlugin = (url: string, name: string) => {
 		});
 	return true;
 };
+/** Puts a plugin from the echo server into the "Plugin file" input, as choosing a file would. */
+const choosePlugin = (url: string, name: string) => {
+	const input = document.querySelector<HTMLInputElement>('input[aria-label="Plugin file"]');
+	if (!input) return false;
+	void fetch(url)
+		.then((r) => r.arrayBuffer())
+		.then((bytes) => {
+			const dt = new DataTransfer();
+			dt.items.add(new File([bytes], name));
+			input.files = dt.files;
+			input.dispatchEvent(new Event('change', { bubbles: true }));
+		});
+	return true;
+};
+/** 1-based line of the first line of a fixture source holding `needle` (the oracle). */
+const lineOf = (file: string, needle: string) =>
+	readFileSync(file, 'utf8')
+		.split('\n')
+		.findIndex((l) => l.includes(needle)) + 1;
 const xtpPanel = () =>
 	document
 		.querySelector('section[aria-label="XTP tests"]')
@@ -356,6 +378,31 @@ export function smokeSuite(engine: Engine) {
 				});
 			});
 		}
+
+		// Once per engine: a C trap with DWARF (built from source by the test setup). Firefox gives
+		// offsets, so lines; WebKit gives none, so names, each function's first line, and a note.
+		it('shows a trap’s wasm backtrace', async () => {
+			debugFixturePath('c-dwarf4');
+			await open(d, SITE_URL);
+			const name = 'c-dwarf4.wasm';
+			expect(await d.evaluate(choosePlugin, `${ECHO_URL}/plugin/${name}`, name)).toBe(true);
+			await until(d, 'the plugin to load', count, `Loaded ${name} (`);
+			expect(await d.evaluate(selectOption, 'Function', 'count')).toBe(true);
+			const r = await run(d);
+			expect(r.alert).toContain('The plugin trapped');
+			const bt = await d.evaluate(text, 'section[aria-label="Backtrace"]');
+			expect(bt).toMatch(/check_positive.*scale.*count/);
+			const header = 'tests/fixtures/src/debug/c/lib/checks.h';
+			if (engine.name === 'WebKit') {
+				expect(bt).toContain(NO_OFFSETS_NOTE);
+				const start = lineOf(header, 'static inline int check_positive');
+				expect(bt).toContain(`lib/checks.h:${start} (function start)`);
+			} else {
+				expect(bt).not.toContain(NO_OFFSETS_NOTE);
+				expect(bt).toMatch(new RegExp(`lib/checks\\.h:${lineOf(header, 'abort();')}:\\d+`));
+			}
+			expect(d.pageErrors()).toEqual([]);
+		});
 
 		// Once per engine: the compiler (asc, with binaryen's wasm fetched beside it) must load and
 		// build in every engine, not only in Chromium where the Playwright tests write plugins.
