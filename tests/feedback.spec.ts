@@ -9,8 +9,8 @@ import {
 	run,
 	setInput
 } from './support/playground';
-import { showPanel } from './support/panels';
 import { chooseMenuItem } from './support/menus';
+import { showPanel } from './support/panels';
 import { buildAndRun, pickTemplate, startWriting } from './support/write';
 import type { Page } from '@playwright/test';
 

@@ -82,4 +82,13 @@ describe('settings kept from the previous plugin', () => {
 		pg.setup.take(pg.setup.snapshot());
 		expect(pg.setup.kept).toEqual([]);
 	});
+
+	it('New withdraws the offer to drop them: there is nothing left to drop', async () => {
+		const pg = playground();
+		await countVowelsTuned(pg);
+		await pg.current.loadBytes('hello.wasm', await examplePlugin('hello_wasi'));
+		expect(offers(pg).map((e) => e.action?.label)).toEqual([DROP_KEPT]);
+		await pg.session.reset();
+		expect(offers(pg).map((e) => e.action?.label)).toEqual(['Undo']);
+	});
 });

@@ -218,6 +218,7 @@ export class Playground {
 
 	/** A first visit's setup with the first example, and nothing else kept. */
 	async startOver() {
+		this.log.withdraw(DROP_KEPT);
 		this.setup.fresh();
 		this.extras.replace({}, []);
 		this.extras.linked = [];

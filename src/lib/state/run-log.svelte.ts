@@ -190,9 +190,14 @@ export class RunLog {
 
 	/** A line with an action; a newer offer of the same action withdraws the older ones. */
 	offer(text: string, action: LineAction) {
-		for (const e of this.entries)
-			if (e.type === 'message' && e.action?.label === action.label) delete e.action;
+		this.withdraw(action.label);
 		this.#add({ id: this.#next++, type: 'message', level: 'info', text, action });
+	}
+
+	/** Lines offering this action offer it no more (it would no longer do what it says). */
+	withdraw(label: string) {
+		for (const e of this.entries)
+			if (e.type === 'message' && e.action?.label === label) delete e.action;
 	}
 
 	/** Does a line's action, which goes from the line as it starts: it cannot be done twice. */
