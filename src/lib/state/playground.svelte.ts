@@ -9,6 +9,7 @@ import { spawnPluginWorker } from '$lib/engine/run/worker-factory';
 import { CurrentPlugin, type LoadedPlugin } from './current-plugin.svelte';
 import { HostMatcher } from './host-match.svelte';
 import { PluginExtras } from './extras.svelte';
+import { MockResponses } from './mocks.svelte';
 import { NetworkLog } from './network-log.svelte';
 import { RunController } from './run-controller.svelte';
 import { RunLog } from './run-log.svelte';
@@ -30,6 +31,7 @@ export class Playground {
 	readonly httpPath: HttpPath;
 	readonly log = new RunLog();
 	readonly network = new NetworkLog();
+	readonly mocks = new MockResponses();
 	readonly extras = new PluginExtras();
 	readonly setup = new SetupState();
 	readonly hostMatch = new HostMatcher();
@@ -74,10 +76,17 @@ export class Playground {
 		});
 		const spawn = env.spawn ?? spawnPluginWorker;
 		this.runs = new RunController(
-			{ current: this.current, setup, extras: this.extras, log, network: this.network },
+			{
+				current: this.current,
+				setup,
+				extras: this.extras,
+				log,
+				network: this.network,
+				mocks: this.mocks
+			},
 			{ spawn: () => spawn({ noJspi: http.noJspi }), origin: env.origin }
 		);
-		this.suite = new TestSuite({ setup, runs: this.runs, log });
+		this.suite = new TestSuite({ setup, runs: this.runs, log, mocks: this.mocks });
 		this.xtp = new XtpSuite(
 			{ runs: this.runs, current: this.current, log },
 			{ jspi: http.path === 'jspi' },
@@ -90,6 +99,7 @@ export class Playground {
 			extras: this.extras,
 			suite: this.suite,
 			write: this.write,
+			mocks: this.mocks,
 			log
 		};
 		this.takeHome = new TakeHome(parts);
@@ -177,6 +187,7 @@ export class Playground {
 		this.extras.replace({}, []);
 		this.extras.linked = [];
 		this.suite.replace([]);
+		this.mocks.replace([]);
 		this.xtp.forget();
 		this.write.stop();
 		await this.current.loadExample(this.examples[0].id);

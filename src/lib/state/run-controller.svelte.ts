@@ -8,6 +8,8 @@ import type { XtpEvent } from '$lib/engine/run/xtp/report';
 import type { spawnPluginWorker } from '$lib/engine/run/worker-factory';
 import type { CurrentPlugin } from './current-plugin.svelte';
 import type { PluginExtras } from './extras.svelte';
+import type { Mock } from '$lib/engine/http/mocks/mock';
+import type { MockResponses } from './mocks.svelte';
 import type { NetworkLog } from './network-log.svelte';
 import type { RunLog, RunRecord } from './run-log.svelte';
 import type { SetupState } from './setup-state.svelte';
@@ -30,6 +32,7 @@ export class RunController {
 	#extras: PluginExtras;
 	#log: RunLog;
 	#network: NetworkLog;
+	#mocks: MockResponses;
 	#origin: string;
 
 	constructor(
@@ -39,6 +42,7 @@ export class RunController {
 			extras: PluginExtras;
 			log: RunLog;
 			network: NetworkLog;
+			mocks: MockResponses;
 		},
 		env: { spawn: () => ReturnType<typeof spawnPluginWorker>; origin: string }
 	) {
@@ -47,6 +51,7 @@ export class RunController {
 		this.#extras = parts.extras;
 		this.#log = parts.log;
 		this.#network = parts.network;
+		this.#mocks = parts.mocks;
 		this.#origin = env.origin;
 		this.#runner = new PluginRunner(env.spawn, () => this.#version++);
 		this.#runner.warm();
@@ -65,7 +70,13 @@ export class RunController {
 			!!p &&
 			!this.running &&
 			this.#runner.hasInstanceFor(
-				instanceSpec(this.#current, this.#extras, p, $state.snapshot(this.#setup.settings))
+				instanceSpec(
+					this.#current,
+					this.#extras,
+					p,
+					$state.snapshot(this.#setup.settings),
+					this.#mocks.snapshot()
+				)
 			)
 		);
 	});
@@ -85,7 +96,8 @@ export class RunController {
 		const setup = this.#setup;
 		const blocked =
 			whyBlocked(this.#current, this.#extras) ??
-			(setup.fn ? null : 'This plugin exports no function to call.');
+			(setup.fn ? null : 'This plugin exports no function to call.') ??
+			this.#mocksBlocked();
 		if (blocked) return this.#log.say('error', blocked);
 		if (this.running) return;
 		const settings = $state.snapshot(setup.settings);
@@ -97,16 +109,33 @@ export class RunController {
 		const input = setup.inputBytes();
 		if (!input.ok) return this.#log.say('error', `Not run: ${input.message}`);
 		const rec = this.#log.begin(setup.fn, input.bytes.length);
-		await this.#execute(rec, { settings, fn: setup.fn, input: input.bytes, repeat: setup.repeat });
+		await this.#execute(rec, {
+			settings,
+			fn: setup.fn,
+			input: input.bytes,
+			repeat: setup.repeat,
+			mocks: this.#mocks.snapshot()
+		});
 	}
 
-	/** A test case runs on a fresh instance with its own function, input and config. */
+	#mocksBlocked(): string | null {
+		const problem = this.#mocks.blocked;
+		return problem ? `Not run: ${problem} Fix it under Mock responses.` : null;
+	}
+
+	/**
+	 * A test case runs on a fresh instance with its own function, input and config, and its own
+	 * mocks when it carries them (else the page's).
+	 */
 	async runCase(tc: {
 		fn: string;
 		input: string;
 		config: Record<string, string>;
+		mocks?: Mock[];
 	}): Promise<CaseOutcome> {
-		const blocked = whyBlocked(this.#current, this.#extras);
+		const mocks = tc.mocks ?? this.#mocks.snapshot();
+		const blocked =
+			whyBlocked(this.#current, this.#extras) ?? (tc.mocks ? null : this.#mocksBlocked());
 		if (blocked) return { kind: 'blocked', text: blocked };
 		this.#runner.reset();
 		const settings = { ...$state.snapshot(this.#setup.settings), config: { ...tc.config } };
@@ -114,7 +143,7 @@ export class RunController {
 		if (tooSmall) return { kind: 'error', text: tooSmall };
 		const input = encoder.encode(tc.input);
 		const rec = this.#log.begin(tc.fn, input.length);
-		const report = await this.#execute(rec, { settings, fn: tc.fn, input, repeat: 1 });
+		const report = await this.#execute(rec, { settings, fn: tc.fn, input, repeat: 1, mocks });
 		return caseOutcome(report, rec);
 	}
 
@@ -124,7 +153,7 @@ export class RunController {
 		this.#jobs++;
 		this.#extras.beginRun();
 		const timeoutMs = this.#timeoutMs();
-		const spec = instanceSpec(this.#current, this.#extras, p, job.settings);
+		const spec = instanceSpec(this.#current, this.#extras, p, job.settings, job.mocks);
 		try {
 			const report = await this.#runner.run({
 				...spec,
@@ -170,7 +199,8 @@ export class RunController {
 	): Promise<XtpOutcome | { status: 'blocked'; text: string }> {
 		const blocked =
 			whyBlocked(this.#current, this.#extras) ??
-			(this.running ? 'A run is going on: wait for it or stop it.' : null);
+			(this.running ? 'A run is going on: wait for it or stop it.' : null) ??
+			this.#mocksBlocked();
 		if (blocked) return { status: 'blocked', text: blocked };
 		const settings = $state.snapshot(this.#setup.settings);
 		const p = this.#current.plugin!;
@@ -182,7 +212,7 @@ export class RunController {
 		this.#jobs++;
 		try {
 			return await this.#runner.runTest({
-				...instanceSpec(this.#current, this.#extras, p, settings),
+				...instanceSpec(this.#current, this.#extras, p, settings, this.#mocks.snapshot()),
 				test,
 				input: input.bytes,
 				timeoutMs: this.#timeoutMs(),

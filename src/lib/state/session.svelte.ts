@@ -144,6 +144,12 @@ export class Session {
 		const ref = pluginRef(plugin, baseHref, pg.takeHome.name);
 		const wasm = 'url' in ref ? { url: ref.url } : { data: plugin?.bytes ?? new Uint8Array() };
 		const name = (plugin?.label ?? 'plugin').replace(/\.wasm$/, '').replace(/[^\w.-]+/g, '_');
+		const mocks = pg.mocks.list.length;
+		if (mocks)
+			pg.log.say(
+				'info',
+				`The manifest leaves out the ${mocks === 1 ? 'mock response' : `${mocks} mock responses`}: a manifest has no field for them, so other hosts send those requests to the network. Share links and saves carry them.`
+			);
 		return {
 			name: `${name}.manifest.json`,
 			text: JSON.stringify(toManifest(currentSetup(pg), wasm), null, 2)
