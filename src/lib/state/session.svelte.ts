@@ -27,6 +27,8 @@ export interface LinkBanner {
 	linked: string[];
 	/** The plugin source the link carries, in words (language and size). */
 	code?: string;
+	/** The mock responses the link carries, each as what it answers (absent: none). */
+	mocks?: string[];
 }
 
 export type CodeKind = 'CLI' | 'JavaScript' | 'Python';
@@ -81,7 +83,10 @@ export class Session {
 					l.data
 						? `${l.name} = ${l.file}`
 						: `${l.name} = ${l.file} (too large to travel: link it by hand)`
-				)
+				),
+				...(setup.mocks?.length
+					? { mocks: setup.mocks.map((m) => `${m.method ?? 'any'} ${m.url} → ${m.status}`) }
+					: {})
 			};
 		} else {
 			if (link?.message) {
