@@ -133,6 +133,22 @@ const chooseTestPlugin = (url: string, name: string) => {
 		});
 	return true;
 };
+/** The same for the plugin itself ("Plugin file"), as loading a fixture from disk would. */
+const choosePlugin = (url: string, name: string) => {
+	const input = document.querySelector(
+		'input[type=file][aria-label="Plugin file"]'
+	) as HTMLInputElement | null;
+	if (!input) return false;
+	void fetch(url)
+		.then((r) => r.arrayBuffer())
+		.then((bytes) => {
+			const dt = new DataTransfer();
+			dt.items.add(new File([bytes], name));
+			input.files = dt.files;
+			input.dispatchEvent(new Event('change', { bubbles: true }));
+		});
+	return true;
+};
 const xtpPanel = () =>
 	document
 		.querySelector('section[aria-label="XTP test plugin"]')
@@ -340,6 +356,40 @@ export function smokeSuite(engine: Engine) {
 				});
 			});
 		}
+
+		// Once per engine: a mock answers a GET to a host nobody can reach, on this engine's own HTTP
+		// path (WebKit: synchronous XHR), after the allowed hosts let it through.
+		it('answers a GET to a made-up host from a mock, with the grant still needed', async () => {
+			await open(d, SITE_URL);
+			const name = 'http_get.wasm';
+			expect(await d.evaluate(choosePlugin, `${ECHO_URL}/plugin/${name}`, name)).toBe(true);
+			await until(d, 'the plugin to load', count, `Loaded ${name}`);
+			await fill(d, 'textbox', 'Mock URL', 'https://api.mock-only.test/todos/*');
+			await fill(d, 'textbox', 'Mock method', 'GET');
+			await fill(d, 'textbox', 'Mock status', '404');
+			await fill(d, 'textbox', 'Mock body', '{"error":"missing"}');
+			await d.click('button', 'Add mock');
+			await until(d, 'the mock', buttonEnabled, 'Edit');
+			await setInput(d, JSON.stringify({ url: 'https://api.mock-only.test/todos/1' }));
+			const refused = await run(d);
+			expect(refused.alert).toContain('Refused: "api.mock-only.test" is not in the allowed hosts.');
+
+			await fill(d, 'textbox', 'Allowed host', 'api.mock-only.test');
+			await d.click('button', 'Add host');
+			await until(
+				d,
+				'the host to be added',
+				(css: string) => !!document.querySelector(css),
+				'button[aria-label="Remove host api.mock-only.test"]'
+			);
+			const r = await run(d);
+			expect(r.alert).toBe('');
+			expect(r.body).toBe('404 {"error":"missing"}');
+			expect(await d.evaluate(networkRow, 'todos/1')).toContain(
+				'404 · mocked (https://api.mock-only.test/todos/*)'
+			);
+			expect(d.pageErrors()).toEqual([]);
+		});
 
 		// Once per engine: the compiler (asc, with binaryen's wasm fetched beside it) must load and
 		// build in every engine, not only in Chromium where the Playwright tests write plugins.
