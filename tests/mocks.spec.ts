@@ -22,8 +22,8 @@ const OWN_URL = `http://127.0.0.1:${OWN_PORT}`;
 const get = (url: string) => JSON.stringify({ url, method: 'GET' });
 
 /** The http_get fixture (outputs "STATUS BODY"), with 127.0.0.1 allowed unless told otherwise. */
-async function apiPlugin(page: Page, { allow = true } = {}) {
-	await openPlayground(page);
+async function apiPlugin(page: Page, { allow = true, url = '/' } = {}) {
+	await openPlayground(page, url);
 	await loadFixture(page, 'http_get');
 	const hosts = await showPanel(page, 'Allowed hosts');
 	for (const h of await hosts.getByRole('button', { name: /^Remove host / }).all()) await h.click();
@@ -107,6 +107,22 @@ test.describe('mock responses', () => {
 		await expect(row).toContainText(`${ECHO_URL}${path}`);
 		await expect(row.getByRole('cell').nth(3)).toHaveText('refused: host not allowed');
 		await expect(network).not.toContainText('mocked');
+		expect(await seen(path)).toEqual([]);
+	});
+
+	test('without JSPI (synchronous XHR) too, a mock of a host not allowed is refused, its row showing the method', async ({
+		page
+	}) => {
+		await apiPlugin(page, { allow: false, url: '/?jspi=off' });
+		const path = '/echo/refused-xhr';
+		await addMock(page, { url: `${ECHO_URL}${path}`, body: 'never seen' });
+		await setInput(page, get(`${ECHO_URL}${path}`));
+		await expect((await run(page)).getByRole('alert')).toContainText(
+			'Refused: "127.0.0.1" is not in the allowed hosts.'
+		);
+		const network = await showPanel(page, 'Network');
+		const row = network.getByRole('row').filter({ hasText: 'refused' });
+		await expect(row.getByRole('cell').nth(1)).toHaveText('GET');
 		expect(await seen(path)).toEqual([]);
 	});
 

@@ -169,7 +169,7 @@ export class RunController {
 			});
 			const o = report.outcome;
 			if (o.status === 'error' && o.error.kind === 'refused')
-				this.#network.refused(rec.id, o.error.url, o.error.host);
+				this.#network.refused(rec.id, o.error.url, o.error.host, o.error.method);
 			if (report.instantiateMs !== undefined && spec.stubs?.length)
 				rec.notes.push(describeStubs(spec.stubs));
 			rec.finish(report, {
