@@ -5,7 +5,10 @@ import { MAX_MOCK_BODY_BYTES, MAX_MOCKS, newMock } from '$lib/engine/http/mocks/
 import type { HttpEvent } from '$lib/engine/http/recorder';
 import { sampleOf } from '$lib/engine/http/exchange';
 import { InProcessWorker } from '$lib/engine/testing/in-process-worker';
+import { DEFAULT_SETUP } from '$lib/engine/setup/setup';
+import { decodeSetup } from '$lib/engine/persist/codec';
 import { MockResponses } from './mocks.svelte';
+import { linkRecord } from './save-record';
 import { Playground } from './playground.svelte';
 import { applySetup, currentSetup } from './setup-map';
 import { MemoryStorage } from './testing/memory-storage';
@@ -212,5 +215,25 @@ describe('mocks in the playground', () => {
 			level: 'info',
 			text: 'The manifest leaves out the mock response: a manifest has no field for them, so other hosts send those requests to the network. Share links and saves carry them.'
 		});
+	});
+});
+
+describe('mocks in a save', () => {
+	it('keeps small bodies and names a body too large to keep across reloads', async () => {
+		const small = { ...newMock('https://a.test/s'), body: { kind: 'text' as const, text: 'ok' } };
+		const big = {
+			...newMock('https://a.test/big'),
+			body: { kind: 'text' as const, text: 'x'.repeat(30 * 1024) }
+		};
+		const r = await linkRecord({ ...DEFAULT_SETUP, mocks: [small, big] }, []);
+		if (!r.ok) throw new Error(r.message);
+		expect(r.problems).toEqual([
+			'the body of the mock response for https://a.test/big (30.0 KiB) is too large to keep across reloads: choose it again after a reload'
+		]);
+		const back = await decodeSetup(r.record.link);
+		expect(back.ok && back.setup.mocks).toEqual([
+			small,
+			{ ...big, body: { kind: 'file', name: 'body.txt', data: null } }
+		]);
 	});
 });
