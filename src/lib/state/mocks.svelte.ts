@@ -122,10 +122,11 @@ export class MockResponses {
 
 	/** Plain copies for a setup or a run. */
 	snapshot(): Mock[] {
-		return this.list.map((m) => ({
-			...m,
-			headers: { ...m.headers },
-			body: { ...m.body }
-		}));
+		return copyMocks(this.list);
 	}
+}
+
+/** Plain copies (no state proxies), bodies' bytes shared: nothing writes them. */
+export function copyMocks(mocks: readonly Mock[]): Mock[] {
+	return mocks.map((m) => ({ ...m, headers: { ...m.headers }, body: { ...m.body } }));
 }

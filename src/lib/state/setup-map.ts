@@ -5,7 +5,7 @@ import { utf8Length } from '$lib/engine/util/validate';
 import type { Setup, SetupCode, SetupSource } from '$lib/engine/setup/setup';
 import type { CurrentPlugin, LoadedPlugin } from './current-plugin.svelte';
 import type { PluginExtras } from './extras.svelte';
-import type { MockResponses } from './mocks.svelte';
+import { copyMocks, type MockResponses } from './mocks.svelte';
 import type { RunLog } from './run-log.svelte';
 import type { SetupState } from './setup-state.svelte';
 import type { TestSuite } from './test-suite.svelte';
@@ -33,7 +33,7 @@ export function currentSetup(pg: Omit<SetupParts, 'log'>): Setup {
 			...c,
 			config: { ...c.config },
 			expect: { ...c.expect },
-			...(c.mocks ? { mocks: c.mocks.map((m) => ({ ...m, headers: { ...m.headers } })) } : {})
+			...(c.mocks ? { mocks: copyMocks(c.mocks) } : {})
 		}));
 	if (pg.mocks.list.length) setup.mocks = pg.mocks.snapshot();
 	if (pg.extras.linked.length)
