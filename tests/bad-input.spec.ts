@@ -9,6 +9,8 @@ import {
 	run,
 	setInput
 } from './support/playground';
+import { loadPluginUrl } from './support/menus';
+import { showPanel } from './support/panels';
 
 /** Every bad input leaves a working playground: count_vowels still runs afterwards. */
 async function stillWorks(page: import('@playwright/test').Page) {
@@ -62,8 +64,7 @@ test.describe('bad input', () => {
 			await stillWorks(page);
 		});
 		await test.step('a plugin URL that is not https', async () => {
-			await page.getByLabel('Plugin URL').fill('http://example.com/plugin.wasm');
-			await page.getByRole('button', { name: 'Load URL' }).click();
+			await loadPluginUrl(page, 'http://example.com/plugin.wasm');
 			await expect(output(page)).toContainText('Only https:// URLs can be loaded (got http://).');
 			await stillWorks(page);
 		});
@@ -92,6 +93,7 @@ test.describe('bad input', () => {
 		});
 		await test.step('a WASI plugin run with WASI off', async () => {
 			await chooseExample(page, 'Hello WASI');
+			await showPanel(page, 'Settings');
 			await page.getByRole('checkbox', { name: 'WASI' }).uncheck();
 			await expect(
 				page.getByText('This module imports WASI: with WASI off it cannot load.')

@@ -1,12 +1,32 @@
 import { test, expect } from './support/fixtures';
-import { chooseExample, openPlayground, output, run } from './support/playground';
-import type { Page } from '@playwright/test';
+import {
+	chooseExample,
+	loadFixture,
+	openPlayground,
+	output,
+	outputBody,
+	run,
+	setInput
+} from './support/playground';
+import { showPanel } from './support/panels';
+import type { Locator, Page } from '@playwright/test';
 
 const scroller = (page: Page) => output(page).locator('.scroll');
+/** A run's summary line, which is also the button that folds and unfolds it. */
+const summary = (article: Locator) =>
+	article
+		.getByRole('button', { expanded: true })
+		.or(article.getByRole('button', { expanded: false }));
+const jumpButton = (page: Page) => output(page).getByRole('button', { name: /Jump to newest/ });
 
-/** Runs Count vowels until the console has more than it can show. */
+/** 300 numbered lines: echoed back, an output far taller than the console. */
+const LONG = Array.from({ length: 300 }, (_, i) => `line ${i + 1} of a long result`).join('\n');
+
+/** Loads `echo` with a long input and runs it until the console has more than it can show. */
 async function overflow(page: Page) {
-	for (let i = 0; i < 30; i++) {
+	await loadFixture(page, 'echo');
+	await setInput(page, LONG);
+	for (let i = 0; i < 10; i++) {
 		await run(page);
 		const more = await scroller(page).evaluate((el) => el.scrollHeight > el.clientHeight + 200);
 		if (more) return;
@@ -17,6 +37,26 @@ async function overflow(page: Page) {
 test.describe('the Output console', () => {
 	// Each test runs the plugin until the console overflows: several runs on a shared machine.
 	test.slow();
+
+	test('after Run, the newest run’s summary line and the start of its long result are in view', async ({
+		page
+	}) => {
+		await openPlayground(page);
+		await overflow(page);
+		const latest = await run(page);
+		await expect(summary(latest)).toBeInViewport();
+		await expect(summary(latest)).toHaveAttribute('aria-expanded', 'true');
+		const body = outputBody(latest);
+		await expect(body).toBeInViewport();
+		await expect(body).toContainText('line 1 of a long result');
+		// The result scrolls inside its own box, shorter than the console, rather than the console.
+		const sizes = await body.evaluate((el) => ({
+			scrolls: el.scrollHeight > el.clientHeight,
+			shorter: el.clientHeight < el.closest('.scroll')!.clientHeight
+		}));
+		expect(sizes).toEqual({ scrolls: true, shorter: true });
+	});
+
 	test('follows the newest entry, including an error that arrives at the end of a run', async ({
 		page
 	}) => {
@@ -27,20 +67,65 @@ test.describe('the Output console', () => {
 		await expect(failed.getByRole('alert')).toBeInViewport();
 	});
 
-	test('stays where the person scrolled up to read', async ({ page }) => {
+	test('stays where the person scrolled up to read, and Jump to newest brings the newest back', async ({
+		page
+	}) => {
 		await openPlayground(page);
 		await overflow(page);
 		const first = output(page).getByRole('article').first();
+		await expect(jumpButton(page)).toHaveCount(0);
 		await scroller(page).hover();
 		await page.mouse.wheel(0, -100_000);
 		await expect(first).toBeInViewport();
+		await expect(jumpButton(page)).toBeVisible();
 		const latest = await run(page);
 		await expect(first).toBeInViewport();
-		await expect(latest).not.toBeInViewport();
-		// Back at the bottom, it follows again.
-		await scroller(page).hover();
-		await page.mouse.wheel(0, 100_000);
+		await expect(summary(latest)).not.toBeInViewport();
+		await jumpButton(page).click();
+		await expect(summary(latest)).toBeInViewport();
+		await expect(outputBody(latest)).toBeInViewport();
+		await expect(jumpButton(page)).toHaveCount(0);
+		// Following again: the next run comes into view by itself.
 		const next = await run(page);
-		await expect(next).toBeInViewport();
+		await expect(summary(next)).toBeInViewport();
+	});
+
+	test('older runs fold to their summary line and unfold on a click', async ({ page }) => {
+		await openPlayground(page);
+		const first = await run(page);
+		await expect(summary(first)).toHaveAttribute('aria-expanded', 'true');
+		await expect(outputBody(first)).toBeVisible();
+		const second = await run(page);
+		await expect(summary(first)).toHaveAttribute('aria-expanded', 'false');
+		await expect(outputBody(first)).toBeHidden();
+		await expect(outputBody(second)).toBeVisible();
+		await summary(first).click();
+		await expect(summary(first)).toHaveAttribute('aria-expanded', 'true');
+		await expect(outputBody(first)).toBeVisible();
+		await expect(outputBody(first)).toContainText('"count"');
+		// Opened by hand, it stays open when another run comes; the newest opens as always.
+		const third = await run(page);
+		await expect(outputBody(first)).toBeVisible();
+		await expect(outputBody(second)).toBeHidden();
+		await expect(outputBody(third)).toBeVisible();
+		// And it folds again on a second click.
+		await summary(first).click();
+		await expect(summary(first)).toHaveAttribute('aria-expanded', 'false');
+		await expect(outputBody(first)).toBeHidden();
+	});
+
+	test('says "no logs" when a run logged nothing, and why at trace level', async ({ page }) => {
+		await openPlayground(page);
+		const counted = await run(page);
+		// Count vowels logs at info level: no such line.
+		await expect(counted.getByRole('list', { name: 'Logs' })).toBeVisible();
+		await expect(counted).not.toContainText('no logs');
+		await loadFixture(page, 'echo');
+		const quiet = await run(page);
+		await expect(quiet.getByText('no logs (level info)')).toBeVisible();
+		const settings = await showPanel(page, 'Settings');
+		await settings.getByLabel('Log level').selectOption('trace');
+		const traced = await run(page);
+		await expect(traced.getByText('no logs: this plugin imports no log functions')).toBeVisible();
 	});
 });

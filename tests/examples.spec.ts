@@ -10,6 +10,7 @@ import {
 	run,
 	setInput
 } from './support/playground';
+import { showPanel } from './support/panels';
 
 test.describe('bundled examples', () => {
 	test('count_vowels counts, keeps its total across runs, and Reset clears it', async ({
@@ -36,6 +37,7 @@ test.describe('bundled examples', () => {
 	}) => {
 		await openPlayground(page);
 		await setInput(page, 'Hello, Extism!');
+		await showPanel(page, 'Config');
 		await page.getByLabel('Config key').fill('vowels');
 		await page.getByLabel('Config value').fill('lo');
 		await page.getByRole('button', { name: 'Add config' }).click();
@@ -52,6 +54,7 @@ test.describe('bundled examples', () => {
 	test('log_levels shows every log with its level, filtered by Log level', async ({ page }) => {
 		await openPlayground(page);
 		await chooseExample(page, 'Log levels');
+		await showPanel(page, 'Settings');
 		await page.getByLabel('Log level').selectOption('trace');
 		const all = await run(page);
 		await expect(logLines(all)).toHaveText(EVERY_LEVEL);
@@ -64,6 +67,7 @@ test.describe('bundled examples', () => {
 	test('hello_wasi switches WASI on by itself and shows stdout and stderr', async ({ page }) => {
 		await openPlayground(page);
 		await chooseExample(page, 'Hello WASI');
+		await showPanel(page, 'Settings');
 		await expect(page.getByRole('checkbox', { name: 'WASI' })).toBeChecked();
 		await setInput(page, 'reader');
 		const r = await run(page);

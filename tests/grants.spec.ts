@@ -12,6 +12,8 @@ import {
 	setInput
 } from './support/playground';
 import type { Page } from '@playwright/test';
+import { chooseMenuItem } from './support/menus';
+import { showPanel } from './support/panels';
 
 const network = (page: Page) => page.getByRole('region', { name: 'Network' });
 const banner = (page: Page) => page.getByRole('region', { name: 'Shared link' });
@@ -20,6 +22,7 @@ const banner = (page: Page) => page.getByRole('region', { name: 'Shared link' })
 async function webhook(page: Page, url: string, site = SITE_URL) {
 	await openPlayground(page, site);
 	await chooseExample(page, 'Webhook (HTTP POST)');
+	await showPanel(page, 'Allowed hosts');
 	for (const h of await page.getByRole('button', { name: /^Remove host / }).all()) await h.click();
 	await page.getByRole('textbox', { name: 'Allowed host' }).fill('127.0.0.1');
 	await page.getByRole('button', { name: 'Add host' }).click();
@@ -57,6 +60,7 @@ test.describe('a redirect never carries a request past the allowed hosts', () =>
 			await expect(r.getByRole('alert')).toContainText(
 				'could not be checked against the allowed hosts'
 			);
+			await showPanel(page, 'Network');
 			const row = network(page).getByRole('row').filter({ hasText: '/redirect?' });
 			await expect(row).toHaveCount(1);
 			await expect(row).toContainText('redirect not followed');
@@ -88,6 +92,7 @@ test.describe('host patterns from outside are held to the Allowed host rule', ()
 		await page.goto(link);
 		await expect(banner(page)).toContainText('This link could not be opened.');
 		await expect(banner(page)).toContainText(`has an entry "${pattern}" that is refused`);
+		await showPanel(page, 'Allowed hosts');
 		await expect(page.getByText('None: every HTTP request is refused.')).toBeVisible();
 	});
 
@@ -103,7 +108,7 @@ test.describe('host patterns from outside are held to the Allowed host rule', ()
 	test('a manifest allowing "!x" is refused, and the hosts stay as they were', async ({ page }) => {
 		await openPlayground(page);
 		const chooser = page.waitForEvent('filechooser');
-		await page.getByRole('button', { name: 'Import manifest' }).click();
+		await chooseMenuItem(page, 'Import manifest');
 		await (
 			await chooser
 		).setFiles({
@@ -114,6 +119,7 @@ test.describe('host patterns from outside are held to the Allowed host rule', ()
 		await expect(output(page)).toContainText(
 			'has an entry "!api.example.com" that is refused: A pattern starting with "!" would allow every other host'
 		);
+		await showPanel(page, 'Allowed hosts');
 		await expect(page.getByText('None: every HTTP request is refused.')).toBeVisible();
 	});
 
@@ -137,6 +143,7 @@ test.describe('Max memory pages caps the plugin’s own memory', () => {
 		await loadFixture(page, 'grow_report');
 		// Without a limit the engine grants 3.75 GiB: the fixture is able to tell.
 		await expect(outputBody(await run(page))).toHaveText('grew');
+		await showPanel(page, 'Settings');
 		await page.getByLabel('Max memory pages').fill('100');
 		await expect(outputBody(await run(page))).toHaveText('refused');
 	});
@@ -144,6 +151,7 @@ test.describe('Max memory pages caps the plugin’s own memory', () => {
 	test('a module that starts above the limit is not instantiated', async ({ page }) => {
 		await openPlayground(page);
 		await loadFixture(page, 'big_memory');
+		await showPanel(page, 'Settings');
 		await page.getByLabel('Max memory pages').fill('100');
 		await page.getByRole('button', { name: 'Run', exact: true }).click();
 		await expect(output(page)).toContainText(
@@ -162,13 +170,16 @@ test('the Network panel counts every request of a repeated run and keeps the ref
 	page
 }) => {
 	await webhook(page, `${ECHO_URL}/echo/first`);
+	await showPanel(page, 'Allowed hosts');
 	await page.getByRole('button', { name: 'Remove host 127.0.0.1' }).click();
 	await run(page);
+	await showPanel(page, 'Network');
 	await expect(network(page).getByRole('row').filter({ hasText: 'refused' })).toHaveCount(1);
 	await page.getByRole('button', { name: 'Allow 127.0.0.1' }).click();
 	await setInput(page, JSON.stringify({ url: `${ECHO_URL}/echo/many`, payload: 1 }));
 	await page.getByLabel('Repeat').fill('5');
 	await expect(outputBody(await run(page))).toContainText('"status": 200');
+	await showPanel(page, 'Network');
 	await expect(network(page)).toContainText('6 requests');
 	await expect(network(page).getByRole('row').filter({ hasText: '/echo/many' })).toHaveCount(5);
 	await expect(network(page).getByRole('row').filter({ hasText: 'refused' })).toHaveCount(1);

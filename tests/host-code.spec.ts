@@ -11,11 +11,13 @@ import type { Page } from '@playwright/test';
 import { test, expect } from './support/fixtures';
 import { openPlayground, outputBody } from './support/playground';
 import { buildAndRun, pickTemplate, startWriting } from './support/write';
+import { chooseMenuItem } from './support/menus';
+import { showPanel } from './support/panels';
 
 const NODE_MODULES = fileURLToPath(new URL('../node_modules', import.meta.url));
 
 async function copyAs(page: Page, kind: 'CLI' | 'JavaScript' | 'Python'): Promise<string> {
-	await page.getByRole('button', { name: `Copy as ${kind}` }).click();
+	await chooseMenuItem(page, `Copy as ${kind}`);
 	return page.getByRole('textbox', { name: `${kind} code` }).inputValue();
 }
 
@@ -35,6 +37,7 @@ test.describe('copy as code', () => {
 		await startWriting(page);
 		await pickTemplate(page, /Calling a host function/);
 		await expect(outputBody(await buildAndRun(page))).toHaveText('lookup(ann) gave nothing');
+		await showPanel(page, 'Host functions');
 		const hosts = page.getByRole('region', { name: 'Host functions' });
 		await hosts.getByRole('button', { name: 'Edit extism:host/user::lookup' }).click();
 		const code = page.getByRole('textbox', { name: 'Code for extism:host/user::lookup' });
@@ -74,6 +77,7 @@ test.describe('copy as code', () => {
 			['a=b', 'c'],
 			['__proto__', 'p']
 		]) {
+			await showPanel(page, 'Config');
 			await page.getByLabel('Config key').click();
 			await page.keyboard.insertText(key);
 			await page.getByLabel('Config value').click();

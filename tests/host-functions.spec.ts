@@ -11,6 +11,7 @@ import {
 } from './support/playground';
 import type { Page } from '@playwright/test';
 import { readFileSync } from 'node:fs';
+import { showPanel } from './support/panels';
 
 const hostRegion = (page: Page) => page.getByRole('region', { name: 'Host functions' });
 const testRegion = (page: Page) => page.getByRole('region', { name: 'Test cases' });
@@ -21,6 +22,7 @@ test.describe('host functions', () => {
 	}) => {
 		await openPlayground(page);
 		await loadFixture(page, 'host_functions');
+		await showPanel(page, 'Host functions');
 		await expect(hostRegion(page)).toContainText('extism:host/user::kv.get');
 		await expect(hostRegion(page)).toContainText('(i64) → i64');
 		await expect(hostRegion(page)).toContainText('extism:host/user::clock_ms');
@@ -40,6 +42,7 @@ test.describe('host functions', () => {
 		await openPlayground(page);
 		await loadFixture(page, 'host_functions');
 		await setInput(page, 'key-2');
+		await showPanel(page, 'Host functions');
 		await hostRegion(page).getByRole('button', { name: 'Edit extism:host/user::kv.get' }).click();
 		const code = page.getByRole('textbox', { name: 'Code for extism:host/user::kv.get' });
 		await code.fill("return host.text('value of ' + host.readText(args[0]));");
@@ -70,6 +73,7 @@ test.describe('host functions', () => {
 		await page.goto(link);
 		const banner = page.getByRole('region', { name: 'Shared link' });
 		await expect(banner).toContainText('Custom host-function code for extism:host/user::kv.get');
+		await showPanel(page, 'Host functions');
 		await expect(
 			page.getByRole('textbox', { name: 'Code for extism:host/user::kv.get' })
 		).toHaveValue("return host.text('from the link');");
@@ -88,9 +92,11 @@ test.describe('linked modules and old plugins', () => {
 		await loadFixture(page, 'linked_main');
 		// Without its module, lib::double is stubbed and returns 0.
 		await expect(outputBody(await run(page))).toHaveText('0');
+		await showPanel(page, 'Linked modules');
 		await page.getByLabel('Linked module name').fill('lib');
 		await page.getByLabel('Linked module file').setInputFiles(fixturePath('linked_lib'));
 		await expect(page.getByRole('button', { name: 'Remove linked module lib' })).toBeVisible();
+		await showPanel(page, 'Host functions');
 		await expect(hostRegion(page)).toContainText('This plugin imports no host functions.');
 		await expect(outputBody(await run(page))).toHaveText('42');
 	});
@@ -98,6 +104,7 @@ test.describe('linked modules and old plugins', () => {
 	test('a share link and a reload carry the linked module along', async ({ page, context }) => {
 		await openPlayground(page);
 		await loadFixture(page, 'linked_main');
+		await showPanel(page, 'Linked modules');
 		await page.getByLabel('Linked module name').fill('lib');
 		await page.getByLabel('Linked module file').setInputFiles(fixturePath('linked_lib'));
 		await expect(page.getByRole('button', { name: 'Remove linked module lib' })).toBeVisible();
@@ -162,6 +169,7 @@ test.describe('test cases', () => {
 		await chooseExample(page, 'Plugin error');
 		await setInput(page, 'boom');
 		await run(page);
+		await showPanel(page, 'Test cases');
 		await testRegion(page).getByRole('button', { name: 'Add test case' }).click();
 		const kind = testRegion(page).getByRole('combobox', { name: 'Expectation of test case 1' });
 		const expected = testRegion(page).getByRole('textbox', {
@@ -202,6 +210,7 @@ test.describe('test cases', () => {
 		];
 		await page.goto(await makeLink(SITE_URL, setupJson({ tests: { version: 1, cases } })));
 		await expect(page.getByRole('region', { name: 'Shared link' })).toContainText('Test cases: 2');
+		await showPanel(page, 'Test cases');
 		await testRegion(page).getByRole('button', { name: 'Run all tests' }).click();
 		await expect(testRegion(page).getByRole('status')).toHaveText('1 passed, 1 failed');
 		await expect(testRegion(page).getByRole('listitem', { name: 'Test case three' })).toContainText(
@@ -213,6 +222,7 @@ test.describe('test cases', () => {
 		await openPlayground(page);
 		await setInput(page, 'oo');
 		await run(page);
+		await showPanel(page, 'Test cases');
 		await testRegion(page).getByRole('button', { name: 'Add test case' }).click();
 		await waitForSave(page, (s) => (s.tests as { cases?: unknown[] })?.cases?.length === 1);
 		await page.reload();
@@ -226,6 +236,7 @@ test('test cases export and import as JSON', async ({ page }) => {
 	await openPlayground(page);
 	await setInput(page, 'oo');
 	await run(page);
+	await showPanel(page, 'Test cases');
 	await testRegion(page).getByRole('button', { name: 'Add test case' }).click();
 	const download = page.waitForEvent('download');
 	await testRegion(page).getByRole('button', { name: 'Export tests' }).click();

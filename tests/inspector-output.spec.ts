@@ -3,6 +3,7 @@ import { readFileSync } from 'node:fs';
 import type { Page } from '@playwright/test';
 import { test, expect, fixturePath } from './support/fixtures';
 import { loadFixture, openPlayground, outputBody, run, setInput } from './support/playground';
+import { showPanel } from './support/panels';
 
 const plugin = (page: Page) => page.getByRole('region', { name: 'Plugin', exact: true });
 /** The <dd> after the <dt> named `term` in the Plugin panel. */
@@ -17,6 +18,7 @@ test('a SHA-256 the browser cannot compute is said so, and the plugin still runs
 	});
 	await openPlayground(page);
 	await loadFixture(page, 'echo');
+	await showPanel(page, 'Plugin');
 	await expect(fact(page, 'SHA-256')).toHaveText('could not be computed in this browser');
 	await setInput(page, 'still runs');
 	await expect(outputBody(await run(page))).toHaveText('still runs');
@@ -27,6 +29,7 @@ test('the inspector shows size, SHA-256, functions and import signatures', async
 	await loadFixture(page, 'echo');
 	const bytes = readFileSync(fixturePath('echo'));
 	const sha = createHash('sha256').update(bytes).digest('hex');
+	await showPanel(page, 'Plugin');
 	await expect(fact(page, 'Size')).toHaveText(`${bytes.length} B`);
 	await expect(fact(page, 'SHA-256')).toHaveAttribute('title', sha);
 	await expect(fact(page, 'SHA-256')).toHaveText(`${sha.slice(0, 16)}…`);

@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import type { Page } from '@playwright/test';
 import { test, expect, ECHO_URL, fixturePath } from './support/fixtures';
 import { openPlayground, output, outputBody, setInput } from './support/playground';
+import { loadPluginUrl } from './support/menus';
 
 /** A plugin URL whose answer waits until the test calls the returned function. */
 async function heldPlugin(page: Page, answer: { status: number; body?: Buffer }) {
@@ -21,8 +22,7 @@ async function heldPlugin(page: Page, answer: { status: number; body?: Buffer })
 }
 
 async function startLoad(page: Page, url: string) {
-	await page.getByLabel('Plugin URL').fill(url);
-	await page.getByRole('button', { name: 'Load URL' }).click();
+	await loadPluginUrl(page, url);
 	await expect(page.getByRole('status').filter({ hasText: 'Loading ' })).toBeVisible();
 }
 

@@ -11,6 +11,7 @@ import {
 import type { Page } from '@playwright/test';
 import { readdirSync, readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
+import { showPanel } from './support/panels';
 
 /** The plugin worker's own host matcher (minimatch), a chunk of its own in the built site. */
 function workerMatcherChunk(): RegExp {
@@ -30,6 +31,7 @@ const hookInput = (path: string) =>
 async function webhookTo(page: Page, path: string, url = SITE_URL) {
 	await openPlayground(page, url);
 	await chooseExample(page, 'Webhook (HTTP POST)');
+	await showPanel(page, 'Allowed hosts');
 	for (const h of await page.getByRole('button', { name: /^Remove host / }).all()) await h.click();
 	await page.getByRole('textbox', { name: 'Allowed host' }).fill('127.0.0.1');
 	await page.getByRole('button', { name: 'Add host' }).click();
@@ -51,6 +53,7 @@ test.describe('network grants', () => {
 		expect(echoed).toMatchObject({ method: 'POST', path: '/echo/hook' });
 		expect(echoed.headers['content-type']).toBe('application/json');
 		expect(JSON.parse(echoed.body)).toEqual({ hello: 'world', n: 1 });
+		await showPanel(page, 'Network');
 		const row = network(page).getByRole('row').filter({ hasText: '/echo/hook' });
 		await expect(row).toContainText('POST');
 		await expect(row).toContainText(`${ECHO_URL}/echo/hook`);
@@ -60,12 +63,14 @@ test.describe('network grants', () => {
 
 	test('a removed host is refused in words, and "Allow" fixes it', async ({ page }) => {
 		await webhookTo(page, '/echo/again');
+		await showPanel(page, 'Allowed hosts');
 		await page.getByRole('button', { name: 'Remove host 127.0.0.1' }).click();
 		await expect(page.getByText('None: every HTTP request is refused.')).toBeVisible();
 		const refused = await run(page);
 		await expect(refused.getByRole('alert')).toContainText(
 			'Refused: "127.0.0.1" is not in the allowed hosts.'
 		);
+		await showPanel(page, 'Network');
 		const row = network(page).getByRole('row').filter({ hasText: 'refused' });
 		await expect(row).toContainText(`${ECHO_URL}/echo/again`);
 		await row.getByRole('button', { name: 'Allow 127.0.0.1' }).click();
@@ -83,6 +88,7 @@ test.describe('network grants', () => {
 		await expect(r.getByRole('alert')).toContainText(
 			`Access-Control-Allow-Origin: ${new URL(SITE_URL).origin}`
 		);
+		await showPanel(page, 'Network');
 		await expect(network(page).getByRole('row').filter({ hasText: '/nocors/hook' })).toContainText(
 			'blocked: no CORS'
 		);
@@ -91,19 +97,23 @@ test.describe('network grants', () => {
 	test('a server that is down gets the network explanation', async ({ page }) => {
 		await openPlayground(page);
 		await chooseExample(page, 'Webhook (HTTP POST)');
+		await showPanel(page, 'Allowed hosts');
 		await page.getByRole('textbox', { name: 'Allowed host' }).fill('127.0.0.1');
 		await page.getByRole('button', { name: 'Add host' }).click();
 		await setInput(page, JSON.stringify({ url: 'http://127.0.0.1:9/x', payload: 1 }));
 		const r = await run(page);
 		await expect(r.getByRole('alert')).toContainText('Could not reach http://127.0.0.1:9.');
+		await showPanel(page, 'Network');
 		await expect(network(page)).toContainText('network error');
 	});
 
 	test('a response over Max HTTP response bytes is explained', async ({ page }) => {
 		await webhookTo(page, '/large?bytes=5000');
+		await showPanel(page, 'Allowed hosts');
 		await page.getByLabel('Max HTTP response bytes').fill('100');
 		const r = await run(page);
 		await expect(r).toContainText('The response was larger than Max HTTP response bytes (100).');
+		await showPanel(page, 'Network');
 		await expect(network(page).getByRole('row').filter({ hasText: '/large' })).toContainText(
 			'over the size limit'
 		);
@@ -113,6 +123,7 @@ test.describe('network grants', () => {
 		await openPlayground(page);
 		await loadFixture(page, 'limits');
 		await page.getByRole('combobox', { name: 'Function', exact: true }).selectOption('headers');
+		await showPanel(page, 'Allowed hosts');
 		await page.getByRole('textbox', { name: 'Allowed host' }).fill('127.0.0.1');
 		await page.getByRole('button', { name: 'Add host' }).click();
 		await setInput(page, JSON.stringify({ url: `${ECHO_URL}/echo/h`, method: 'GET' }));
@@ -131,6 +142,7 @@ test.describe('network grants', () => {
 
 	test('Allowed host offers the bare hostname for a pasted URL or host:port', async ({ page }) => {
 		await openPlayground(page);
+		await showPanel(page, 'Allowed hosts');
 		await page
 			.getByRole('textbox', { name: 'Allowed host' })
 			.fill('https://API.Example.com:8443/v1');
@@ -145,6 +157,7 @@ test.describe('network grants', () => {
 	test('the URL tester: exact, glob, port and scheme cases', async ({ page }) => {
 		await openPlayground(page);
 		for (const h of ['api.example.com', '*.test.dev']) {
+			await showPanel(page, 'Allowed hosts');
 			await page.getByRole('textbox', { name: 'Allowed host' }).fill(h);
 			await page.getByRole('button', { name: 'Add host' }).click();
 		}
@@ -182,6 +195,7 @@ test.describe('HTTP without JSPI (forced with ?jspi=off): synchronous XHR in the
 			expect(echoed).toMatchObject({ method: 'POST', path: '/echo/xhr' });
 			// Requests go out without cookies or other credentials.
 			expect(echoed.headers.cookie).toBeUndefined();
+			await showPanel(page, 'Network');
 			const row = network(page).getByRole('row').filter({ hasText: '/echo/xhr' });
 			await expect(row).toContainText('POST');
 			await expect(row.getByRole('cell').nth(3)).toHaveText('200');
@@ -200,6 +214,7 @@ test.describe('HTTP without JSPI (forced with ?jspi=off): synchronous XHR in the
 			'The allowed-hosts check could not be fetched (Failed to fetch dynamically imported module'
 		);
 		await expect(failed.getByRole('alert')).toContainText('so the plugin was not started.');
+		await showPanel(page, 'Network');
 		await expect(network(page).getByRole('row').filter({ hasText: '/echo/nomatcher' })).toHaveCount(
 			0
 		);
@@ -218,6 +233,7 @@ test.describe('HTTP without JSPI (forced with ?jspi=off): synchronous XHR in the
 		await expect(cors.getByRole('alert')).toContainText(
 			`The server at ${ECHO_URL} does not allow browser access (CORS).`
 		);
+		await showPanel(page, 'Network');
 		await expect(network(page).getByRole('row').filter({ hasText: '/nocors/xhr' })).toContainText(
 			'blocked: no CORS'
 		);
@@ -227,11 +243,13 @@ test.describe('HTTP without JSPI (forced with ?jspi=off): synchronous XHR in the
 		await expect(down.getByRole('alert')).toContainText('Could not reach http://127.0.0.1:9.');
 
 		await setInput(page, hookInput('/large?bytes=5000'));
+		await showPanel(page, 'Allowed hosts');
 		await page.getByLabel('Max HTTP response bytes').fill('100');
 		const large = await run(page);
 		await expect(large).toContainText(
 			'The response was larger than Max HTTP response bytes (100).'
 		);
+		await showPanel(page, 'Network');
 		await expect(network(page).getByRole('row').filter({ hasText: '/large' })).toContainText(
 			'over the size limit'
 		);
@@ -255,6 +273,7 @@ test.describe('HTTP without JSPI (forced with ?jspi=off): synchronous XHR in the
 		);
 		await expect(r.getByRole('alert')).toContainText('the request did reach that host');
 		await expect(r).not.toContainText('"status": 200');
+		await showPanel(page, 'Network');
 		await expect(network(page).getByRole('row').filter({ hasText: '/redirect' })).toContainText(
 			'redirect not followed: response withheld'
 		);
@@ -265,12 +284,14 @@ test.describe('HTTP without JSPI (forced with ?jspi=off): synchronous XHR in the
 	}) => {
 		test.slow();
 		await webhookTo(page, '/slow/count_vowels.wasm?ms=60000', `${SITE_URL}?jspi=off`);
+		await showPanel(page, 'Settings');
 		await page.getByLabel('Timeout (ms)').fill('1500');
 		const timedOut = await run(page);
 		await expect(timedOut).toContainText('Timed out after 1500 ms and stopped.');
 
 		await page.getByLabel('Timeout (ms)').fill('120000');
 		await page.getByRole('button', { name: 'Run', exact: true }).click();
+		await showPanel(page, 'Network');
 		const slowRows = network(page).getByRole('row').filter({ hasText: '/slow/' });
 		await expect(slowRows).toHaveCount(2);
 		await expect(slowRows.last()).toContainText('pending');

@@ -11,6 +11,8 @@ import {
 } from './support/playground';
 import { readFileSync } from 'node:fs';
 import type { Page } from '@playwright/test';
+import { chooseMenuItem } from './support/menus';
+import { showPanel } from './support/panels';
 
 type Settings = { config: Record<string, string> };
 const banner = (page: Page) => page.getByRole('region', { name: 'Shared link' });
@@ -33,14 +35,17 @@ test.describe('share links', () => {
 		await openPlayground(page);
 		await chooseExample(page, 'Log levels');
 		await setInput(page, 'shared input ✓');
+		await showPanel(page, 'Settings');
 		await page.getByLabel('Log level').selectOption('debug');
 		await page.getByLabel('Timeout (ms)').fill('2500');
 		await page.getByLabel('Max memory pages').fill('64');
 		await page.getByLabel('Max var bytes').fill('4096');
 		await page.getByRole('checkbox', { name: 'WASI' }).check();
+		await showPanel(page, 'Config');
 		await page.getByLabel('Config key').fill('greeting');
 		await page.getByLabel('Config value').fill('hi there');
 		await page.getByRole('button', { name: 'Add config' }).click();
+		await showPanel(page, 'Allowed hosts');
 		await page.getByRole('textbox', { name: 'Allowed host' }).fill('api.example.com');
 		await page.getByRole('button', { name: 'Add host' }).click();
 		await page.getByLabel('Max HTTP response bytes').fill('1000');
@@ -57,13 +62,17 @@ test.describe('share links', () => {
 			'log_all'
 		);
 		await expect(editorText(other)).toHaveText('shared input ✓');
+		await showPanel(page, 'Settings');
 		await expect(other.getByLabel('Log level')).toHaveValue('debug');
 		await expect(other.getByLabel('Timeout (ms)')).toHaveValue('2500');
 		await expect(other.getByLabel('Max memory pages')).toHaveValue('64');
 		await expect(other.getByLabel('Max var bytes')).toHaveValue('4096');
+		await showPanel(page, 'Allowed hosts');
 		await expect(other.getByLabel('Max HTTP response bytes')).toHaveValue('1000');
+		await showPanel(page, 'Settings');
 		await expect(other.getByRole('checkbox', { name: 'WASI' })).toBeChecked();
 		await expect(other.getByText('greeting = hi there')).toBeVisible();
+		await showPanel(page, 'Allowed hosts');
 		await expect(other.getByRole('button', { name: 'Remove host api.example.com' })).toBeVisible();
 		await expect(runs(other)).toHaveCount(0);
 		// And it runs when asked.
@@ -166,6 +175,7 @@ test.describe('persistence', () => {
 		await page.getByLabel('Plugin file', { exact: true }).setInputFiles(fixturePath('echo'));
 		await expect(output(page)).toContainText('Loaded echo.wasm');
 		await setInput(page, 'still here');
+		await showPanel(page, 'Config');
 		await page.getByLabel('Config key').fill('k');
 		await page.getByLabel('Config value').fill('v');
 		await page.getByRole('button', { name: 'Add config' }).click();
@@ -187,7 +197,7 @@ test.describe('persistence', () => {
 		await openPlayground(page);
 		await chooseExample(page, 'Trap');
 		await waitForSave(page, (s) => (s.source as { id?: string }).id === 'trap');
-		await page.getByRole('button', { name: 'New' }).click();
+		await chooseMenuItem(page, 'New');
 		await expect(page.getByRole('combobox', { name: 'Examples' })).toHaveValue('count_vowels');
 		await waitForSave(page, (s) => (s.source as { id?: string }).id === 'count_vowels');
 		await page.reload();
@@ -202,13 +212,16 @@ test.describe('copy as code and manifests', () => {
 	test('Copy as CLI gives the extism call command with every flag', async ({ page }) => {
 		await openPlayground(page);
 		await setInput(page, "it's");
+		await showPanel(page, 'Config');
 		await page.getByLabel('Config key').fill('vowels');
 		await page.getByLabel('Config value').fill('aeiou');
 		await page.getByRole('button', { name: 'Add config' }).click();
+		await showPanel(page, 'Allowed hosts');
 		await page.getByRole('textbox', { name: 'Allowed host' }).fill('example.com');
 		await page.getByRole('button', { name: 'Add host' }).click();
+		await showPanel(page, 'Settings');
 		await page.getByLabel('Log level').selectOption('debug');
-		await page.getByRole('button', { name: 'Copy as CLI' }).click();
+		await chooseMenuItem(page, 'Copy as CLI');
 		const code = await page.getByRole('textbox', { name: 'CLI code' }).inputValue();
 		expect(code).toBe(
 			`extism call ${SITE_URL}examples/count_vowels.wasm count_vowels --allow-host example.com ` +
@@ -218,11 +231,11 @@ test.describe('copy as code and manifests', () => {
 
 	test('Copy as JavaScript and Python name the SDKs and the function', async ({ page }) => {
 		await openPlayground(page);
-		await page.getByRole('button', { name: 'Copy as JavaScript' }).click();
+		await chooseMenuItem(page, 'Copy as JavaScript');
 		const js = await page.getByRole('textbox', { name: 'JavaScript code' }).inputValue();
 		expect(js).toContain("import createPlugin from '@extism/extism';");
 		expect(js).toContain("plugin.call('count_vowels', 'Hello, Extism!')");
-		await page.getByRole('button', { name: 'Copy as Python' }).click();
+		await chooseMenuItem(page, 'Copy as Python');
 		const py = await page.getByRole('textbox', { name: 'Python code' }).inputValue();
 		expect(py).toContain('import extism');
 		expect(py).toContain('plugin.call("count_vowels", "Hello, Extism!")');
@@ -232,11 +245,13 @@ test.describe('copy as code and manifests', () => {
 		page
 	}) => {
 		await openPlayground(page);
+		await showPanel(page, 'Settings');
 		await page.getByLabel('Max var bytes').fill('2048');
+		await showPanel(page, 'Allowed hosts');
 		await page.getByRole('textbox', { name: 'Allowed host' }).fill('a.example');
 		await page.getByRole('button', { name: 'Add host' }).click();
 		const download = page.waitForEvent('download');
-		await page.getByRole('button', { name: 'Export manifest' }).click();
+		await chooseMenuItem(page, 'Export manifest');
 		const file = await (await download).path();
 		const manifest = JSON.parse(readFileSync(file, 'utf8'));
 		expect(manifest).toEqual({
@@ -246,11 +261,12 @@ test.describe('copy as code and manifests', () => {
 			timeout_ms: 10000
 		});
 
-		await page.getByRole('button', { name: 'New' }).click();
+		await chooseMenuItem(page, 'New');
+		await showPanel(page, 'Settings');
 		await expect(page.getByLabel('Max var bytes')).toHaveValue('');
 		const data = readFileSync(fixturePath('echo')).toString('base64');
 		const chooser = page.waitForEvent('filechooser');
-		await page.getByRole('button', { name: 'Import manifest' }).click();
+		await chooseMenuItem(page, 'Import manifest');
 		await (
 			await chooser
 		).setFiles({

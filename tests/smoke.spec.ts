@@ -1,5 +1,6 @@
 import { expect, fixturePath, ISOLATED_URL, SITE_URL, SUBPATH_URL, test } from './support/fixtures';
 import { chooseExample, openPlayground, outputBody, run } from './support/playground';
+import { showPanel } from './support/panels';
 
 for (const [where, url] of [
 	['at the server root', SITE_URL],
@@ -56,6 +57,7 @@ test('with isolation headers, Count vowels, WASI stdout, Stop and an XTP test pl
 	await expect(page.getByRole('article').last()).toContainText('Stopped.');
 
 	await chooseExample(page, 'Count vowels');
+	await showPanel(page, 'XTP tests');
 	await page.getByLabel('Test plugin file').setInputFiles(fixturePath('xtp_count_vowels'));
 	await page.getByRole('button', { name: 'Run test plugin' }).click();
 	await expect(page.getByRole('region', { name: 'Test plugin results' })).toContainText(

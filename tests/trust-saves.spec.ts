@@ -13,6 +13,7 @@ import {
 } from './support/playground';
 import type { Page } from '@playwright/test';
 import { readFileSync } from 'node:fs';
+import { showPanel } from './support/panels';
 
 const hostRegion = (page: Page) => page.getByRole('region', { name: 'Host functions' });
 const KV = 'extism:host/user::kv.get';
@@ -50,6 +51,7 @@ async function stubLink() {
 }
 
 async function expectRefusedToRun(page: Page) {
+	await showPanel(page, 'Host functions');
 	await expect(hostRegion(page)).toContainText(`Custom code for ${KV} is not trusted yet`);
 	await page.getByRole('button', { name: 'Run', exact: true }).click();
 	await expect(output(page)).toContainText('click "Trust this code" before running');
@@ -71,6 +73,7 @@ test('code from a link stays untrusted after a reload and in a new tab', async (
 	const other = await context.newPage();
 	await other.goto(SITE_URL);
 	await expect(other.getByRole('button', { name: 'Run', exact: true })).toBeEnabled();
+	await showPanel(page, 'Host functions');
 	await other.getByRole('textbox', { name: `Code for ${KV}` }).fill("return host.text('edited');");
 	await expectRefusedToRun(other);
 });
@@ -79,6 +82,7 @@ test('trusting code is a decision about that code, kept with it', async ({ page 
 	await page.goto(await stubLink());
 	await expect(saveStatus(page)).toHaveText('Saved in this browser');
 	const before = await savedRecord(page);
+	await showPanel(page, 'Host functions');
 	await page.getByRole('button', { name: 'Trust this code' }).click();
 	await savedAfter(page, before);
 	await page.reload();
@@ -91,6 +95,7 @@ test('custom code does not outlive its setup: a later plugin gets a clean worker
 }) => {
 	await openPlayground(page);
 	await loadFixture(page, 'host_functions');
+	await showPanel(page, 'Host functions');
 	await hostRegion(page)
 		.getByRole('button', { name: `Edit ${KV}` })
 		.click();
@@ -103,6 +108,7 @@ test('custom code does not outlive its setup: a later plugin gets a clean worker
 	await hostRegion(page).getByRole('button', { name: 'Use the default stub' }).click();
 
 	await chooseExample(page, 'Webhook (HTTP POST)');
+	await showPanel(page, 'Allowed hosts');
 	await page.getByRole('textbox', { name: 'Allowed host' }).fill('127.0.0.1');
 	await page.getByRole('button', { name: 'Add host' }).click();
 	await setInput(page, JSON.stringify({ url: `${ECHO_URL}/echo/after-stub`, payload: 1 }));
@@ -124,6 +130,7 @@ test('two tabs keep their own plugins and setups', async ({ context }) => {
 	await expect(saveStatus(b)).toHaveText('Saved in this browser');
 
 	const before = await savedRecord(a);
+	await showPanel(a, 'Settings');
 	await a.getByRole('combobox', { name: 'Log level' }).selectOption('debug');
 	await savedAfter(a, before);
 	await a.reload();
@@ -148,6 +155,7 @@ test('a large pasted input and a config entry survive a reload', async ({ page, 
 	await page.evaluate((text) => navigator.clipboard.writeText(text), big);
 	await setInput(page, '');
 	await page.keyboard.press('ControlOrMeta+V');
+	await showPanel(page, 'Config');
 	await page.getByLabel('Config key').fill('vowels');
 	await page.getByLabel('Config value').fill('a');
 	const before = await savedRecord(page);
@@ -179,6 +187,7 @@ test('when the browser refuses to store, the page says so', async ({ page }) => 
 		}
 	});
 	// A bigger setup than the one already stored, so the save needs room it cannot get.
+	await showPanel(page, 'Config');
 	await page.getByLabel('Config key').fill('big');
 	await page.getByLabel('Config value').fill('y'.repeat(4000));
 	await page.getByRole('button', { name: 'Add config' }).click();

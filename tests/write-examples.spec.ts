@@ -9,6 +9,8 @@ import { chooseExample, openPlayground, outputBody, run, setInput } from './supp
 import { buildAndRun, buildLines, built, source } from './support/write';
 import type { Locator, Page } from '@playwright/test';
 import { existsSync } from 'node:fs';
+import { chooseMenuItem } from './support/menus';
+import { showPanel } from './support/panels';
 
 /** What a run came to: its output, or the first words below its header (an error, a timeout). */
 async function outcome(r: Locator): Promise<string> {
@@ -19,6 +21,7 @@ async function outcome(r: Locator): Promise<string> {
 
 /** The webhook's own input reaches httpbin.org, which this machine cannot: use the echo server. */
 async function toEcho(page: Page) {
+	await showPanel(page, 'Allowed hosts');
 	await page.getByRole('button', { name: 'Remove host httpbin.org' }).click();
 	await page.getByRole('textbox', { name: 'Allowed host' }).fill('127.0.0.1');
 	await page.getByRole('button', { name: 'Add host' }).click();
@@ -31,13 +34,14 @@ test('the webhook’s and the loop’s sources build here and give the prebuilt 
 	test.setTimeout(120_000);
 	await openPlayground(page);
 	// The infinite loop ends by the timeout, for both builds alike.
+	await showPanel(page, 'Settings');
 	await page.getByLabel('Timeout (ms)').fill('1000');
 	for (const ex of EXAMPLES.filter((e) => ['webhook', 'loop'].includes(e.id))) {
 		await test.step(ex.title, async () => {
 			await chooseExample(page, ex.title);
 			if (ex.id === 'webhook') await toEcho(page);
 			const prebuilt = await outcome(await run(page));
-			await page.getByRole('button', { name: 'Edit source' }).click();
+			await chooseMenuItem(page, 'Edit source');
 			await expect(source(page).locator('.monaco-editor')).toBeVisible();
 			await expect(page.getByRole('combobox', { name: 'Language' })).toHaveValue(
 				existsSync(`examples/${ex.id}.wat`) ? 'wat' : 'assemblyscript'

@@ -5,6 +5,7 @@ import { test, expect, ECHO_URL } from './support/fixtures';
 import type { Page } from '@playwright/test';
 import { EVERY_LEVEL, logLines, output, outputBody, run, setInput } from './support/playground';
 import { buildAndRun, pickTemplate, writeFrom } from './support/write';
+import { showPanel } from './support/panels';
 
 const builtTs = (page: Page) => output(page).getByText(/^Built plugin\.ts in/);
 
@@ -20,6 +21,7 @@ test('every template builds and runs with its own output', async ({ page }) => {
 	await test.step('the webhook POSTs the payload to the echo server and outputs {status, body}', async () => {
 		await pickTemplate(page, /Webhook/);
 		// The template allows its own example host; the echo server's must be granted instead.
+		await showPanel(page, 'Allowed hosts');
 		await expect(page.getByRole('button', { name: 'Remove host httpbin.org' })).toBeVisible();
 		await page.getByRole('button', { name: 'Remove host httpbin.org' }).click();
 		await page.getByRole('textbox', { name: 'Allowed host' }).fill('127.0.0.1');
@@ -39,6 +41,7 @@ test('every template builds and runs with its own output', async ({ page }) => {
 
 	await test.step('logs at every level, filtered by the log level it reads', async () => {
 		await pickTemplate(page, /Logs at every level/);
+		await showPanel(page, 'Settings');
 		await page.getByLabel('Log level').selectOption('trace');
 		const r = await buildAndRun(page);
 		await expect(logLines(r)).toHaveText(EVERY_LEVEL);
@@ -53,6 +56,7 @@ test('every template builds and runs with its own output', async ({ page }) => {
 		await pickTemplate(page, /Calling a host function/);
 		await setInput(page, 'ann');
 		await expect(outputBody(await buildAndRun(page))).toHaveText('lookup(ann) gave nothing');
+		await showPanel(page, 'Host functions');
 		const hosts = page.getByRole('region', { name: 'Host functions' });
 		await expect(hosts).toContainText('extism:host/user::lookup');
 		await hosts.getByRole('button', { name: 'Edit extism:host/user::lookup' }).click();

@@ -2,10 +2,12 @@ import AxeBuilder from '@axe-core/playwright';
 import { test, expect, fixturePath } from './support/fixtures';
 import { chooseExample, openPlayground, outputBody, run, setInput } from './support/playground';
 import type { Page } from '@playwright/test';
+import { showPanel } from './support/panels';
 
 const results = (page: Page) => page.getByRole('region', { name: 'Test plugin results' });
 
 async function loadTest(page: Page, name: string) {
+	await showPanel(page, 'XTP tests');
 	await page.getByLabel('Test plugin file').setInputFiles(fixturePath(name));
 	await expect(page.getByText(`${name}.wasm: uses`)).toBeVisible();
 }
@@ -19,6 +21,7 @@ async function startTest(
 	await openPlayground(page);
 	await chooseExample(page, 'Count vowels');
 	if (opts.input !== undefined) await setInput(page, opts.input);
+	await showPanel(page, 'Settings');
 	if (opts.timeout !== undefined) await page.getByLabel('Timeout (ms)').fill(opts.timeout);
 	await loadTest(page, name);
 	await page.getByRole('button', { name: 'Run test plugin' }).click();
@@ -52,6 +55,7 @@ test.describe('XTP test plugins', () => {
 		await expect(
 			second.getByRole('list', { name: 'Calls in keeps a running total' })
 		).toContainText(/time count_vowels [\d.]+ ms/);
+		await showPanel(page, 'XTP tests');
 		await expect(page.getByRole('region', { name: 'Output' })).toContainText(
 			'Test plugin xtp_count_vowels.wasm: 5 passed, 1 failed.'
 		);
@@ -98,12 +102,13 @@ test.describe('XTP test plugins', () => {
 
 	test('a test plugin that is not wasm is refused in words', async ({ page }) => {
 		await openPlayground(page);
+		await showPanel(page, 'XTP tests');
 		await page.getByLabel('Test plugin file').setInputFiles({
 			name: 'notes.txt',
 			mimeType: 'text/plain',
 			buffer: Buffer.from('hello, not a plugin')
 		});
-		const panel = page.getByRole('region', { name: 'XTP test plugin' });
+		const panel = page.getByRole('region', { name: 'XTP tests' });
 		await expect(panel.getByRole('alert')).toContainText(
 			'notes.txt cannot be used as a test plugin: This is not a WebAssembly module'
 		);
@@ -119,6 +124,7 @@ test.describe('XTP test plugins', () => {
 		await page.getByRole('button', { name: 'Stop' }).click();
 		await expect(r).toContainText('Stopped.');
 		await expect(r).toContainText('Results so far are shown.');
+		await showPanel(page, 'Settings');
 		await page.getByLabel('Timeout (ms)').fill('300');
 		await page.getByRole('button', { name: 'Run test plugin' }).click();
 		await expect(r).toContainText('Timed out after 300 ms and stopped.');
@@ -133,7 +139,8 @@ test.describe('XTP test plugins', () => {
 	}) => {
 		await openPlayground(page, '/?jspi=off');
 		await loadTest(page, 'xtp_count_vowels');
-		const panel = page.getByRole('region', { name: 'XTP test plugin' });
+		await showPanel(page, 'XTP tests');
+		const panel = page.getByRole('region', { name: 'XTP tests' });
 		await expect(panel).toContainText('Test plugins need JSPI (WebAssembly.Suspending)');
 		await expect(page.getByRole('button', { name: 'Run test plugin' })).toBeDisabled();
 	});

@@ -12,7 +12,9 @@ export type Role =
 	| 'article'
 	| 'alert'
 	| 'row'
-	| 'heading';
+	| 'heading'
+	| 'tab'
+	| 'menuitem';
 
 export function findByRole(role: Role, name: string | null, exact: boolean): Element | null {
 	const selectors: Record<Role, string> = {
@@ -25,7 +27,9 @@ export function findByRole(role: Role, name: string | null, exact: boolean): Ele
 		article: 'article',
 		alert: '[role=alert]',
 		row: 'tr, [role=row]',
-		heading: 'h1, h2, h3, h4, [role=heading]'
+		heading: 'h1, h2, h3, h4, [role=heading]',
+		tab: '[role=tab]',
+		menuitem: '[role=menuitem]'
 	};
 	const clean = (s: string | null | undefined) => (s ?? '').replace(/\s+/g, ' ').trim();
 	const accessibleName = (el: Element): string => {
@@ -42,7 +46,10 @@ export function findByRole(role: Role, name: string | null, exact: boolean): Ele
 		}
 		const labels = (el as HTMLInputElement).labels;
 		if (labels && labels.length) return clean(Array.from(labels, (l) => l.textContent).join(' '));
-		return clean(el.textContent);
+		// What is aria-hidden is no part of the name (Run's shortcut hint).
+		const shown = el.cloneNode(true) as Element;
+		shown.querySelectorAll('[aria-hidden="true"]').forEach((h) => h.remove());
+		return clean(shown.textContent);
 	};
 	const visible = (el: Element) => el.getClientRects().length > 0;
 	for (const el of Array.from(document.querySelectorAll(selectors[role]))) {

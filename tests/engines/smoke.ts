@@ -84,10 +84,13 @@ const runAt = (i: number) => {
 		alert: a.querySelector('[role="alert"]')?.textContent?.replace(/\s+/g, ' ') ?? ''
 	};
 };
+/** Whether a button named `name` is enabled; its name leaves out what is aria-hidden (Run's shortcut). */
 const buttonEnabled = (name: string) =>
-	Array.from(document.querySelectorAll('button')).some(
-		(b) => b.textContent?.trim() === name && !b.disabled
-	);
+	Array.from(document.querySelectorAll('button')).some((b) => {
+		const shown = b.cloneNode(true) as HTMLElement;
+		shown.querySelectorAll('[aria-hidden="true"]').forEach((h) => h.remove());
+		return shown.textContent?.trim() === name && !b.disabled;
+	});
 const selectOption = (label: string, option: string) => {
 	const select = document.querySelector(`select[aria-label="${label}"]`) as HTMLSelectElement;
 	const opt = Array.from(select.options).find((o) => o.textContent?.trim() === option);
@@ -151,7 +154,7 @@ const choosePlugin = (url: string, name: string) => {
 };
 const xtpPanel = () =>
 	document
-		.querySelector('section[aria-label="XTP test plugin"]')
+		.querySelector('section[aria-label="XTP tests"]')
 		?.textContent?.replace(/\s+/g, ' ')
 		.trim() ?? '';
 
@@ -164,7 +167,7 @@ async function open(d: Driver, url: string) {
 	await until(d, 'the saved or first plugin to load', count, 'Loaded ');
 	await until(d, 'Run to be enabled', buttonEnabled, 'Run');
 	const before = await d.evaluate(count, 'Loaded Count vowels (');
-	await d.click('button', 'New');
+	await chooseMenuItem(d, 'More', 'New');
 	await untilValue(d, 'the defaults', (n) => n > before, count, 'Loaded Count vowels (');
 	await until(d, 'Run to be enabled', buttonEnabled, 'Run');
 	await until(
@@ -173,6 +176,17 @@ async function open(d: Driver, url: string) {
 		(s: string) => !!document.querySelector(s),
 		'section[aria-label="Input"] .monaco-editor'
 	);
+}
+
+/** Opens the top bar's `menu` and chooses `item`, as a person does. */
+async function chooseMenuItem(d: Driver, menu: string, item: string) {
+	await d.click('button', menu);
+	await d.click('menuitem', item);
+}
+
+/** Shows a secondary panel by its tab (whose name may carry a count, "Allowed hosts (1)"). */
+async function showTab(d: Driver, name: string) {
+	await d.click('tab', name, false);
 }
 
 async function run(d: Driver): Promise<Run> {
@@ -277,6 +291,7 @@ export function smokeSuite(engine: Engine) {
 
 				it('POSTs with the webhook to an allowed host, and refuses one that is not', async () => {
 					await chooseExample(d, 'Webhook (HTTP POST)');
+					await showTab(d, 'Allowed hosts');
 					await d.click('button', 'Remove host httpbin.org');
 					await fill(d, 'textbox', 'Allowed host', '127.0.0.1');
 					await d.click('button', 'Add host');
@@ -303,6 +318,7 @@ export function smokeSuite(engine: Engine) {
 					await open(d, site);
 					const name = 'xtp_count_vowels.wasm';
 					const url = `${ECHO_URL}/plugin/${name}`;
+					await showTab(d, 'XTP tests');
 					expect(await d.evaluate(chooseTestPlugin, url, name)).toBe(true);
 					await untilValue(d, 'the test plugin', (t) => t.includes(`${name}: uses`), xtpPanel);
 					if (engine.claim === CLAIMS.jspi) {
@@ -364,6 +380,7 @@ export function smokeSuite(engine: Engine) {
 			const name = 'http_get.wasm';
 			expect(await d.evaluate(choosePlugin, `${ECHO_URL}/plugin/${name}`, name)).toBe(true);
 			await until(d, 'the plugin to load', count, `Loaded ${name}`);
+			await showTab(d, 'Mock responses');
 			await fill(d, 'textbox', 'Mock URL', 'https://api.mock-only.test/todos/*');
 			await fill(d, 'textbox', 'Mock method', 'GET');
 			await fill(d, 'textbox', 'Mock status', '404');
@@ -374,6 +391,7 @@ export function smokeSuite(engine: Engine) {
 			const refused = await run(d);
 			expect(refused.alert).toContain('Refused: "api.mock-only.test" is not in the allowed hosts.');
 
+			await showTab(d, 'Allowed hosts');
 			await fill(d, 'textbox', 'Allowed host', 'api.mock-only.test');
 			await d.click('button', 'Add host');
 			await until(

@@ -3,6 +3,7 @@ import { readFileSync } from 'node:fs';
 import type { Page } from '@playwright/test';
 import { expect } from '@playwright/test';
 import { fixturePath } from './fixtures';
+import { showPanel } from './panels';
 
 /** Open the page and wait until the default example is loaded and Monaco is up. */
 export async function openPlayground(page: Page, url = '/') {
@@ -35,6 +36,8 @@ export async function setInput(page: Page, text: string) {
 
 /** Click Run and wait for that run to finish; returns the run's article in the console. */
 export async function run(page: Page) {
+	// Counted where they are seen: hidden behind another tab, the runs would count as none.
+	await showPanel(page, 'Output');
 	const runs = output(page).getByRole('article');
 	const before = await runs.count();
 	await page.getByRole('button', { name: 'Run', exact: true }).click();

@@ -5,6 +5,7 @@ import { fileURLToPath } from 'node:url';
 import type { Page } from '@playwright/test';
 import { expect } from '@playwright/test';
 import { openPlayground, output } from './playground';
+import { showPanel } from './panels';
 
 export const BUILD_TIMEOUT = 60_000;
 
@@ -48,6 +49,7 @@ export async function built(page: Page, before: number) {
 
 /** Presses Run (which builds first) and waits for the run it starts to finish. */
 export async function buildAndRun(page: Page) {
+	await showPanel(page, 'Output');
 	const runs = output(page).getByRole('article');
 	const before = await runs.count();
 	await page.getByRole('button', { name: 'Run', exact: true }).click();

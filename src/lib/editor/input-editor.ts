@@ -36,6 +36,8 @@ export async function createInputEditor(
 		wordWrap: 'on',
 		fontSize: 13,
 		scrollBeyondLastLine: false,
+		// At its top or bottom the editor lets the wheel scroll the page (issue 22): no wheel trap.
+		scrollbar: { alwaysConsumeMouseWheel: false },
 		// What you type is what is sent: no auto-inserted closers in a data box, and typing over a
 		// selection replaces it (auto-surround would wrap `{` around the old text).
 		autoClosingBrackets: 'never',

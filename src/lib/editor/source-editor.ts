@@ -42,6 +42,8 @@ export async function createSourceEditor(
 		minimap: { enabled: false },
 		fontSize: 13,
 		scrollBeyondLastLine: false,
+		// At its top or bottom the editor lets the wheel scroll the page (issue 22): no wheel trap.
+		scrollbar: { alwaysConsumeMouseWheel: false },
 		autoIndent: 'full'
 	});
 	editor.addCommand(monaco.KeyMod.CtrlCmd | monaco.KeyCode.Enter, () => opts.onRun());

@@ -1,6 +1,6 @@
 // The page's state, put together: the plugin on show, the setup around it, the runs, and what
 // they leave behind. Each part has one job; this file only wires them and starts over.
-import { EXAMPLES } from '$lib/engine/setup/examples';
+import { EXAMPLES, type ExampleInfo } from '$lib/engine/setup/examples';
 import { detectHttpPath, type HttpPath } from '$lib/engine/http/path';
 import { outputAsInput } from '$lib/engine/output/output';
 import { formatBytes, formatMs } from '$lib/engine/util/format';
@@ -8,6 +8,7 @@ import { inputFileProblem } from '$lib/engine/setup/input';
 import { spawnPluginWorker } from '$lib/engine/run/worker-factory';
 import { CurrentPlugin, type LoadedPlugin } from './current-plugin.svelte';
 import { HostMatcher } from './host-match.svelte';
+import { startingValues } from './kept-settings';
 import { PluginExtras } from './extras.svelte';
 import { MockResponses } from './mocks.svelte';
 import { NetworkLog } from './network-log.svelte';
@@ -24,6 +25,18 @@ import { XtpSuite } from './xtp-suite.svelte';
 import type { Builder } from '$lib/engine/author/client';
 
 export type { LoadedPlugin };
+
+/** The name of the action that drops settings kept from the previous plugin. */
+export const DROP_KEPT = 'Drop kept settings';
+
+/**
+ * A build of the source being written, or a file of the same name, is a new version of the same
+ * plugin: its settings are the person's own, not leftovers.
+ */
+function isAnother(before: LoadedPlugin, p: LoadedPlugin): boolean {
+	if (p.source.kind === 'build') return false;
+	return before.source.kind !== p.source.kind || before.label !== p.label;
+}
 
 export class Playground {
 	readonly examples = EXAMPLES;
@@ -46,6 +59,8 @@ export class Playground {
 	/** Share links, saves across reloads, code and manifest export. */
 	readonly session: Session;
 	#runAfterBuild = false;
+	/** The plugin loaded last, to tell a different plugin from a new version of the same. */
+	#shown: LoadedPlugin | null = null;
 
 	/**
 	 * `origin` is the page's, for explaining CORS; `spawn`, `builder` and `storage` stand in for
@@ -67,11 +82,14 @@ export class Playground {
 				log.say('error', `${label}: ${message}${stays}`);
 			},
 			loaded: (p, defaults) => {
+				const before = this.#shown;
+				this.#shown = p;
 				this.runs.discardInstance();
 				// Another plugin came: Run runs it, not the source.
 				if (p.source.kind !== 'build') this.write.stop();
 				if (defaults) setup.takeExample(defaults);
 				this.#adopt(p);
+				if (before && isAnother(before, p)) this.#markKept(before, p, defaults);
 			}
 		});
 		const spawn = env.spawn ?? spawnPluginWorker;
@@ -164,6 +182,15 @@ export class Playground {
 		this.setup.inputProblem = '';
 	}
 
+	/**
+	 * Why a function in the list cannot be called as things are ('' when it can): a source not
+	 * built yet exports nothing so far, and Run builds it first.
+	 */
+	functionNote(fn: string): '' | 'build to run' | 'not exported' {
+		if (this.plugin?.info.callable.includes(fn)) return '';
+		return this.write.active && this.write.stale ? 'build to run' : 'not exported';
+	}
+
 	/** The plugin on show, or null. */
 	get plugin(): LoadedPlugin | null {
 		return this.current.plugin;
@@ -179,6 +206,18 @@ export class Playground {
 			`Loaded ${p.label} (${formatBytes(info.size)}) in ${formatMs(p.loadMs)}, compiled in ${formatMs(p.compileMs)}.`
 		);
 		for (const w of info.warnings) this.log.say('warn', w);
+	}
+
+	/** Settings the previous plugin left are named in the console, with a way to drop them. */
+	#markKept(before: LoadedPlugin, p: LoadedPlugin, example: ExampleInfo | null) {
+		const start = startingValues(p.info, example);
+		this.setup.markKept({ label: before.label, base: start.settings, timeoutMs: start.timeoutMs });
+		const kept = this.setup.kept;
+		if (!kept.length) return;
+		this.log.offer(`Kept from the previous plugin (${before.label}): ${kept.join(', ')}.`, {
+			label: DROP_KEPT,
+			run: () => this.setup.dropKept()
+		});
 	}
 
 	/** A first visit's setup with the first example, and nothing else kept. */

@@ -13,7 +13,14 @@ import type { MockResponses } from './mocks.svelte';
 import type { NetworkLog } from './network-log.svelte';
 import type { RunLog, RunRecord } from './run-log.svelte';
 import type { SetupState } from './setup-state.svelte';
-import { caseOutcome, instanceSpec, whyBlocked, type CaseOutcome, type Job } from './run-parts';
+import {
+	caseOutcome,
+	instanceSpec,
+	logContext,
+	whyBlocked,
+	type CaseOutcome,
+	type Job
+} from './run-parts';
 
 export type { CaseOutcome };
 
@@ -108,7 +115,7 @@ export class RunController {
 		if (this.#current.plugin !== p) return;
 		const input = setup.inputBytes();
 		if (!input.ok) return this.#log.say('error', `Not run: ${input.message}`);
-		const rec = this.#log.begin(setup.fn, input.bytes.length);
+		const rec = this.#log.begin(setup.fn, input.bytes.length, logContext(p, settings));
 		await this.#execute(rec, {
 			settings,
 			fn: setup.fn,
@@ -142,7 +149,7 @@ export class RunController {
 		const tooSmall = await this.#current.capped(this.#current.plugin!, settings.maxPages);
 		if (tooSmall) return { kind: 'error', text: tooSmall };
 		const input = encoder.encode(tc.input);
-		const rec = this.#log.begin(tc.fn, input.length);
+		const rec = this.#log.begin(tc.fn, input.length, logContext(this.#current.plugin!, settings));
 		const report = await this.#execute(rec, { settings, fn: tc.fn, input, repeat: 1, mocks });
 		return caseOutcome(report, rec);
 	}

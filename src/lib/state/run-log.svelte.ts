@@ -12,6 +12,13 @@ const MAX_STREAM_CHARS = 256 * 1024;
 
 export type RunStatus = 'running' | 'ok' | 'error' | 'stopped' | 'timeout' | 'superseded';
 
+/** What the console needs to say why a run logged nothing. */
+export interface LogContext {
+	level: LogLevel;
+	/** The plugin imports none of extism:host/env's log functions, so it can never log. */
+	importsNoLog: boolean;
+}
+
 export interface Timing {
 	label: string;
 	ms: number;
@@ -21,6 +28,7 @@ export class RunRecord {
 	readonly id: number;
 	readonly fn: string;
 	readonly inputBytes: number;
+	readonly logContext: LogContext | null;
 	status = $state<RunStatus>('running');
 	logs = $state<{ level: LogLevel; message: string }[]>([]);
 	droppedLogs = $state(0);
@@ -46,10 +54,11 @@ export class RunRecord {
 		this.outputBytes ? new TextDecoder().decode(this.outputBytes) : ''
 	);
 
-	constructor(id: number, fn: string, inputBytes: number) {
+	constructor(id: number, fn: string, inputBytes: number, logContext: LogContext | null = null) {
 		this.id = id;
 		this.fn = fn;
 		this.inputBytes = inputBytes;
+		this.logContext = logContext;
 	}
 
 	/** The <img> could not decode the output: it is shown as hex from now on. */
@@ -129,8 +138,15 @@ export type LogEntry =
 			text: string;
 			/** A place in the source being written that the line is about (a diagnostic's). */
 			at?: SourcePlace;
+			/** One thing the person can do about the line (New's Undo), once. */
+			action?: LineAction;
 	  }
 	| { id: number; type: 'run'; run: RunRecord };
+
+export interface LineAction {
+	label: string;
+	run(): void | Promise<void>;
+}
 
 export interface SourcePlace {
 	line: number;
@@ -147,8 +163,8 @@ export class RunLog {
 		if (this.entries.length > 50) this.entries.shift();
 	}
 
-	begin(fn: string, inputBytes: number): RunRecord {
-		const run = new RunRecord(this.#next, fn, inputBytes);
+	begin(fn: string, inputBytes: number, logContext: LogContext | null = null): RunRecord {
+		const run = new RunRecord(this.#next, fn, inputBytes, logContext);
 		this.#add({ id: this.#next++, type: 'run', run });
 		return run;
 	}
@@ -164,6 +180,22 @@ export class RunLog {
 
 	say(level: 'info' | 'warn' | 'error', text: string, at?: SourcePlace) {
 		this.#add({ id: this.#next++, type: 'message', level, text, ...(at ? { at } : {}) });
+	}
+
+	/** A line with an action; a newer offer of the same action withdraws the older ones. */
+	offer(text: string, action: LineAction) {
+		for (const e of this.entries)
+			if (e.type === 'message' && e.action?.label === action.label) delete e.action;
+		this.#add({ id: this.#next++, type: 'message', level: 'info', text, action });
+	}
+
+	/** Does a line's action, which goes from the line as it starts: it cannot be done twice. */
+	async act(id: number) {
+		const e = this.entries.find((x) => x.id === id);
+		if (e?.type !== 'message' || !e.action) return;
+		const { run } = e.action;
+		delete e.action;
+		await run();
 	}
 
 	clear() {

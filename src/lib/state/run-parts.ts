@@ -6,7 +6,7 @@ import type { PluginSettings } from '$lib/engine/setup/settings';
 import type { Mock } from '$lib/engine/http/mocks/mock';
 import type { CurrentPlugin, LoadedPlugin } from './current-plugin.svelte';
 import type { PluginExtras } from './extras.svelte';
-import type { RunRecord } from './run-log.svelte';
+import type { LogContext, RunRecord } from './run-log.svelte';
 
 /** One run's call: with what settings, which function, which bytes, how many times. */
 export interface Job {
@@ -54,4 +54,15 @@ export function caseOutcome(report: RunReport | null, rec: RunRecord): CaseOutco
 	if (o?.status === 'ok') return { kind: 'output', text: rec.outputText };
 	if (o?.status === 'error') return { kind: 'error', text: o.error.message };
 	return { kind: 'error', text: `The run ended: ${o?.status ?? 'no answer'}.` };
+}
+
+/** What a run's "no logs" line can say: the level, and whether the plugin can log at all. */
+export function logContext(
+	p: LoadedPlugin,
+	settings: Pick<PluginSettings, 'logLevel'>
+): LogContext {
+	const logs = p.info.imports.extism.some(
+		(i) => i.kind === 'function' && i.name.startsWith('log_')
+	);
+	return { level: settings.logLevel, importsNoLog: !logs };
 }

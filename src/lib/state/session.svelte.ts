@@ -5,6 +5,7 @@ import { parseManifest, toManifest } from '$lib/engine/export/manifest';
 import { decodeSetup, encodeSetup, readShareHash } from '$lib/engine/persist/codec';
 import { AutoSave, type SavedParts } from './autosave.svelte';
 import type { HostMatcher } from './host-match.svelte';
+import { keepSetup, restoreSetup } from './kept-setup';
 import { applySetup, currentSetup, describeCode, describeSource, pluginRef } from './setup-map';
 import type { Storage } from './storage';
 import type { TakeHome } from './take-home.svelte';
@@ -182,6 +183,9 @@ export class Session {
 			}
 		}
 		pg.setup.settings = { ...pg.setup.settings, ...m.settings };
+		// What the manifest sets is its own, not left over from the plugin before.
+		const kept = pg.setup.keptFrom;
+		if (kept) pg.setup.keptFrom = { ...kept, base: { ...kept.base, ...m.settings } };
 		if (m.timeoutMs !== undefined) pg.setup.timeoutMs = m.timeoutMs;
 		pg.log.say('info', 'Imported the manifest.');
 		for (const w of m.warnings) pg.log.say('warn', w);
@@ -194,11 +198,24 @@ export class Session {
 		this.code = null;
 	}
 
-	/** Start over: defaults, nothing saved. */
+	/**
+	 * Start over: defaults, nothing saved. The setup before it is kept, and the console offers
+	 * Undo, which brings it back (and saves it again).
+	 */
 	async reset() {
+		const parts = this.#parts;
+		const kept = parts.current.plugin ? keepSetup(parts) : null;
 		await this.saving.clear();
 		this.banner = null;
 		this.dismiss();
-		await this.#parts.startOver();
+		await parts.startOver();
+		if (kept)
+			parts.log.offer('Started over with the defaults; the previous setup is kept.', {
+				label: 'Undo',
+				run: async () => {
+					await restoreSetup(parts, kept);
+					parts.log.say('info', 'Brought back the setup from before New.');
+				}
+			});
 	}
 }

@@ -1,6 +1,7 @@
 // What a person edits around the plugin: function, input, settings, hosts, config, timeout and
 // calls per run. A fresh setup is defined once, by DEFAULT_SETUP.
 import type { ExampleInfo } from '$lib/engine/setup/examples';
+import { dropKept, keptLabels, type KeptFrom } from './kept-settings';
 import { normalizeHostInput, type HostInput } from '$lib/engine/http/hosts';
 import { copySettings, type PluginSettings } from '$lib/engine/setup/settings';
 import { DEFAULT_SETUP, type Setup } from '$lib/engine/setup/setup';
@@ -33,6 +34,10 @@ export class SetupState {
 	timeoutMs = $state<number | null>(DEFAULT_SETUP.timeoutMs);
 	/** Calls per run, on one instance (like extism call --loop). */
 	repeat = $state(1);
+	/** Set when settings stayed from the plugin before this one (see kept-settings.ts). */
+	keptFrom = $state.raw<KeptFrom | null>(null);
+	/** The settings that stayed from the previous plugin, by label ([] when none did). */
+	readonly kept: string[] = $derived(keptLabels(this, this.keptFrom));
 	/** The typed input's bytes in its encoding, or why it does not read in it. */
 	readonly typed: InputBytes = $derived(encodeInput(this.input, this.inputEncoding));
 	/** Said when the input file cannot travel in a share link (links carry only its name). */
@@ -44,6 +49,7 @@ export class SetupState {
 
 	/** Back to what a first visit starts with (the function and input come with a plugin). */
 	fresh() {
+		this.keptFrom = null;
 		this.#textInput();
 		this.settings = copySettings(DEFAULT_SETUP.settings);
 		this.timeoutMs = DEFAULT_SETUP.timeoutMs;
@@ -51,6 +57,7 @@ export class SetupState {
 
 	/** Takes a link's or a save's fields as they are. */
 	take(setup: Edited) {
+		this.keptFrom = null;
 		this.fn = setup.fn;
 		this.input = setup.input;
 		this.inputEncoding = setup.inputEncoding ?? 'text';
@@ -116,6 +123,17 @@ export class SetupState {
 		if (!info.usesWasi || this.settings.wasi) return false;
 		this.settings.wasi = true;
 		return true;
+	}
+
+	/** Another plugin came: settings that differ from what it starts with are marked as kept. */
+	markKept(from: KeptFrom) {
+		this.keptFrom = keptLabels(this, from).length ? from : null;
+	}
+
+	/** The kept settings give way to what this plugin starts with. */
+	dropKept() {
+		if (this.keptFrom) dropKept(this, this.keptFrom);
+		this.keptFrom = null;
 	}
 
 	/** Exported functions, plus the chosen one when a link or saved state names one that is not. */

@@ -78,6 +78,22 @@ describe('writing a plugin', () => {
 		expect(runs).toHaveLength(3);
 	});
 
+	it('lists a function of a source not built yet as "build to run", not "not exported"', async () => {
+		await pg.current.loadExample('count_vowels');
+		expect(pg.functionNote('count_vowels')).toBe('');
+		expect(pg.functionNote('greet')).toBe('not exported');
+		pg.write.start();
+		pg.write.setLanguage('wat');
+		expect(pg.setup.fn).toBe('echo');
+		expect(pg.functionNote('echo')).toBe('build to run');
+		await pg.write.build();
+		expect(pg.functionNote('echo')).toBe('');
+		// Built and current: a name the build does not export is not exported.
+		expect(pg.functionNote('count_vowels')).toBe('not exported');
+		pg.write.text = pg.write.text.replace('"echo"', '"echo2"');
+		expect(pg.functionNote('echo2')).toBe('build to run');
+	});
+
 	it('Run pressed again during a build runs the new build once', async () => {
 		pg.write.start();
 		pg.write.setLanguage('wat');
