@@ -26,9 +26,15 @@ const LONG = Array.from({ length: 300 }, (_, i) => `line ${i + 1} of a long resu
 async function overflow(page: Page) {
 	await loadFixture(page, 'echo');
 	await setInput(page, LONG);
-	for (let i = 0; i < 10; i++) {
+	// Until the newest run starts below what the console shows when scrolled to its top: older runs
+	// fold to one line each, so a tall pane takes many runs.
+	for (let i = 0; i < 60; i++) {
 		await run(page);
-		const more = await scroller(page).evaluate((el) => el.scrollHeight > el.clientHeight + 200);
+		const more = await scroller(page).evaluate((el) => {
+			const runs = el.querySelectorAll('article');
+			const top = runs[runs.length - 1].getBoundingClientRect().top;
+			return top - el.getBoundingClientRect().top + el.scrollTop > el.clientHeight;
+		});
 		if (more) return;
 	}
 	throw new Error('the console never overflowed');

@@ -10,6 +10,7 @@ import {
 	setInput
 } from './support/playground';
 import { showPanel } from './support/panels';
+import { chooseMenuItem } from './support/menus';
 import { buildAndRun, pickTemplate, startWriting } from './support/write';
 import type { Page } from '@playwright/test';
 
@@ -26,7 +27,7 @@ async function addConfig(page: Page, key: string, value: string) {
 }
 
 async function copyAsCli(page: Page): Promise<string> {
-	await page.getByRole('button', { name: 'Copy as CLI' }).click();
+	await chooseMenuItem(page, 'Copy as CLI');
 	return page.getByRole('textbox', { name: 'CLI code' }).inputValue();
 }
 
@@ -35,7 +36,7 @@ test('New keeps the previous setup, and Undo in its notice brings it back', asyn
 	await loadFixture(page, 'echo');
 	await setInput(page, 'kept input');
 	await addConfig(page, 'greeting', 'hi');
-	await page.getByRole('button', { name: 'New' }).click();
+	await chooseMenuItem(page, 'New');
 	await expect(fn(page)).toHaveValue('count_vowels');
 	await expect(inputText(page)).toHaveText('Hello, Extism!');
 	const undo = output(page).getByRole('button', { name: 'Undo' });
