@@ -1,6 +1,9 @@
 // The smoke suite every engine runs, on the header-less and the isolated server: what a person
 // does first, with the same accessible names as the Playwright tests.
+import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { debugFixturePath } from '../../src/lib/engine/testing/debug-fixtures';
+import { NO_OFFSETS_NOTE } from '../../src/lib/engine/debug/backtrace';
 import { ECHO_URL, ISOLATED_URL, SITE_URL } from '../support/urls';
 import type { Driver } from './driver';
 import type { Role } from './find';
@@ -136,11 +139,9 @@ const chooseTestPlugin = (url: string, name: string) => {
 		});
 	return true;
 };
-/** The same for the plugin itself ("Plugin file"), as loading a fixture from disk would. */
+/** Puts a plugin from the echo server into the "Plugin file" input, as choosing a file would. */
 const choosePlugin = (url: string, name: string) => {
-	const input = document.querySelector(
-		'input[type=file][aria-label="Plugin file"]'
-	) as HTMLInputElement | null;
+	const input = document.querySelector<HTMLInputElement>('input[aria-label="Plugin file"]');
 	if (!input) return false;
 	void fetch(url)
 		.then((r) => r.arrayBuffer())
@@ -152,6 +153,11 @@ const choosePlugin = (url: string, name: string) => {
 		});
 	return true;
 };
+/** 1-based line of the first line of a fixture source holding `needle` (the oracle). */
+const lineOf = (file: string, needle: string) =>
+	readFileSync(file, 'utf8')
+		.split('\n')
+		.findIndex((l) => l.includes(needle)) + 1;
 const xtpPanel = () =>
 	document
 		.querySelector('section[aria-label="XTP tests"]')
@@ -373,39 +379,28 @@ export function smokeSuite(engine: Engine) {
 			});
 		}
 
-		// Once per engine: a mock answers a GET to a host nobody can reach, on this engine's own HTTP
-		// path (WebKit: synchronous XHR), after the allowed hosts let it through.
-		it('answers a GET to a made-up host from a mock, with the grant still needed', async () => {
+		// Once per engine: a C trap with DWARF (built from source by the test setup). Firefox gives
+		// offsets, so lines; WebKit gives none, so names, each function's first line, and a note.
+		it('shows a trap’s wasm backtrace', async () => {
+			debugFixturePath('c-dwarf4');
 			await open(d, SITE_URL);
-			const name = 'http_get.wasm';
+			const name = 'c-dwarf4.wasm';
 			expect(await d.evaluate(choosePlugin, `${ECHO_URL}/plugin/${name}`, name)).toBe(true);
-			await until(d, 'the plugin to load', count, `Loaded ${name}`);
-			await showTab(d, 'Mock responses');
-			await fill(d, 'textbox', 'Mock URL', 'https://api.mock-only.test/todos/*');
-			await fill(d, 'textbox', 'Mock method', 'GET');
-			await fill(d, 'textbox', 'Mock status', '404');
-			await fill(d, 'textbox', 'Mock body', '{"error":"missing"}');
-			await d.click('button', 'Add mock');
-			await until(d, 'the mock', buttonEnabled, 'Edit');
-			await setInput(d, JSON.stringify({ url: 'https://api.mock-only.test/todos/1' }));
-			const refused = await run(d);
-			expect(refused.alert).toContain('Refused: "api.mock-only.test" is not in the allowed hosts.');
-
-			await showTab(d, 'Allowed hosts');
-			await fill(d, 'textbox', 'Allowed host', 'api.mock-only.test');
-			await d.click('button', 'Add host');
-			await until(
-				d,
-				'the host to be added',
-				(css: string) => !!document.querySelector(css),
-				'button[aria-label="Remove host api.mock-only.test"]'
-			);
+			await until(d, 'the plugin to load', count, `Loaded ${name} (`);
+			expect(await d.evaluate(selectOption, 'Function', 'count')).toBe(true);
 			const r = await run(d);
-			expect(r.alert).toBe('');
-			expect(r.body).toBe('404 {"error":"missing"}');
-			expect(await d.evaluate(networkRow, 'todos/1')).toContain(
-				'404 · mocked (https://api.mock-only.test/todos/*)'
-			);
+			expect(r.alert).toContain('The plugin trapped');
+			const bt = await d.evaluate(text, 'section[aria-label="Backtrace"]');
+			expect(bt).toMatch(/check_positive.*scale.*count/);
+			const header = 'tests/fixtures/src/debug/c/lib/checks.h';
+			if (engine.name === 'WebKit') {
+				expect(bt).toContain(NO_OFFSETS_NOTE);
+				const start = lineOf(header, 'static inline int check_positive');
+				expect(bt).toContain(`lib/checks.h:${start} (function start)`);
+			} else {
+				expect(bt).not.toContain(NO_OFFSETS_NOTE);
+				expect(bt).toMatch(new RegExp(`lib/checks\\.h:${lineOf(header, 'abort();')}:\\d+`));
+			}
 			expect(d.pageErrors()).toEqual([]);
 		});
 

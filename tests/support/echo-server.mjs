@@ -9,7 +9,7 @@
 //   ANY  /status/NNN               status NNN with a small JSON body
 //   ANY  /nocors/...               200 JSON, no CORS headers (OPTIONS → 405)
 //   GET  /large?bytes=N            N bytes of "x" (default 1 MiB)
-//   GET  /plugin/NAME.wasm         tests/fixtures/out/NAME.wasm or static/examples/NAME.wasm
+//   GET  /plugin/NAME.wasm         tests/fixtures/out/NAME.wasm, out/debug/NAME.wasm or static/examples/…
 //   GET  /slow/NAME.wasm?ms=N      the same, streamed in chunks over N ms (default 2000)
 //   GET  /plugin-nocors/NAME.wasm  the same, no CORS headers
 //   ANY  /redirect?to=URL&status=N a redirect (302 unless N is given) to URL
@@ -21,7 +21,7 @@ import { fileURLToPath, pathToFileURL } from 'node:url';
 import { parseArgs } from 'node:util';
 
 const ROOT = fileURLToPath(new URL('../../', import.meta.url));
-const PLUGIN_DIRS = ['tests/fixtures/out', 'static/examples'];
+const PLUGIN_DIRS = ['tests/fixtures/out', 'tests/fixtures/out/debug', 'static/examples'];
 const MAX_LARGE = 256 * 1024 * 1024;
 const SLOW_CHUNKS = 20;
 const MAX_SEEN = 10_000;

@@ -50,6 +50,9 @@ export class CurrentPlugin {
 	#done: Promise<boolean> = Promise.resolve(true);
 	/** The plugin recompiled with its memory capped at Max memory pages, by that limit. */
 	#capped = new WeakMap<LoadedPlugin, Record<number, WebAssembly.Module>>();
+	/** The bytes each capped module was compiled from (a trap's backtrace reads them). */
+	#cappedBytes = new WeakMap<WebAssembly.Module, Uint8Array>();
+	#blobs = new WeakMap<WebAssembly.Module, Blob>();
 
 	constructor(hooks: LoadHooks) {
 		this.#hooks = hooks;
@@ -181,7 +184,28 @@ export class CurrentPlugin {
 		byLimit[maxPages] = capped.changed
 			? await WebAssembly.compile(capped.bytes as Uint8Array<ArrayBuffer>)
 			: p.module;
+		// The rewrite moves the code: a trap's offsets are in these bytes, not the plugin's.
+		if (capped.changed) this.#cappedBytes.set(byLimit[maxPages], capped.bytes);
 		return null;
+	}
+
+	/** The bytes `moduleFor(p, maxPages)` was compiled from. */
+	bytesFor(p: LoadedPlugin, maxPages: number | undefined): Uint8Array {
+		return this.#cappedBytes.get(this.moduleFor(p, maxPages)) ?? p.bytes;
+	}
+
+	/**
+	 * The same bytes as a Blob, made once per module on its first run: it crosses to a worker by
+	 * reference, where posting the bytes would copy them on the page at every instance.
+	 */
+	blobFor(p: LoadedPlugin, maxPages: number | undefined): Blob {
+		const module = this.moduleFor(p, maxPages);
+		let blob = this.#blobs.get(module);
+		if (!blob) {
+			blob = new Blob([this.bytesFor(p, maxPages) as Uint8Array<ArrayBuffer>]);
+			this.#blobs.set(module, blob);
+		}
+		return blob;
 	}
 
 	/** The module an instance is made from under `maxPages` (after `capped` said it can be). */

@@ -111,6 +111,7 @@ export class Playground {
 			{ keepTest: (file) => this.session.saving.keepTest(file) }
 		);
 		this.write = new Workbench({ current: this.current, setup, log }, env.builder);
+		this.runs.linkSource = (p, trace, ran) => this.write.sourceLinks(p, trace, ran);
 		const parts: SetupParts = {
 			current: this.current,
 			setup,

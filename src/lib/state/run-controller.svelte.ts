@@ -6,12 +6,14 @@ import type { RunReport, XtpOutcome } from '$lib/engine/run/outcomes';
 import { PluginRunner } from '$lib/engine/run/runner';
 import type { XtpEvent } from '$lib/engine/run/xtp/report';
 import type { spawnPluginWorker } from '$lib/engine/run/worker-factory';
-import type { CurrentPlugin } from './current-plugin.svelte';
+import type { CurrentPlugin, LoadedPlugin } from './current-plugin.svelte';
 import type { PluginExtras } from './extras.svelte';
 import type { Mock } from '$lib/engine/http/mocks/mock';
 import type { MockResponses } from './mocks.svelte';
 import type { NetworkLog } from './network-log.svelte';
 import type { RunLog, RunRecord } from './run-log.svelte';
+import { RunBacktrace, type SourceLinks } from './run-backtrace';
+import type { Backtrace } from '$lib/engine/debug/backtrace';
 import type { SetupState } from './setup-state.svelte';
 import {
 	caseOutcome,
@@ -41,6 +43,12 @@ export class RunController {
 	#network: NetworkLog;
 	#mocks: MockResponses;
 	#origin: string;
+	/**
+	 * For a plugin written here, where a backtrace's frames lie in its source (set by Playground,
+	 * which knows the Workbench); `ran` are the bytes of the module the run used (capped or not).
+	 */
+	linkSource: ((p: LoadedPlugin, trace: Backtrace, ran: Uint8Array) => SourceLinks | null) | null =
+		null;
 
 	constructor(
 		parts: {
@@ -160,7 +168,10 @@ export class RunController {
 		this.#jobs++;
 		this.#extras.beginRun();
 		const timeoutMs = this.#timeoutMs();
-		const spec = instanceSpec(this.#current, this.#extras, p, job.settings, job.mocks);
+		const spec = {
+			...instanceSpec(this.#current, this.#extras, p, job.settings, job.mocks),
+			bytes: this.#current.blobFor(p, job.settings.maxPages)
+		};
 		try {
 			const report = await this.#runner.run({
 				...spec,
@@ -179,6 +190,12 @@ export class RunController {
 				this.#network.refused(rec.id, o.error.url, o.error.host, o.error.method);
 			if (report.instantiateMs !== undefined && spec.stubs?.length)
 				rec.notes.push(describeStubs(spec.stubs));
+			if (o.status === 'error' && o.backtrace)
+				rec.backtrace = new RunBacktrace(
+					o.backtrace,
+					this.linkSource?.(p, o.backtrace, this.#current.bytesFor(p, job.settings.maxPages)) ??
+						null
+				);
 			rec.finish(report, {
 				timeoutMs,
 				pageOrigin: this.#origin,

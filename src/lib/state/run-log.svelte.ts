@@ -5,6 +5,7 @@ import { renderOutput, type RenderAs } from '$lib/engine/output/render-doc';
 import type { LogLevel, StreamName } from '$lib/engine/run/protocol';
 import type { RunEvent, RunReport } from '$lib/engine/run/outcomes';
 import { summarize, type TimeSummary } from '$lib/engine/run/stats';
+import type { RunBacktrace } from './run-backtrace';
 
 /** Caps keep a chatty plugin from growing the page without bound. */
 const MAX_LOGS = 200;
@@ -39,6 +40,8 @@ export class RunRecord {
 	error = $state.raw<Explained | null>(null);
 	notes = $state<string[]>([]);
 	timings = $state<Timing[]>([]);
+	/** Where in the wasm a failed run failed, when the engine said (set by RunController). */
+	backtrace = $state.raw<RunBacktrace | null>(null);
 	/** Per-call statistics of a repeat run. */
 	stats = $state.raw<TimeSummary | null>(null);
 	/** Set when the browser could not decode an output that looked like an image. */

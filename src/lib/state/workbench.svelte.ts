@@ -8,6 +8,10 @@ import { TEMPLATES, templateById } from '$lib/engine/author/templates';
 import { exampleSource } from '$lib/engine/author/example-sources';
 import { exampleById } from '$lib/engine/setup/examples';
 import type { Language, SetupCode } from '$lib/engine/setup/setup';
+import type { Backtrace } from '$lib/engine/debug/backtrace';
+import { framePlaces, type BuiltSource } from '$lib/engine/debug/source-places';
+import type { SourceLinks } from './run-backtrace';
+import type { LoadedPlugin } from './current-plugin.svelte';
 import { reportBuild } from './build-report';
 import type { CurrentPlugin } from './current-plugin.svelte';
 import type { RunLog } from './run-log.svelte';
@@ -33,6 +37,8 @@ export class Workbench {
 	/** Where the source editor's cursor is asked to go (a new object for each request). */
 	cursor = $state.raw<{ line: number; column: number } | null>(null);
 	#builtKey = $state<string | null>(null);
+	/** What the last good build was made from, for a trap's source links. */
+	#built: BuiltSource | null = null;
 	#client: Builder | null = null;
 	#makeClient: () => Builder;
 	#inflight: Promise<boolean> | null = null;
@@ -161,6 +167,7 @@ export class Workbench {
 			if (!r.ok) return false;
 			if (!(await this.#current.loadBuilt(file, r.bytes))) return false;
 			this.#builtKey = key;
+			this.#built = { language, text, file, bytes: r.bytes, sourceMap: r.sourceMap };
 			return true;
 		} finally {
 			this.building = false;
@@ -175,6 +182,18 @@ export class Workbench {
 	/** A diagnostic's place: the source editor moves its cursor there and takes the focus. */
 	reveal(at: { line: number; column: number }) {
 		if (this.active) this.cursor = { ...at };
+	}
+
+	/**
+	 * For a plugin built here, where a backtrace's frames are in its source, and the way there:
+	 * null for any other plugin. `ran` are the bytes the run used (a memory cap rewrites them).
+	 */
+	sourceLinks(p: LoadedPlugin, trace: Backtrace, ran: Uint8Array): SourceLinks | null {
+		const built = this.#built;
+		if (!built || p.bytes !== built.bytes) return null;
+		const places = framePlaces(trace.frames, built, ran);
+		if (!places.some(Boolean)) return null;
+		return { file: built.file, places, reveal: (at) => this.reveal(at) };
 	}
 
 	/** Prints the plugin on show as WebAssembly text, in the build worker. */

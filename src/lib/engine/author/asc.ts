@@ -1,6 +1,6 @@
 // AssemblyScript → module bytes, through asc's API on the in-memory file map.
 import { fromAsc, type AscDiagnostic, type Diagnostic } from './diagnostics';
-import { AS_FILE, OUT_FILE, asFiles, ascArgs, readFrom } from './files';
+import { AS_FILE, OUT_FILE, SOURCE_MAP_FILE, asFiles, ascArgs, readFrom } from './files';
 import type { BuildResult } from './protocol';
 
 type Asc = typeof import('assemblyscript/asc');
@@ -20,6 +20,7 @@ export async function buildAs(asc: Asc, text: string): Promise<BuildResult> {
 	const files = asFiles(text);
 	const diagnostics: Diagnostic[] = [];
 	let bytes: Uint8Array | null = null;
+	let sourceMap: string | undefined;
 	const stderr = sink();
 	let result: Awaited<ReturnType<Asc['main']>>;
 	try {
@@ -29,6 +30,7 @@ export async function buildAs(asc: Asc, text: string): Promise<BuildResult> {
 			readFile: (name) => readFrom(files, name),
 			writeFile: (name, contents) => {
 				if (name === OUT_FILE && typeof contents !== 'string') bytes = contents;
+				if (name === SOURCE_MAP_FILE && typeof contents === 'string') sourceMap = contents;
 			},
 			listFiles: () => [],
 			reportDiagnostic: (d) =>
@@ -62,5 +64,5 @@ export async function buildAs(asc: Asc, text: string): Promise<BuildResult> {
 			});
 		return { ok: false, diagnostics, ms, message: 'The AssemblyScript has errors.' };
 	}
-	return { ok: true, bytes, diagnostics, ms };
+	return { ok: true, bytes, diagnostics, ms, ...(sourceMap && { sourceMap }) };
 }

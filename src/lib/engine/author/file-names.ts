@@ -3,3 +3,5 @@
 export const AS_FILE = 'plugin.ts';
 export const WAT_FILE = 'plugin.wat';
 export const OUT_FILE = 'plugin.wasm';
+/** What asc writes beside OUT_FILE with `--sourceMap`. */
+export const SOURCE_MAP_FILE = 'plugin.wasm.map';

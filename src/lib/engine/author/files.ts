@@ -7,7 +7,7 @@ import pdkPackage from '@extism/as-pdk/package.json?raw';
 import { ascArgs as sharedAscArgs } from './asc-args.js';
 import { AS_FILE, OUT_FILE } from './file-names';
 
-export { AS_FILE, OUT_FILE, WAT_FILE } from './file-names';
+export { AS_FILE, OUT_FILE, SOURCE_MAP_FILE, WAT_FILE } from './file-names';
 
 /**
  * The helpers the bundled examples are written with (examples/lib: the abort handler, the kernel
@@ -43,9 +43,17 @@ export function asFiles(source: string): Map<string, string> {
 	return new Map([[AS_FILE, source], ...providedFiles(), ...Object.entries(PDK)]);
 }
 
-/** asc's arguments for a build of `asFiles`: the stub runtime, no optimisation (fast edits). */
+/**
+ * asc's arguments for a build of `asFiles`: the stub runtime, no optimisation (fast edits), and a
+ * source map, through which a trap's frames lead back to the person's lines.
+ */
 export function ascArgs(): string[] {
-	return sharedAscArgs({ entry: AS_FILE, out: OUT_FILE, lib: 'lib' });
+	return sharedAscArgs({
+		entry: AS_FILE,
+		out: OUT_FILE,
+		lib: 'lib',
+		extra: ['--sourceMap', '--debug']
+	});
 }
 
 /**

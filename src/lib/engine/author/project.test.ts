@@ -46,7 +46,7 @@ describe('project files', () => {
 		const files = projectFiles(spec('count-vowels'));
 		const build = JSON.parse(files['package.json']).scripts.build;
 		expect(build).toBe(
-			'asc plugin.ts lib/abort.ts --outFile plugin.wasm --runtime stub --use abort=lib/abort/pluginAbort'
+			'asc plugin.ts lib/abort.ts --outFile plugin.wasm --sourceMap --debug --runtime stub --use abort=lib/abort/pluginAbort'
 		);
 		// The handler the flag names is in the project, so the CLI build finds it.
 		expect(files['lib/abort.ts']).toMatch(/function pluginAbort\(/);

@@ -13,7 +13,14 @@ export type BuildRequest =
 	| { type: 'print'; id: number; bytes: Uint8Array };
 
 export type BuildResult =
-	| { ok: true; bytes: Uint8Array; diagnostics: Diagnostic[]; ms: number }
+	| {
+			ok: true;
+			bytes: Uint8Array;
+			diagnostics: Diagnostic[];
+			ms: number;
+			/** AssemblyScript's source map (JSON): module offsets to the person's lines. */
+			sourceMap?: string;
+	  }
 	| {
 			ok: false;
 			diagnostics: Diagnostic[];

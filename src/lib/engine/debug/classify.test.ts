@@ -17,7 +17,9 @@ describe('runtime frames (folded away)', () => {
 		'abort',
 		'malloc',
 		'dlfree',
-		'std::__2::basic_string<char>::append(char const*)'
+		'std::__2::basic_string<char>::append(char const*)',
+		'~lib/rt/stub/__alloc',
+		'~lib/string/String.UTF8.encode'
 	])('%s', (name) => expect(isRuntimeFrame(name)).toBe(true));
 
 	it('judges a frame without a name by its source file', () => {
@@ -45,7 +47,9 @@ describe("the plugin's own frames", () => {
 		'check_positive',
 		'geo::Box::area(int) const',
 		'corey::parse',
-		'stdlib_like::run'
+		'stdlib_like::run',
+		'plugin/inner',
+		'lib/json/parse'
 	])('%s', (name) => expect(isRuntimeFrame(name)).toBe(false));
 
 	it('keeps a named frame its own even on a line of std code it inlined', () => {

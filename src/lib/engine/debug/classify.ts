@@ -72,5 +72,7 @@ export function isRuntimeFrame(name: string | undefined, file?: string): boolean
 	// Rust's allocator shims and panic entry points, and libc/compiler-rt internals, are reserved
 	// identifiers: `__rust_alloc`, `__rdl_alloc`, `__rust_start_panic`, `__wasi_fd_write`.
 	if (name.startsWith('__')) return true;
+	// AssemblyScript names functions by file: its standard library's files are under `~lib/`.
+	if (name.startsWith('~lib/')) return true;
 	return RUNTIME_CRATES.has(leadingCrate(name));
 }

@@ -1,5 +1,6 @@
 // What the page hears of a job: its events while it runs, and how it ends (a run's report, a test
 // plugin run's outcome, or a job the runner ended itself: stopped, timed out, replaced).
+import type { Backtrace } from '../debug/backtrace';
 import { runError, type RunError } from './run-error';
 import type { FromWorker } from './protocol';
 import type { XtpEvent, XtpTotals } from './xtp/report';
@@ -36,6 +37,8 @@ export type CallOutcome =
 			/** With repeat > 1: how many calls succeeded before the failing one, and their times. */
 			succeeded?: number;
 			times?: number[];
+			/** Where in the wasm it failed (a trap, or a host function's error). */
+			backtrace?: Backtrace;
 	  }
 	| EndedOutcome;
 

@@ -1,4 +1,5 @@
 // Every message between the page and a plugin worker, typed in one place.
+import type { Backtrace } from '../debug/backtrace';
 import type { HostCall, StubSpec } from '../stubs/host-stubs';
 import type { HttpEvent } from '../http/recorder';
 import type { Mock } from '../http/mocks/mock';
@@ -19,6 +20,12 @@ export interface InstanceParts {
 	linked?: { name: string; module: WebAssembly.Module }[];
 	/** Answers to the plugin's HTTP requests, tried in order after the grants (http/mocks/). */
 	mocks?: Mock[];
+	/**
+	 * The main module's bytes, exactly those compiled (after any memory cap), for a failure's
+	 * backtrace. A Blob crosses to the worker by reference (bytes would be copied on the page at
+	 * every instance); the worker reads it only when a failure carries wasm frames.
+	 */
+	bytes?: Blob;
 }
 
 /** An XTP test plugin, checked on the page (xtp/check.ts). */
@@ -41,7 +48,7 @@ export type ToWorker =
 export type FromWorker =
 	| { type: 'ready' }
 	| { type: 'loaded'; id: number; ms: number }
-	| { type: 'load-failed'; id: number; error: RunError; ms: number }
+	| { type: 'load-failed'; id: number; error: RunError; ms: number; backtrace?: Backtrace }
 	| { type: 'log'; id: number; level: LogLevel; message: string }
 	/** Log lines of a job past the forwarding cap: counted, not sent (see worker-host.ts). */
 	| { type: 'logs-dropped'; id: number; count: number }
@@ -56,7 +63,15 @@ export type FromWorker =
 	 * (in order); on failure it holds those of the calls that succeeded before the failing one.
 	 */
 	| { type: 'result'; id: number; output: Uint8Array | null; ms: number; times?: number[] }
-	| { type: 'call-failed'; id: number; error: RunError; ms: number; times?: number[] }
+	| {
+			type: 'call-failed';
+			id: number;
+			error: RunError;
+			ms: number;
+			times?: number[];
+			/** The wasm frames of a trap or of a host function's error, made in the worker. */
+			backtrace?: Backtrace;
+	  }
 	/** What a test plugin did, as it happens; only the first MAX_FORWARDED_XTP_EVENTS are sent. */
 	| { type: 'xtp-event'; id: number; event: XtpEvent }
 	/**

@@ -1,7 +1,8 @@
 // run/ — running a plugin: the page side (runner, plugin-workers, outcomes, worker-factory), the
 // worker side (plugin.worker, worker-host, sdk-plugin), the messages between them (protocol), a
-// failure as data and its words (run-error, sdk-errors, errors) and repeat-run stats; XTP test
-// plugins in xtp/. May import http/, stubs/, setup/, wasm/, util/. (http/ uses run-error.ts: the
+// failure as data and its words (run-error, sdk-errors, errors), a failure's backtrace
+// (worker-backtrace) and repeat-run stats; XTP test plugins in xtp/. May import http/, stubs/,
+// setup/, wasm/, debug/, util/. (http/ uses run-error.ts: the
 // failure kinds are this folder's.)
 //
 // Page side of the plugin worker: the jobs a page sends (load and call, a test plugin run) and
@@ -99,7 +100,8 @@ export class PluginRunner extends PluginWorkers {
 					settings: opts.settings,
 					stubs: opts.stubs,
 					linked: opts.linked,
-					mocks: opts.mocks
+					mocks: opts.mocks,
+					bytes: opts.bytes
 				},
 				opts.timeoutMs,
 				opts.onEvent
@@ -107,6 +109,7 @@ export class PluginRunner extends PluginWorkers {
 			if (ans.type === 'load-failed') {
 				this.discard();
 				report.outcome = { status: 'error', phase: 'load', error: ans.error };
+				if (ans.backtrace) report.outcome.backtrace = ans.backtrace;
 				return report;
 			}
 			if (ans.type === 'stopped' || ans.type === 'timeout' || ans.type === 'superseded') {
@@ -143,6 +146,7 @@ export class PluginRunner extends PluginWorkers {
 				return report;
 			case 'call-failed':
 				report.outcome = { status: 'error', phase: 'call', error: ans.error, callMs: ans.ms };
+				if (ans.backtrace) report.outcome.backtrace = ans.backtrace;
 				// Absent when the worker crashed: then nobody knows how many calls got through.
 				if (repeat > 1 && ans.times) {
 					report.outcome.times = ans.times;

@@ -56,6 +56,20 @@ export function fromSdkError(e: unknown): RunError {
 	return runError({ kind: 'unknown' }, message, name);
 }
 
+/**
+ * The stack of what a call threw, where the wasm frames are (the engine's trap, or a host
+ * function's error thrown with wasm below it); kept for the backtrace rather than dropped.
+ */
+export function stackOf(e: unknown): string | undefined {
+	if (e instanceof Error) return e.stack;
+	// The SDK's worker mode rejects with a plain {message, originalStack} object.
+	if (e && typeof e === 'object' && 'originalStack' in e) {
+		const stack = (e as { originalStack: unknown }).originalStack;
+		return typeof stack === 'string' ? stack : undefined;
+	}
+	return undefined;
+}
+
 function nameAndMessage(e: unknown): { name: string; message: string } {
 	if (e instanceof Error) return { name: e.name, message: e.message };
 	if (e && typeof e === 'object' && 'message' in e) {

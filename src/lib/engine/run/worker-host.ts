@@ -9,7 +9,8 @@ import { compileMocks } from '../http/mocks/answer';
 import type { HttpEvent } from '../http/recorder';
 import type { FromWorker, InstanceParts, ToWorker } from './protocol';
 import { runError } from './run-error';
-import { fromSdkError } from './sdk-errors';
+import { fromSdkError, stackOf } from './sdk-errors';
+import { createBacktracer, STACK_TRACE_LIMIT, type DebugTarget } from './worker-backtrace';
 import { LOG_LEVELS, toSdkOptions } from '../setup/settings';
 import { runXtpJob } from './xtp/job';
 import type { CreatePlugin, Logger, SdkOutput, SdkPlugin } from './sdk-plugin';
@@ -35,6 +36,10 @@ export function createWorkerHost(
 	fetchFn?: typeof fetch
 ) {
 	let plugin: SdkPlugin | null = null;
+	/** The module the instance was made from, for a failed call's backtrace. */
+	let target: DebugTarget | null = null;
+	const backtraceOf = createBacktracer();
+	Error.stackTraceLimit = STACK_TRACE_LIMIT;
 	/** Set on the synchronous-XHR path: it explains failed requests once the call is over. */
 	let explainFailure: (e: unknown) => Promise<unknown> = async (e) => e;
 	let jobId = 0;
@@ -136,14 +141,18 @@ export function createWorkerHost(
 			try {
 				await plugin?.close();
 				plugin = null;
+				target = { module: msg.module, bytes: msg.bytes };
 				plugin = await instantiate(msg);
 				post({ type: 'loaded', id: msg.id, ms: performance.now() - start });
 			} catch (e) {
+				const ms = performance.now() - start;
+				const backtrace = await backtraceOf(stackOf(e), { module: msg.module, bytes: msg.bytes });
 				post({
 					type: 'load-failed',
 					id: msg.id,
 					error: fromSdkError(e),
-					ms: performance.now() - start
+					ms,
+					...(backtrace && { backtrace })
 				});
 			}
 			return;
@@ -170,13 +179,17 @@ export function createWorkerHost(
 				times.push(performance.now() - started);
 			}
 		} catch (e) {
+			const ms = performance.now() - started;
 			const error = fromSdkError(await explainFailure(e));
+			// From what was thrown where it happened: an explained failure is made later, without wasm.
+			const backtrace = target ? await backtraceOf(stackOf(e), target) : undefined;
 			post({
 				type: 'call-failed',
 				id: msg.id,
 				error,
-				ms: performance.now() - started,
-				...(repeat > 1 ? { times } : {})
+				ms,
+				...(repeat > 1 ? { times } : {}),
+				...(backtrace && { backtrace })
 			});
 			return;
 		}

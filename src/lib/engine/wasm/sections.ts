@@ -36,3 +36,10 @@ export function listSections(bytes: Uint8Array): SectionSpan[] {
 	}
 	return spans;
 }
+
+const CODE = 10;
+
+/** Where the code section's contents start (DWARF addresses count from there), or undefined. */
+export function codeSectionStart(bytes: Uint8Array): number | undefined {
+	return listSections(bytes).find((s) => s.id === CODE)?.start;
+}
