@@ -410,6 +410,42 @@ export function smokeSuite(engine: Engine) {
 			expect(d.pageErrors()).toEqual([]);
 		});
 
+		// Once per engine: a mock answers a GET to a host nobody can reach, on this engine's own HTTP
+		// path (WebKit: synchronous XHR), after the allowed hosts let it through.
+		it('answers a GET to a made-up host from a mock, with the grant still needed', async () => {
+			await open(d, SITE_URL);
+			const name = 'http_get.wasm';
+			expect(await d.evaluate(choosePlugin, `${ECHO_URL}/plugin/${name}`, name)).toBe(true);
+			await until(d, 'the plugin to load', count, `Loaded ${name}`);
+			await showTab(d, 'Mock responses');
+			await fill(d, 'textbox', 'Mock URL', 'https://api.mock-only.test/todos/*');
+			await fill(d, 'textbox', 'Mock method', 'GET');
+			await fill(d, 'textbox', 'Mock status', '404');
+			await fill(d, 'textbox', 'Mock body', '{"error":"missing"}');
+			await d.click('button', 'Add mock');
+			await until(d, 'the mock', buttonEnabled, 'Edit');
+			await setInput(d, JSON.stringify({ url: 'https://api.mock-only.test/todos/1' }));
+			const refused = await run(d);
+			expect(refused.alert).toContain('Refused: "api.mock-only.test" is not in the allowed hosts.');
+
+			await showTab(d, 'Allowed hosts');
+			await fill(d, 'textbox', 'Allowed host', 'api.mock-only.test');
+			await d.click('button', 'Add host');
+			await until(
+				d,
+				'the host to be added',
+				(css: string) => !!document.querySelector(css),
+				'button[aria-label="Remove host api.mock-only.test"]'
+			);
+			const r = await run(d);
+			expect(r.alert).toBe('');
+			expect(r.body).toBe('404 {"error":"missing"}');
+			expect(await d.evaluate(networkRow, 'todos/1')).toContain(
+				'404 · mocked (https://api.mock-only.test/todos/*)'
+			);
+			expect(d.pageErrors()).toEqual([]);
+		});
+
 		// Once per engine: the compiler (asc, with binaryen's wasm fetched beside it) must load and
 		// build in every engine, not only in Chromium where the Playwright tests write plugins.
 		it('writes Hello world, builds it here and runs it', async () => {

@@ -12,8 +12,7 @@ export const SIDE_TABS = [
 	'Test cases',
 	'XTP tests'
 ] as const;
-// The lead wires 'Mock responses' (mocksui helper) in at merge.
-export const OUTPUT_TABS = ['Output', 'Network', 'Vars'] as const;
+export const OUTPUT_TABS = ['Output', 'Network', 'Vars', 'Mock responses'] as const;
 
 export type SideTab = (typeof SIDE_TABS)[number];
 export type OutputTab = (typeof OUTPUT_TABS)[number];

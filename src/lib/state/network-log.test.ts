@@ -37,3 +37,35 @@ describe('NetworkLog', () => {
 		expect([log.total, log.rows.length, log.dropped]).toEqual([0, 0, 0]);
 	});
 });
+
+describe('NetworkLog: mocked requests and what was exchanged', () => {
+	it('counts mocked requests once, and keeps what was sent and what came back', () => {
+		const log = new NetworkLog();
+		const sent = { headers: { accept: '*/*' }, body: null };
+		const received = {
+			headers: { 'content-type': 'text/plain' },
+			body: { bytes: new Uint8Array([104, 105]), size: 2, whole: true }
+		};
+		const pending = {
+			...done(0, 'a'),
+			state: 'pending' as const,
+			mocked: 'https://a.test/*',
+			sent
+		};
+		log.record(1, pending);
+		log.record(1, { ...pending, state: 'done', received });
+		log.record(1, done(1, 'b'));
+		expect([log.total, log.mocked]).toEqual([2, 1]);
+		expect(log.rows[0]).toMatchObject({ mocked: 'https://a.test/*', sent, received });
+		expect(log.rows[0].event?.received).toEqual(received);
+		expect(log.rows[1].mocked).toBeUndefined();
+		log.clear();
+		expect(log.mocked).toBe(0);
+	});
+
+	it('shows the method of a refused request when it is known', () => {
+		const log = new NetworkLog();
+		log.refused(1, 'https://x.test/', 'x.test', 'DELETE');
+		expect(log.rows[0]).toMatchObject({ method: 'DELETE', state: 'refused' });
+	});
+});

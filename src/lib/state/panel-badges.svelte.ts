@@ -6,6 +6,7 @@ import type { PluginExtras } from './extras.svelte';
 import type { TestSuite } from './test-suite.svelte';
 import type { XtpSuite } from './xtp-suite.svelte';
 import type { NetworkLog } from './network-log.svelte';
+import type { MockResponses } from './mocks.svelte';
 import type { CurrentPlugin } from './current-plugin.svelte';
 import type { OutputTab, SideTab } from './layout.svelte';
 import type { VarsState } from './vars.svelte';
@@ -26,6 +27,7 @@ export interface BadgeSources {
 	suite: TestSuite;
 	xtp: XtpSuite;
 	network: NetworkLog;
+	mocks: Pick<MockResponses, 'list' | 'blocked'>;
 	current: Pick<CurrentPlugin, 'plugin' | 'rejected'>;
 	vars?: Pick<VarsState, 'shown'>;
 }
@@ -66,12 +68,16 @@ export class PanelBadges {
 	});
 
 	readonly output: Record<OutputTab, Badge> = $derived.by(() => {
-		const { network } = this.#s;
+		const { network, mocks } = this.#s;
 		const refused = network.rows.filter((r) => r.state === 'refused').length;
 		return {
 			Output: NONE,
 			Network: refused ? { text: `${refused} refused`, alert: true } : count(network.total),
-			Vars: count(this.#s.vars?.shown.length ?? 0)
+			Vars: count(this.#s.vars?.shown.length ?? 0),
+			// A mock that cannot answer blocks every run: the tab says so.
+			'Mock responses': mocks.blocked
+				? { text: `${mocks.list.length}, one to fix`, alert: true }
+				: count(mocks.list.length)
 		};
 	});
 }

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { CaseResult } from '$lib/engine/cases/test-cases';
+import { newMock } from '$lib/engine/http/mocks/mock';
 import { PanelBadges, tabName } from './panel-badges.svelte';
 import { playgroundPerTest } from './testing/playgrounds';
 
@@ -69,5 +70,15 @@ describe('PanelBadges', () => {
 		const badges = new PanelBadges(pg);
 		pg.xtp.totals = { passed: 2, failed: 1, calls: 3, failedCalls: 0 };
 		expect(badges.side['XTP tests']).toEqual({ text: '1 failed', alert: true });
+	});
+
+	it('counts mock responses, and flags one that blocks every run', () => {
+		const pg = playground();
+		const badges = new PanelBadges(pg);
+		expect(tabName('Mock responses', badges.output['Mock responses'])).toBe('Mock responses');
+		pg.mocks.add(newMock('https://a.test/*'));
+		expect(badges.output['Mock responses']).toEqual({ text: '1', alert: false });
+		pg.mocks.add({ ...newMock('https://b.test/'), body: { kind: 'file', name: 'b', data: null } });
+		expect(badges.output['Mock responses']).toEqual({ text: '2, one to fix', alert: true });
 	});
 });

@@ -10,6 +10,7 @@ import { CurrentPlugin, type LoadedPlugin } from './current-plugin.svelte';
 import { HostMatcher } from './host-match.svelte';
 import { startingValues } from './kept-settings';
 import { PluginExtras } from './extras.svelte';
+import { MockResponses } from './mocks.svelte';
 import { NetworkLog } from './network-log.svelte';
 import { RunController } from './run-controller.svelte';
 import { RunLog } from './run-log.svelte';
@@ -44,6 +45,7 @@ export class Playground {
 	readonly httpPath: HttpPath;
 	readonly log = new RunLog();
 	readonly network = new NetworkLog();
+	readonly mocks = new MockResponses();
 	readonly extras = new PluginExtras();
 	readonly setup = new SetupState();
 	readonly hostMatch = new HostMatcher();
@@ -95,12 +97,19 @@ export class Playground {
 		});
 		const spawn = env.spawn ?? spawnPluginWorker;
 		this.runs = new RunController(
-			{ current: this.current, setup, extras: this.extras, log, network: this.network },
+			{
+				current: this.current,
+				setup,
+				extras: this.extras,
+				log,
+				network: this.network,
+				mocks: this.mocks
+			},
 			{ spawn: () => spawn({ noJspi: http.noJspi }), origin: env.origin }
 		);
 		this.vars = new VarsState(setup, () => this.runs.instanceLive);
 		this.runs.useVars(this.vars);
-		this.suite = new TestSuite({ setup, runs: this.runs, log });
+		this.suite = new TestSuite({ setup, runs: this.runs, log, mocks: this.mocks });
 		this.xtp = new XtpSuite(
 			{ runs: this.runs, current: this.current, log },
 			{ jspi: http.path === 'jspi' },
@@ -114,6 +123,7 @@ export class Playground {
 			extras: this.extras,
 			suite: this.suite,
 			write: this.write,
+			mocks: this.mocks,
 			log
 		};
 		this.takeHome = new TakeHome(parts);
@@ -223,6 +233,7 @@ export class Playground {
 		this.extras.replace({}, []);
 		this.extras.linked = [];
 		this.suite.replace([]);
+		this.mocks.replace([]);
 		this.xtp.forget();
 		this.write.stop();
 		await this.current.loadExample(this.examples[0].id);

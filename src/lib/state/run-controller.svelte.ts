@@ -8,6 +8,8 @@ import type { XtpEvent } from '$lib/engine/run/xtp/report';
 import type { spawnPluginWorker } from '$lib/engine/run/worker-factory';
 import type { CurrentPlugin, LoadedPlugin } from './current-plugin.svelte';
 import type { PluginExtras } from './extras.svelte';
+import type { Mock } from '$lib/engine/http/mocks/mock';
+import type { MockResponses } from './mocks.svelte';
 import type { NetworkLog } from './network-log.svelte';
 import type { RunLog, RunRecord } from './run-log.svelte';
 import { RunBacktrace, type SourceLinks } from './run-backtrace';
@@ -44,6 +46,7 @@ export class RunController {
 	#vars: VarsState | null = null;
 	/** The live instance's memory in pages after its last call or its instantiation. */
 	#pages: number | null = null;
+	#mocks: MockResponses;
 	#origin: string;
 	/**
 	 * For a plugin written here, where a backtrace's frames lie in its source (set by Playground,
@@ -59,6 +62,7 @@ export class RunController {
 			extras: PluginExtras;
 			log: RunLog;
 			network: NetworkLog;
+			mocks: MockResponses;
 		},
 		env: { spawn: () => ReturnType<typeof spawnPluginWorker>; origin: string }
 	) {
@@ -67,6 +71,7 @@ export class RunController {
 		this.#extras = parts.extras;
 		this.#log = parts.log;
 		this.#network = parts.network;
+		this.#mocks = parts.mocks;
 		this.#origin = env.origin;
 		this.#runner = new PluginRunner(env.spawn, () => this.#version++);
 		this.#runner.warm();
@@ -90,7 +95,13 @@ export class RunController {
 			!!p &&
 			!this.running &&
 			this.#runner.hasInstanceFor(
-				instanceSpec(this.#current, this.#extras, p, $state.snapshot(this.#setup.settings))
+				instanceSpec(
+					this.#current,
+					this.#extras,
+					p,
+					$state.snapshot(this.#setup.settings),
+					this.#mocks.snapshot()
+				)
 			)
 		);
 	});
@@ -110,7 +121,8 @@ export class RunController {
 		const setup = this.#setup;
 		const blocked =
 			whyBlocked(this.#current, this.#extras) ??
-			(setup.fn ? null : 'This plugin exports no function to call.');
+			(setup.fn ? null : 'This plugin exports no function to call.') ??
+			this.#mocksBlocked();
 		if (blocked) return this.#log.say('error', blocked);
 		if (this.running) return;
 		const settings = $state.snapshot(setup.settings);
@@ -122,16 +134,33 @@ export class RunController {
 		const input = setup.inputBytes();
 		if (!input.ok) return this.#log.say('error', `Not run: ${input.message}`);
 		const rec = this.#log.begin(setup.fn, input.bytes.length, logContext(p, settings));
-		await this.#execute(rec, { settings, fn: setup.fn, input: input.bytes, repeat: setup.repeat });
+		await this.#execute(rec, {
+			settings,
+			fn: setup.fn,
+			input: input.bytes,
+			repeat: setup.repeat,
+			mocks: this.#mocks.snapshot()
+		});
 	}
 
-	/** A test case runs on a fresh instance with its own function, input and config. */
+	#mocksBlocked(): string | null {
+		const problem = this.#mocks.blocked;
+		return problem ? `Not run: ${problem} Fix it under Mock responses.` : null;
+	}
+
+	/**
+	 * A test case runs on a fresh instance with its own function, input and config, and its own
+	 * mocks when it carries them (else the page's).
+	 */
 	async runCase(tc: {
 		fn: string;
 		input: string;
 		config: Record<string, string>;
+		mocks?: Mock[];
 	}): Promise<CaseOutcome> {
-		const blocked = whyBlocked(this.#current, this.#extras);
+		const mocks = tc.mocks ?? this.#mocks.snapshot();
+		const blocked =
+			whyBlocked(this.#current, this.#extras) ?? (tc.mocks ? null : this.#mocksBlocked());
 		if (blocked) return { kind: 'blocked', text: blocked };
 		this.#runner.reset();
 		this.#forget();
@@ -140,7 +169,7 @@ export class RunController {
 		if (tooSmall) return { kind: 'error', text: tooSmall };
 		const input = encoder.encode(tc.input);
 		const rec = this.#log.begin(tc.fn, input.length, logContext(this.#current.plugin!, settings));
-		const report = await this.#execute(rec, { settings, fn: tc.fn, input, repeat: 1 });
+		const report = await this.#execute(rec, { settings, fn: tc.fn, input, repeat: 1, mocks });
 		return caseOutcome(report, rec);
 	}
 
@@ -151,7 +180,7 @@ export class RunController {
 		this.#extras.beginRun();
 		const timeoutMs = this.#timeoutMs();
 		const spec = {
-			...instanceSpec(this.#current, this.#extras, p, job.settings),
+			...instanceSpec(this.#current, this.#extras, p, job.settings, job.mocks),
 			bytes: this.#current.blobFor(p, job.settings.maxPages)
 		};
 		try {
@@ -170,7 +199,7 @@ export class RunController {
 			});
 			const o = report.outcome;
 			if (o.status === 'error' && o.error.kind === 'refused')
-				this.#network.refused(rec.id, o.error.url, o.error.host);
+				this.#network.refused(rec.id, o.error.url, o.error.host, o.error.method);
 			if (report.instantiateMs !== undefined && spec.stubs?.length)
 				rec.notes.push(describeStubs(spec.stubs));
 			if (o.status === 'error' && o.backtrace)
@@ -219,7 +248,8 @@ export class RunController {
 	): Promise<XtpOutcome | { status: 'blocked'; text: string }> {
 		const blocked =
 			whyBlocked(this.#current, this.#extras) ??
-			(this.running ? 'A run is going on: wait for it or stop it.' : null);
+			(this.running ? 'A run is going on: wait for it or stop it.' : null) ??
+			this.#mocksBlocked();
 		if (blocked) return { status: 'blocked', text: blocked };
 		const settings = $state.snapshot(this.#setup.settings);
 		const p = this.#current.plugin!;
@@ -231,7 +261,7 @@ export class RunController {
 		this.#jobs++;
 		try {
 			return await this.#runner.runTest({
-				...instanceSpec(this.#current, this.#extras, p, settings),
+				...instanceSpec(this.#current, this.#extras, p, settings, this.#mocks.snapshot()),
 				test,
 				input: input.bytes,
 				timeoutMs: this.#timeoutMs(),

@@ -3,6 +3,7 @@
 import type { RunReport } from '$lib/engine/run/outcomes';
 import type { InstanceSpec } from '$lib/engine/run/runner';
 import type { PluginSettings } from '$lib/engine/setup/settings';
+import type { Mock } from '$lib/engine/http/mocks/mock';
 import type { CurrentPlugin, LoadedPlugin } from './current-plugin.svelte';
 import type { PluginExtras } from './extras.svelte';
 import type { LogContext, RunRecord } from './run-log.svelte';
@@ -13,6 +14,7 @@ export interface Job {
 	fn: string;
 	input: Uint8Array;
 	repeat: number;
+	mocks: Mock[];
 }
 
 export type CaseOutcome =
@@ -23,13 +25,15 @@ export function instanceSpec(
 	current: Pick<CurrentPlugin, 'moduleFor'>,
 	extras: Pick<PluginExtras, 'specsFor' | 'linked'>,
 	p: LoadedPlugin,
-	settings: PluginSettings
+	settings: PluginSettings,
+	mocks: Mock[] = []
 ): InstanceSpec {
 	return {
 		module: current.moduleFor(p, settings.maxPages),
 		settings,
 		stubs: extras.specsFor(p.info),
-		linked: extras.linked.map((l) => ({ name: l.name, module: l.module }))
+		linked: extras.linked.map((l) => ({ name: l.name, module: l.module })),
+		...(mocks.length ? { mocks } : {})
 	};
 }
 

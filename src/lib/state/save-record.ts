@@ -6,6 +6,7 @@ import { decodeSetup, encodeSetup, MAX_EMBED_BYTES } from '$lib/engine/persist/c
 import type { SavedState } from '$lib/engine/persist/saved-state';
 import { checkSetup, LIMITS } from '$lib/engine/persist/setup-v1';
 import type { Setup } from '$lib/engine/setup/setup';
+import { bodyBytes } from '$lib/engine/http/mocks/mock';
 import { formatBytes } from '$lib/engine/util/format';
 import { utf8Length } from '$lib/engine/util/validate';
 
@@ -63,5 +64,12 @@ export async function linkRecord(setup: Setup, trusted: string[]): Promise<LinkR
 			problems.push(
 				`the linked module "${l.name}" (${formatBytes(l.data.length)}) is too large to keep across reloads`
 			);
+	for (const m of rest.mocks ?? []) {
+		const size = bodyBytes(m.body).length;
+		if (size > MAX_EMBED_BYTES)
+			problems.push(
+				`the body of the mock response for ${m.url} (${formatBytes(size)}) is too large to keep across reloads: choose it again after a reload`
+			);
+	}
 	return { ok: true, record, problems };
 }

@@ -29,6 +29,8 @@ export interface LinkBanner {
 	linked: string[];
 	/** The plugin source the link carries, in words (language and size). */
 	code?: string;
+	/** The mock responses the link carries, each as what it answers (absent: none). */
+	mocks?: string[];
 }
 
 export type CodeKind = 'CLI' | 'JavaScript' | 'Python';
@@ -110,7 +112,10 @@ export class Session {
 				l.data
 					? `${l.name} = ${l.file}`
 					: `${l.name} = ${l.file} (too large to travel: link it by hand)`
-			)
+			),
+			...(setup.mocks?.length
+				? { mocks: setup.mocks.map((m) => `${m.method ?? 'any'} ${m.url} → ${m.status}`) }
+				: {})
 		};
 	}
 
@@ -161,6 +166,12 @@ export class Session {
 		const ref = pluginRef(plugin, baseHref, pg.takeHome.name);
 		const wasm = 'url' in ref ? { url: ref.url } : { data: plugin?.bytes ?? new Uint8Array() };
 		const name = (plugin?.label ?? 'plugin').replace(/\.wasm$/, '').replace(/[^\w.-]+/g, '_');
+		const mocks = pg.mocks.list.length;
+		if (mocks)
+			pg.log.say(
+				'info',
+				`The manifest leaves out the ${mocks === 1 ? 'mock response' : `${mocks} mock responses`}: a manifest has no field for them, so other hosts send those requests to the network. Share links and saves carry them.`
+			);
 		return {
 			name: `${name}.manifest.json`,
 			text: JSON.stringify(toManifest(currentSetup(pg), wasm), null, 2)

@@ -5,6 +5,7 @@ import { utf8Length } from '$lib/engine/util/validate';
 import type { Setup, SetupCode, SetupSource } from '$lib/engine/setup/setup';
 import type { CurrentPlugin, LoadedPlugin } from './current-plugin.svelte';
 import type { PluginExtras } from './extras.svelte';
+import { copyMocks, type MockResponses } from './mocks.svelte';
 import type { RunLog } from './run-log.svelte';
 import type { SetupState } from './setup-state.svelte';
 import type { TestSuite } from './test-suite.svelte';
@@ -17,6 +18,7 @@ export interface SetupParts {
 	extras: PluginExtras;
 	suite: TestSuite;
 	write: Workbench;
+	mocks: MockResponses;
 	/** Where applying a setup says what did not come with it. */
 	log: RunLog;
 }
@@ -30,8 +32,10 @@ export function currentSetup(pg: Omit<SetupParts, 'log'>): Setup {
 		setup.tests = pg.suite.cases.map((c) => ({
 			...c,
 			config: { ...c.config },
-			expect: { ...c.expect }
+			expect: { ...c.expect },
+			...(c.mocks ? { mocks: copyMocks(c.mocks) } : {})
 		}));
+	if (pg.mocks.list.length) setup.mocks = pg.mocks.snapshot();
 	if (pg.extras.linked.length)
 		setup.linked = pg.extras.linked.map((l) => ({ name: l.name, file: l.label, data: l.bytes }));
 	const code = pg.write.code;
@@ -74,6 +78,13 @@ export async function applySetup(
 	else pg.write.stop();
 	pg.extras.replace(setup.stubs ?? {}, trusted);
 	pg.suite.replace(setup.tests ?? []);
+	pg.mocks.replace(setup.mocks ?? []);
+	for (const m of setup.mocks ?? [])
+		if (m.body.kind === 'file' && !m.body.data)
+			pg.log.say(
+				'warn',
+				`The body of the mock response for ${m.url} ("${m.body.name}") was too large to come with this setup: choose it again under Mock responses.`
+			);
 	pg.extras.linked = [];
 	for (const l of setup.linked ?? []) {
 		const problem = l.data ? await pg.extras.link(l.name, l.file, l.data) : null;

@@ -6,6 +6,7 @@ import {
 	type TestCase
 } from '$lib/engine/cases/test-cases';
 import { exportCases, importCases, newCaseId } from '$lib/engine/cases/test-cases-file';
+import type { MockResponses } from './mocks.svelte';
 import type { RunController } from './run-controller.svelte';
 import type { RunLog } from './run-log.svelte';
 import type { SetupState } from './setup-state.svelte';
@@ -17,9 +18,16 @@ export class TestSuite {
 	#setup: SetupState;
 	#runs: RunController;
 	#log: RunLog;
+	#mocks: MockResponses;
 
-	constructor(parts: { setup: SetupState; runs: RunController; log: RunLog }) {
+	constructor(parts: {
+		setup: SetupState;
+		runs: RunController;
+		log: RunLog;
+		mocks: MockResponses;
+	}) {
 		this.#setup = parts.setup;
+		this.#mocks = parts.mocks;
 		this.#runs = parts.runs;
 		this.#log = parts.log;
 	}
@@ -31,7 +39,10 @@ export class TestSuite {
 		return { passed, failed: done.length - passed };
 	});
 
-	/** A case from what is set up now, expecting what the latest run gave (edit it if wrong). */
+	/**
+	 * A case from what is set up now, expecting what the latest run gave (edit it if wrong). It
+	 * keeps the mock responses set now, so it answers the same whatever the page's mocks become.
+	 */
 	add() {
 		const setup = this.#setup;
 		const latest = this.#log.latestRun;
@@ -45,7 +56,8 @@ export class TestSuite {
 			fn: setup.fn,
 			input: setup.input,
 			config: { ...setup.settings.config },
-			expect
+			expect,
+			...(this.#mocks.list.length ? { mocks: this.#mocks.snapshot() } : {})
 		});
 	}
 

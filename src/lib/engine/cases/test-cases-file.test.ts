@@ -172,3 +172,44 @@ describe('newCaseId', () => {
 		expect(ids.size).toBe(100);
 	});
 });
+
+describe('a test case with its own mocks', () => {
+	const mock = {
+		url: 'https://api.example.com/todos/*',
+		method: 'GET',
+		status: 404,
+		headers: { 'x-a': '1' },
+		body: { kind: 'file' as const, name: 'b.bin', data: new Uint8Array([0, 255]) }
+	};
+
+	it('exports and imports them, bytes included', () => {
+		const text = exportCases([tc(output('x'), { mocks: [mock] })]);
+		expect(JSON.parse(text).cases[0].mocks).toEqual([
+			{ ...mock, body: { kind: 'file', name: 'b.bin', data: 'AP8=' } }
+		]);
+		const back = importCases(text);
+		expect(back.ok && back.cases[0].mocks).toEqual([mock]);
+		expect(JSON.parse(exportCases([tc(output('x'))])).cases[0]).not.toHaveProperty('mocks');
+	});
+
+	it('refuses a bad mock in words, naming the case and the mock', () => {
+		const file = {
+			version: 1,
+			cases: [
+				{
+					name: 'todo',
+					fn: 'f',
+					expect: output(''),
+					mocks: [
+						{ url: 'https://a.test/', status: 700, headers: {}, body: { kind: 'text', text: '' } }
+					]
+				}
+			]
+		};
+		expect(importCases(JSON.stringify(file))).toEqual({
+			ok: false,
+			message:
+				'Case 1 ("todo"): "mocks": Mock response 1 is refused: A mock status is a whole number from 100 to 599 (got 700).'
+		});
+	});
+});

@@ -4,7 +4,9 @@
  * field by field, with messages that say which case is wrong and how.
  */
 import type { Expectation, TestCase } from './test-cases';
+import type { Mock } from '../http/mocks/mock';
 import { isObject, kindOf, utf8Length } from '../util/validate';
+import { readMocks, writeMocks } from '../persist/mocks';
 
 export const CASE_LIMITS = {
 	cases: 200,
@@ -18,16 +20,17 @@ export const CASE_LIMITS = {
 } as const;
 
 const VERSION = 1;
-const CASE_KEYS = ['id', 'name', 'fn', 'input', 'config', 'expect'];
+const CASE_KEYS = ['id', 'name', 'fn', 'input', 'config', 'expect', 'mocks'];
 
 /** The file's JSON value; share links carry the same value. */
 export function casesToJson(cases: TestCase[]) {
-	const stored = cases.map(({ name, fn, input, config, expect }) => ({
+	const stored = cases.map(({ name, fn, input, config, expect, mocks }) => ({
 		name,
 		fn,
 		input,
 		config,
-		expect
+		expect,
+		...(mocks ? { mocks: writeMocks(mocks) } : {})
 	}));
 	return { version: VERSION, cases: stored };
 }
@@ -127,8 +130,17 @@ function parseCase(item: unknown, n: number): TestCase {
 		fn,
 		input,
 		config: config(item.config, fail),
-		expect: expectation(item.expect, fail)
+		expect: expectation(item.expect, fail),
+		...(item.mocks !== undefined ? { mocks: mocks(item.mocks, fail) } : {})
 	};
+}
+
+function mocks(value: unknown, fail: Fail): Mock[] {
+	try {
+		return readMocks(value);
+	} catch (err) {
+		return fail(`"mocks": ${err instanceof Error ? err.message : String(err)}`);
+	}
 }
 
 type Fail = (message: string) => never;

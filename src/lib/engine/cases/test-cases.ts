@@ -1,5 +1,5 @@
 // cases/ — saved test cases: judging a run (this file), the test-case file, the line diff.
-// May import util/.
+// May import util/, and the mock responses a case carries (http/mocks/, persist/mocks.ts).
 //
 /**
  * Saved test cases: a function, an input and config, and what should come out. `judge` decides
@@ -14,6 +14,7 @@
  *   empty text accepts any error. A run that returns output fails an error case, and vice versa.
  */
 import { diffLines, type DiffLine } from './text-diff';
+import type { Mock } from '../http/mocks/mock';
 
 export type { DiffLine };
 
@@ -26,6 +27,8 @@ export interface TestCase {
 	input: string;
 	config: Record<string, string>;
 	expect: Expectation;
+	/** The case's own mock responses, used instead of the page's (absent: the page's). */
+	mocks?: Mock[];
 }
 
 export interface Outcome {

@@ -2,7 +2,8 @@ import { execFileSync } from 'node:child_process';
 import { describe, expect, it } from 'vitest';
 import { jsString, shellWord, toCli, toJavaScript, toPython } from './codegen';
 import { DEFAULT_SETTINGS } from '../setup/settings';
-import type { Setup } from '../setup/setup';
+import { DEFAULT_SETUP, type Setup } from '../setup/setup';
+import { newMock } from '../http/mocks/mock';
 import { readCall, runCli } from '../testing/extism-call';
 
 const minimal: Setup = {
@@ -290,5 +291,25 @@ with extism.Plugin(manifest, wasi=True) as plugin:
     out = plugin.call("post_json", "{\\n  \\"url\\": \\"https://webhook.site/abc\\",\\n  \\"payload\\": {\\n    \\"hello\\": \\"world\\"\\n  }\\n}")
     print(out.decode("utf-8"))
 `);
+	});
+});
+
+describe('toCli and mock responses', () => {
+	it('says the mocks are not part of the command, and nothing when there are none', () => {
+		const setup = { ...DEFAULT_SETUP, fn: 'get' };
+		const one = toCli({ ...setup, mocks: [newMock('https://a.test/*')] }, 'p.wasm');
+		expect(one.split('\n')).toEqual([
+			'# The mock response set in the playground is not part of this command:',
+			'# extism call sends every request to the network (to the allowed hosts).',
+			'extism call p.wasm get --timeout 10000'
+		]);
+		const two = toCli(
+			{ ...setup, mocks: [newMock('https://a.test/*'), newMock('https://b.test/')] },
+			'p.wasm'
+		);
+		expect(two).toContain(
+			'# The 2 mock responses set in the playground are not part of this command:'
+		);
+		expect(toCli(setup, 'p.wasm')).not.toContain('mock');
 	});
 });

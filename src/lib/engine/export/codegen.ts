@@ -58,6 +58,16 @@ function cliWords(setting: Setting, value: unknown): string[] {
 	return setting.kind === 'flag' ? [flag] : [flag, shellWord(String(value))];
 }
 
+/** Mocks answer only in the playground: the command would make the requests for real. */
+function cliMocksNote(count: number): string[] {
+	if (count === 0) return [];
+	const what = count === 1 ? 'The mock response' : `The ${count} mock responses`;
+	return [
+		`# ${what} set in the playground ${count === 1 ? 'is' : 'are'} not part of this command:`,
+		'# extism call sends every request to the network (to the allowed hosts).'
+	];
+}
+
 export function toCli(setup: Setup, pluginRef: string, plugin: CodePlugin = {}): string {
 	// A setting at the playground's default is left out; for the log level (info), extism call
 	// then prints no plugin logs.
@@ -76,6 +86,7 @@ export function toCli(setup: Setup, pluginRef: string, plugin: CodePlugin = {}):
 	flags.push(...input.words);
 	const notes = [...(plugin.built ? [`# ${builtNote(pluginRef)}`] : [])];
 	notes.push(...cliHostNote(plugin.hostFunctions ?? []));
+	notes.push(...cliMocksNote(setup.mocks?.length ?? 0));
 	const positional = [pluginRef, setup.fn];
 	if (positional.some((w) => w.includes('\0')))
 		notes.push(

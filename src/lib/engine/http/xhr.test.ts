@@ -117,11 +117,19 @@ describe('XHR http_request', () => {
 			'Call error: HTTP request to "https://other.test/x" is not allowed (no allowedHosts match "other.test")'
 		);
 		expect(
-			thrownBy(() => s.env.http_request(context({ 1: { url: 'https://other.test/x' } }), 1n, 0n))
+			thrownBy(() =>
+				s.env.http_request(
+					context({ 1: { url: 'https://other.test/x', method: 'delete' } }),
+					1n,
+					0n
+				)
+			)
 		).toMatchObject({
 			kind: 'refused',
 			url: 'https://other.test/x',
-			host: 'other.test'
+			host: 'other.test',
+			// The Network row shows it (the SDK's own refusal, on the JSPI path, does not say it).
+			method: 'DELETE'
 		});
 		expect(s.sent).toEqual([]);
 		expect(s.events).toEqual([]);

@@ -90,7 +90,8 @@ export function createXhrHttpFunctions(opts: XhrHttpOptions) {
 		// The SDK's own refusal, word for word (people see it as the raw message), typed like ours.
 		if (!opts.allows(target)) {
 			throw fail(
-				{ kind: 'refused', url: String(target), host: target.hostname },
+				// The method too, which the SDK's refusal on the JSPI path does not say.
+				{ kind: 'refused', url: String(target), host: target.hostname, method },
 				`Call error: HTTP request to "${target}" is not allowed (no allowedHosts match "${target.hostname}")`
 			);
 		}

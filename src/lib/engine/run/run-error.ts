@@ -5,7 +5,7 @@
 /** One failure and the details its words and decisions need. */
 export type RunErrorDetail =
 	/** A request to a host outside the allowed hosts, refused before it was sent. */
-	| { kind: 'refused'; url: string; host: string }
+	| { kind: 'refused'; url: string; host: string; method?: string }
 	/** The server answered, but without the CORS headers a page needs to read the response. */
 	| { kind: 'cors'; url: string }
 	/** The server could not be reached at all. */
