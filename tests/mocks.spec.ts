@@ -92,7 +92,9 @@ test.describe('mock responses', () => {
 		await expect(opened).toHaveCount(0);
 	});
 
-	test('a mock for a host that is not allowed is refused as before', async ({ page }) => {
+	test('a mock for a host that is not allowed is refused as before, its row showing the method', async ({
+		page
+	}) => {
 		await apiPlugin(page, { allow: false });
 		const path = '/echo/refused-mock';
 		await addMock(page, { url: `${ECHO_URL}${path}`, body: 'never seen' });
@@ -105,6 +107,8 @@ test.describe('mock responses', () => {
 		const network = await showPanel(page, 'Network');
 		const row = network.getByRole('row').filter({ hasText: 'refused' });
 		await expect(row).toContainText(`${ECHO_URL}${path}`);
+		// With JSPI the SDK refuses the host itself, in words without the method.
+		await expect(row.getByRole('cell').nth(1)).toHaveText('GET');
 		await expect(row.getByRole('cell').nth(3)).toHaveText('refused: host not allowed');
 		await expect(network).not.toContainText('mocked');
 		expect(await seen(path)).toEqual([]);

@@ -73,6 +73,8 @@ test.describe('network grants', () => {
 		await showPanel(page, 'Network');
 		const row = network(page).getByRole('row').filter({ hasText: 'refused' });
 		await expect(row).toContainText(`${ECHO_URL}/echo/again`);
+		// The SDK's refusal (JSPI) names no method; the row shows the webhook's POST all the same.
+		await expect(row.getByRole('cell').nth(1)).toHaveText('POST');
 		await row.getByRole('button', { name: 'Allow 127.0.0.1' }).click();
 		await expect(page.getByRole('button', { name: 'Remove host 127.0.0.1' })).toBeVisible();
 		const ok = await run(page);

@@ -63,6 +63,36 @@ describe('worker host HTTP path', () => {
 		expect(() => request(ctx, 1n, 0n)).toThrow('no allowedHosts match "b.com"');
 		expect(posted.map((p) => p.type)).toEqual(['loaded']);
 	});
+	it("with JSPI, names the method of a request the SDK's own http_request refuses", async () => {
+		const posted: FromWorker[] = [];
+		// As @extism/extism 2.0.0-rc13 does: it binds each host function to its CallContext, and
+		// its http_request reads the request and throws, naming only the URL and host.
+		const ctx = {
+			read: () => ({ json: () => ({ url: 'https://b.com/x', method: 'delete' }) })
+		};
+		const fake: CreatePlugin = async (_m, options) => {
+			for (const fns of Object.values(options.functions))
+				for (const fn of Object.values(fns)) (fn as (c: unknown) => unknown).bind(null, ctx);
+			return {
+				call: async () => {
+					const { url } = ctx.read().json();
+					const host = new URL(url).hostname;
+					throw new Error(
+						`Call error: HTTP request to "${new URL(url)}" is not allowed (no allowedHosts match "${host}")`
+					);
+				},
+				close: async () => {}
+			};
+		};
+		const host = createWorkerHost((m) => posted.push(m), fake, { jspi: true });
+		const settings = { ...DEFAULT_SETTINGS, allowedHosts: ['a.com'] };
+		await host.handle({ type: 'load', id: 1, module: {} as WebAssembly.Module, settings });
+		await host.handle({ type: 'call', id: 2, fn: 'f', input: new Uint8Array() });
+		expect(posted.at(-1)).toMatchObject({
+			type: 'call-failed',
+			error: { kind: 'refused', url: 'https://b.com/x', host: 'b.com', method: 'DELETE' }
+		});
+	});
 	it('routes JSPI HTTP through a recording fetch', async () => {
 		const { given } = await load({ jspi: true }, ['a.com']);
 		expect(typeof given.fetch).toBe('function');

@@ -6,9 +6,10 @@ import { httpPath, type HttpCapabilities } from '../http/path';
 import { createXhrHttpFunctions } from '../http/xhr';
 import { loadHostRule } from '../http/host-rule';
 import { compileMocks } from '../http/mocks/answer';
+import { watchRequests, type RequestWatch } from '../http/request-watch';
 import type { HttpEvent } from '../http/recorder';
 import type { FromWorker, InstanceParts, ToWorker } from './protocol';
-import { runError } from './run-error';
+import { RunFailure, runError } from './run-error';
 import { fromSdkError, stackOf } from './sdk-errors';
 import { createBacktracer, STACK_TRACE_LIMIT, type DebugTarget } from './worker-backtrace';
 import { LOG_LEVELS, toSdkOptions } from '../setup/settings';
@@ -19,6 +20,14 @@ import { createVarStore, type VarStore } from './var-store';
 import type { CallFacts, VarEdit } from './call-facts';
 
 type Post = (msg: FromWorker, transfer?: Transferable[]) => void;
+
+/** The SDK's refusal of a host (JSPI path), with the request's method when it was seen. */
+function withRefusedMethod(e: unknown, requests: RequestWatch): unknown {
+	const error = fromSdkError(e);
+	if (error.kind !== 'refused' || error.method) return e;
+	const method = requests.methodFor(error.url);
+	return method ? new RunFailure({ ...error, method }) : e;
+}
 
 /**
  * A job forwards at most this many log lines and stream characters; the rest is only counted.
@@ -114,9 +123,19 @@ export function createWorkerHost(
 				mocks
 			});
 			const fetchHttp = createHttpHostFunctions(recording, options.allowHttpResponseHeaders);
-			http = fetchHttp;
+			// The SDK refuses a host itself here, naming no method; the watch knows it.
+			const requests = watchRequests();
+			const fetchEnv = fetchHttp.functions['extism:host/env'];
+			http = {
+				functions: {
+					'extism:host/env': {
+						...fetchEnv,
+						http_status_code: requests.capturing(fetchEnv.http_status_code)
+					}
+				}
+			};
 			sdkFetch = fetchHttp.fetch as typeof fetch;
-			explainFailure = async (e) => e;
+			explainFailure = async (e) => withRefusedMethod(e, requests);
 		}
 		const stubs = buildHostFunctions(spec.stubs ?? [], (call) =>
 			post({ type: 'host-call', id: jobId, call })
