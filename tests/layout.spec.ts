@@ -168,6 +168,11 @@ for (const size of SIZES) {
 				expect(await overlappingEditorParts(page, true)).toEqual([]);
 				expect(await page.evaluate(() => scrollY)).toBe(0);
 				await shoot(page, testInfo, `writing-${size.width}x${size.height}-${colorScheme}`);
+				if (folded) {
+					// The Input, a scroll down the editors' pane, for a person to look at too.
+					await page.getByRole('region', { name: 'Input' }).scrollIntoViewIfNeeded();
+					await shoot(page, testInfo, `writing-${size.width}x${size.height}-${colorScheme}-input`);
+				}
 			});
 		});
 	}
