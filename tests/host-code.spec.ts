@@ -62,7 +62,7 @@ test.describe('copy as code', () => {
 
 		const [download] = await Promise.all([
 			page.waitForEvent('download'),
-			page.getByRole('button', { name: 'Download .wasm' }).click()
+			chooseMenuItem(page, 'Download .wasm')
 		]);
 		expect(download.suggestedFilename()).toBe('host-function.wasm');
 		await download.saveAs(join(dir, download.suggestedFilename()));

@@ -8,6 +8,7 @@ import { test, expect, fixturePath } from './support/fixtures';
 import { openPlayground, output, run } from './support/playground';
 import { buildAndRun, pickTemplate, source, startWriting } from './support/write';
 import { showPanel } from './support/panels';
+import { EDITOR_KEYS_HINT } from '../src/lib/editor/keys-hint';
 
 const SIZES = [
 	{ width: 1280, height: 720 },
@@ -58,6 +59,47 @@ function overflowing(page: Page) {
 	});
 }
 
+/**
+ * The parts of the editors' pane that a person reads, and which of them overlap: a section that
+ * shrank below its content lets its last lines run under the next section's (the Source editor's
+ * hint under the Input heading, once, on a phone). Overlap is measured on the parts' boxes,
+ * wherever the pane is scrolled to.
+ */
+async function overlappingEditorParts(page: Page, writing: boolean) {
+	const input = page.getByRole('region', { name: 'Input' });
+	const parts: Record<string, Locator> = {
+		Function: page.getByRole('combobox', { name: 'Function' }),
+		'Input heading': input.getByRole('heading', { name: 'Input', exact: true }),
+		'Input file': input.getByText('Input file', { exact: true }),
+		'Input file chooser': input.getByLabel('Input file', { exact: true }),
+		'Input encoding': input.getByRole('combobox', { name: 'Input encoding' }),
+		'Input editor': input.locator('.monaco-editor'),
+		'Input hint': input.getByText(EDITOR_KEYS_HINT)
+	};
+	if (writing) {
+		const write = page.getByRole('region', { name: 'Write a plugin' });
+		parts['Template'] = write.getByRole('combobox', { name: 'Template' });
+		parts['Build'] = write.getByRole('button', { name: 'Build', exact: true });
+		parts['Source'] = source(page).locator('.monaco-editor');
+		parts['Source hint'] = source(page).getByText(EDITOR_KEYS_HINT);
+	}
+	const boxes: [string, { x: number; y: number; width: number; height: number }][] = [];
+	for (const [name, el] of Object.entries(parts)) {
+		const box = await el.boundingBox();
+		expect(box, `${name} has a box`).not.toBeNull();
+		boxes.push([name, box!]);
+	}
+	const over: string[] = [];
+	for (const [i, [a, p]] of boxes.entries())
+		for (const [b, q] of boxes.slice(i + 1)) {
+			// One pixel of slack for borders that touch.
+			const x = Math.min(p.x + p.width, q.x + q.width) - Math.max(p.x, q.x);
+			const y = Math.min(p.y + p.height, q.y + q.height) - Math.max(p.y, q.y);
+			if (x > 1 && y > 1) over.push(`${a} overlaps ${b} (${Math.round(x)}×${Math.round(y)} px)`);
+		}
+	return over;
+}
+
 async function shoot(page: Page, testInfo: TestInfo, name: string) {
 	mkdirSync(SHOTS, { recursive: true });
 	const body = await page.screenshot({ path: `${SHOTS}/${name}.png` });
@@ -90,6 +132,7 @@ for (const size of SIZES) {
 				);
 				await expectInViewUncovered(page, latest, 'newest run');
 				expect(await overflowing(page)).toEqual([]);
+				expect(await overlappingEditorParts(page, false)).toEqual([]);
 				expect(await page.evaluate(() => scrollY)).toBe(0);
 				await shoot(page, testInfo, `reading-${size.width}x${size.height}-${colorScheme}`);
 			});
@@ -122,8 +165,14 @@ for (const size of SIZES) {
 				);
 				await expectInViewUncovered(page, latest, 'newest run');
 				expect(await overflowing(page)).toEqual([]);
+				expect(await overlappingEditorParts(page, true)).toEqual([]);
 				expect(await page.evaluate(() => scrollY)).toBe(0);
 				await shoot(page, testInfo, `writing-${size.width}x${size.height}-${colorScheme}`);
+				if (folded) {
+					// The Input, a scroll down the editors' pane, for a person to look at too.
+					await page.getByRole('region', { name: 'Input' }).scrollIntoViewIfNeeded();
+					await shoot(page, testInfo, `writing-${size.width}x${size.height}-${colorScheme}-input`);
+				}
 			});
 		});
 	}

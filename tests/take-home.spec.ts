@@ -3,16 +3,18 @@
 import { readFile } from 'node:fs/promises';
 import AxeBuilder from '@axe-core/playwright';
 import { strFromU8, unzipSync } from 'fflate';
-import type { Page } from '@playwright/test';
+import type { Locator, Page } from '@playwright/test';
 import { test, expect } from './support/fixtures';
 import { openPlayground, output, outputBody, setInput } from './support/playground';
 import { BUILD_TIMEOUT, pickTemplate, source, startWriting } from './support/write';
+import { menuItem } from './support/menus';
 
-const wasmButton = (page: Page) => page.getByRole('button', { name: 'Download .wasm' });
-const projectButton = (page: Page) => page.getByRole('button', { name: 'Download project' });
+// Both are items of the More menu: each step opens it (or keeps it open) on its item.
+const wasmItem = (page: Page) => menuItem(page, 'Download .wasm');
+const projectItem = (page: Page) => menuItem(page, 'Download project');
 
-async function download(page: Page, button: ReturnType<Page['getByRole']>) {
-	const [file] = await Promise.all([page.waitForEvent('download'), button.click()]);
+async function download(page: Page, item: Promise<Locator>) {
+	const [file] = await Promise.all([page.waitForEvent('download'), (await item).click()]);
 	return {
 		name: file.suggestedFilename(),
 		bytes: new Uint8Array(await readFile(await file.path()))
@@ -36,27 +38,28 @@ test.describe('take it home', () => {
 		await startWriting(page);
 		await pickTemplate(page, /Count vowels/);
 		// The example on show is no build of this source: nothing to take home yet, and it says why.
-		await expect(wasmButton(page)).toBeDisabled();
-		await expect(projectButton(page)).toBeDisabled();
-		await expect(wasmButton(page)).toHaveAccessibleDescription(/^Build first/);
-		const axe = await new AxeBuilder({ page }).include('[aria-label="Take it home"]').analyze();
+		await expect(await wasmItem(page)).toBeDisabled();
+		await expect(await projectItem(page)).toBeDisabled();
+		await expect(await wasmItem(page)).toHaveAccessibleDescription(/^Build first/);
+		const axe = await new AxeBuilder({ page }).include('[role="menu"]:not([hidden])').analyze();
 		expect(axe.violations.map((v) => `${v.id}: ${v.help}`)).toEqual([]);
+		await page.keyboard.press('Escape');
 
 		await setInput(page, 'Hello, Extism!');
 		const runs = output(page).getByRole('article');
 		await page.getByRole('button', { name: 'Run', exact: true }).click();
 		await expect(runs).toHaveCount(1, { timeout: BUILD_TIMEOUT });
 		await expect(outputBody(runs.first())).toHaveText(/"count": 4,\s*"total": 4/);
-		await expect(wasmButton(page)).toBeEnabled();
-		await expect(projectButton(page)).toBeEnabled();
+		await expect(await wasmItem(page)).toBeEnabled();
+		await expect(await projectItem(page)).toBeEnabled();
 
-		const wasm = await download(page, wasmButton(page));
+		const wasm = await download(page, wasmItem(page));
 		expect(wasm.name).toBe('count-vowels.wasm');
 		expect(WebAssembly.validate(wasm.bytes)).toBe(true);
 		const exports = WebAssembly.Module.exports(new WebAssembly.Module(wasm.bytes));
 		expect(exports.map((e) => e.name)).toContain('count_vowels');
 
-		const zip = await download(page, projectButton(page));
+		const zip = await download(page, projectItem(page));
 		expect(zip.name).toBe('count-vowels.zip');
 		const files = unzipSync(zip.bytes);
 		expect(Object.keys(files).sort()).toEqual([
@@ -84,8 +87,9 @@ test.describe('take it home', () => {
 		await source(page).locator('.monaco-editor').click();
 		await page.keyboard.press('ControlOrMeta+End');
 		await page.keyboard.insertText('\n// edited\n');
-		await expect(projectButton(page)).toBeDisabled();
-		await expect(projectButton(page)).toHaveAccessibleDescription(/source changed/);
-		await expect(wasmButton(page)).toBeEnabled();
+		await expect(await projectItem(page)).toBeDisabled();
+		await expect(await projectItem(page)).toHaveAccessibleDescription(/source changed/);
+		await expect(await wasmItem(page)).toBeEnabled();
+		await expect(await wasmItem(page)).toHaveAccessibleDescription(/^Gives the last build/);
 	});
 });

@@ -8,6 +8,8 @@ const MENU_OF: Record<string, 'Open' | 'More'> = {
 	'Open file…': 'Open',
 	'Load from URL…': 'Open',
 	'Edit source': 'More',
+	'Download .wasm': 'More',
+	'Download project': 'More',
 	New: 'More',
 	'Copy as CLI': 'More',
 	'Copy as JavaScript': 'More',
