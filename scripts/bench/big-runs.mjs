@@ -40,17 +40,22 @@ export async function playgroundFirstLoad(browser, siteUrl, path, name, input, a
 	}
 }
 
-/** A fresh raw page: bytes → createPlugin (in-thread) → first call, once. */
-export async function rawFirstLoad(browser, rawUrl, name, input, around) {
+/**
+ * A fresh raw page: a file picked from disk → bytes → createPlugin (in-thread) → first call,
+ * timed from the input's change event exactly as the playground's load is.
+ */
+export async function rawFirstLoad(browser, rawUrl, path, input, around) {
 	const ctx = await browser.newContext();
 	try {
 		const page = await openRaw(ctx, rawUrl);
 		await page.evaluate(waitIdle);
-		const opts = { wasmUrl: name, fn: BIG_FUNCTION, input };
-		await page.evaluate((o) => window.rawBench.fetchPlugin(o), opts);
-		const load = () => page.evaluate((o) => window.rawBench.loadToFirstOutput(o), opts);
+		const load = async () => {
+			await page.evaluate((o) => window.rawBench.armFileRun(o), { fn: BIG_FUNCTION, input });
+			await page.getByLabel('Plugin file', { exact: true }).setInputFiles(path);
+			return page.evaluate(() => window.rawBench.fileRun);
+		};
 		const r = await (around ? around(page, load) : load());
-		if (r.output !== input) throw new Error(`${name} did not echo its input`);
+		if (r.output !== input) throw new Error(`${path} did not echo its input`);
 		return r;
 	} finally {
 		await ctx.close();
@@ -66,7 +71,7 @@ export async function bigFirstLoads(browser, urls, { path, name, input, runs }) 
 	const raw = [];
 	for (let i = 0; i < runs; i++) {
 		const a = () => playgroundFirstLoad(browser, urls.site, path, name, input);
-		const b = () => rawFirstLoad(browser, urls.raw, name, input);
+		const b = () => rawFirstLoad(browser, urls.raw, path, input);
 		if (i % 2 === 0) {
 			pg.push(await a());
 			raw.push(await b());

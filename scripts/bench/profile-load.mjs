@@ -55,7 +55,7 @@ try {
 	for (let i = 0; i < RUNS; i++) {
 		runs.push(
 			raw
-				? await rawFirstLoad(browser, server.url, name, INPUT, around)
+				? await rawFirstLoad(browser, server.url, path, INPUT, around)
 				: await playgroundFirstLoad(browser, server.url, path, name, INPUT, around)
 		);
 	}

@@ -41,36 +41,39 @@ async function calls({ wasmUrl, fn, input, n, runInWorker }) {
 	return { times, output: out ? out.text() : null, logs: logs.length };
 }
 
-const files = new Map();
-
-/** Fetches a plugin into a File ahead of a timed load (the playground's is picked from disk). */
-async function fetchPlugin({ wasmUrl }) {
-	const file = new File([await fetchBytes(wasmUrl)], 'plugin.wasm');
-	files.set(wasmUrl, file);
-	return file;
-}
-
 /**
- * A picked file → bytes → instance → first output: the SDK's own load path, in-thread. The
- * playground's figure starts at the file input's change event, so this one starts at the same
- * point, with a File in hand, and includes reading it.
+ * A picked file → bytes → instance → first output: the SDK's own load path, in-thread. Armed
+ * before the file is chosen; the clock starts at the file input's change event, as the
+ * playground's does, so both read a file the browser takes from disk, not one already in memory.
  */
-async function loadToFirstOutput({ wasmUrl, fn, input }) {
-	const file = files.get(wasmUrl) ?? (await fetchPlugin({ wasmUrl }));
-	// The mark lets a trace find where the load starts (profile-load.mjs --raw).
-	performance.mark('bench-raw-start');
-	const t = performance.now();
-	const data = new Uint8Array(await file.arrayBuffer());
-	const plugin = await createPlugin({ wasm: [{ data }] }, options(false, []));
-	const out = await plugin.call(fn, encoder.encode(input));
-	const ms = performance.now() - t;
-	await plugin.close();
-	return { ms, output: out ? out.text() : null };
+function armFileRun({ fn, input }) {
+	const picker = document.querySelector('input[type="file"]');
+	window.rawBench.fileRun = new Promise((resolve, reject) => {
+		picker.addEventListener(
+			'change',
+			async () => {
+				// The mark lets a trace find where the load starts (profile-load.mjs --raw).
+				performance.mark('bench-raw-start');
+				const t = performance.now();
+				try {
+					const data = new Uint8Array(await picker.files[0].arrayBuffer());
+					const plugin = await createPlugin({ wasm: [{ data }] }, options(false, []));
+					const out = await plugin.call(fn, encoder.encode(input));
+					const ms = performance.now() - t;
+					await plugin.close();
+					resolve({ ms, output: out ? out.text() : null });
+				} catch (e) {
+					reject(e);
+				}
+			},
+			{ once: true }
+		);
+	});
 }
 
 window.rawBench = {
 	calls,
-	fetchPlugin,
-	loadToFirstOutput,
+	armFileRun,
+	fileRun: null,
 	isolated: globalThis.crossOriginIsolated
 };
