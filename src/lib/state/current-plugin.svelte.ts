@@ -61,7 +61,6 @@ export class CurrentPlugin {
 	#capped = new WeakMap<LoadedPlugin, Record<number, WebAssembly.Module>>();
 	/** The bytes each capped module was compiled from (a trap's backtrace reads them). */
 	#cappedBytes = new WeakMap<WebAssembly.Module, Uint8Array>();
-	#blobs = new WeakMap<WebAssembly.Module, Blob>();
 
 	constructor(hooks: LoadHooks) {
 		this.#hooks = hooks;
@@ -205,23 +204,14 @@ export class CurrentPlugin {
 		return null;
 	}
 
+	/** Whether `moduleFor(p, maxPages)` is ready, with no cap to compile first. */
+	isCapped(p: LoadedPlugin, maxPages: number | undefined): boolean {
+		return maxPages === undefined || !!this.#capped.get(p)?.[maxPages];
+	}
+
 	/** The bytes `moduleFor(p, maxPages)` was compiled from. */
 	bytesFor(p: LoadedPlugin, maxPages: number | undefined): Uint8Array {
 		return this.#cappedBytes.get(this.moduleFor(p, maxPages)) ?? p.bytes;
-	}
-
-	/**
-	 * The same bytes as a Blob, made once per module on its first run: it crosses to a worker by
-	 * reference, where posting the bytes would copy them on the page at every instance.
-	 */
-	blobFor(p: LoadedPlugin, maxPages: number | undefined): Blob {
-		const module = this.moduleFor(p, maxPages);
-		let blob = this.#blobs.get(module);
-		if (!blob) {
-			blob = new Blob([this.bytesFor(p, maxPages) as Uint8Array<ArrayBuffer>]);
-			this.#blobs.set(module, blob);
-		}
-		return blob;
 	}
 
 	/** The module an instance is made from under `maxPages` (after `capped` said it can be). */

@@ -92,8 +92,9 @@ export class PluginExtras {
 	}
 
 	beginRun() {
-		this.calls = [];
-		this.droppedCalls = 0;
+		// Only a change: a new empty list would make the page redraw while the run starts.
+		if (this.calls.length) this.calls = [];
+		if (this.droppedCalls) this.droppedCalls = 0;
 	}
 
 	record(call: HostCall) {

@@ -143,7 +143,7 @@ export class Playground {
 	async run() {
 		if (!this.write.active) return this.runs.run();
 		// Run pressed again during the build: the run already waiting for it is the one.
-		if (this.#runAfterBuild || this.runs.running) return;
+		if (this.#runAfterBuild || this.runs.busy) return;
 		this.#runAfterBuild = true;
 		try {
 			if (!(await this.write.ensureBuilt())) return;

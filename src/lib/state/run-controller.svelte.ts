@@ -11,7 +11,7 @@ import type { PluginExtras } from './extras.svelte';
 import type { Mock } from '$lib/engine/http/mocks/mock';
 import type { MockResponses } from './mocks.svelte';
 import type { NetworkLog } from './network-log.svelte';
-import type { RunLog, RunRecord } from './run-log.svelte';
+import { RUN_QUIET_MS, type RunLog, type RunRecord } from './run-log.svelte';
 import { RunBacktrace, type SourceLinks } from './run-backtrace';
 import type { Backtrace } from '$lib/engine/debug/backtrace';
 import type { SetupState } from './setup-state.svelte';
@@ -34,6 +34,8 @@ export class RunController {
 	/** Set while a run asked for during a load waits for that load. */
 	runWaiting = $state(false);
 	/** Runs in flight here (one, unless a newer one superseded it and both still unwind). */
+	#active = $state(0);
+	/** Those of them shown as running (see RUN_QUIET_MS). */
 	#jobs = $state(0);
 	/** Changes whenever the runner says its instance or busy state changed. */
 	#version = $state(0);
@@ -77,7 +79,13 @@ export class RunController {
 		this.#runner.warm();
 	}
 
+	/** What the page shows: a run is going on, once it has gone on for RUN_QUIET_MS. */
 	readonly running: boolean = $derived(this.#jobs > 0);
+
+	/** Whether a run is going on now, shown yet or not: a second one waits its turn. */
+	get busy(): boolean {
+		return this.#active > 0;
+	}
 
 	/** The Vars panel's state: runs take its edits and give it what the instance holds. */
 	useVars(vars: VarsState) {
@@ -93,7 +101,7 @@ export class RunController {
 		const p = this.#current.plugin;
 		return (
 			!!p &&
-			!this.running &&
+			!this.busy &&
 			this.#runner.hasInstanceFor(
 				instanceSpec(
 					this.#current,
@@ -124,13 +132,17 @@ export class RunController {
 			(setup.fn ? null : 'This plugin exports no function to call.') ??
 			this.#mocksBlocked();
 		if (blocked) return this.#log.say('error', blocked);
-		if (this.running) return;
+		if (this.busy) return;
 		const settings = $state.snapshot(setup.settings);
 		const p = this.#current.plugin!;
-		const tooSmall = await this.#current.capped(p, settings.maxPages);
-		if (tooSmall) return this.#log.say('error', tooSmall);
-		// Another plugin arrived while this one compiled: its own run decides.
-		if (this.#current.plugin !== p) return;
+		// Compiled already (or no cap): no await, so the job reaches the worker before the page
+		// turns to rendering the run's line.
+		if (!this.#current.isCapped(p, settings.maxPages)) {
+			const tooSmall = await this.#current.capped(p, settings.maxPages);
+			if (tooSmall) return this.#log.say('error', tooSmall);
+			// Another plugin arrived while this one compiled: its own run decides.
+			if (this.#current.plugin !== p) return;
+		}
 		const input = setup.inputBytes();
 		if (!input.ok) return this.#log.say('error', `Not run: ${input.message}`);
 		const rec = this.#log.begin(setup.fn, input.bytes.length, logContext(p, settings));
@@ -176,13 +188,10 @@ export class RunController {
 	/** One run through the runner, recorded in `rec`; the report is also returned. */
 	async #execute(rec: RunRecord, job: Job): Promise<RunReport | null> {
 		const p = this.#current.plugin!;
-		this.#jobs++;
+		const end = this.#begin(RUN_QUIET_MS);
 		this.#extras.beginRun();
 		const timeoutMs = this.#timeoutMs();
-		const spec = {
-			...instanceSpec(this.#current, this.#extras, p, job.settings, job.mocks),
-			bytes: this.#current.blobFor(p, job.settings.maxPages)
-		};
+		const spec = instanceSpec(this.#current, this.#extras, p, job.settings, job.mocks);
 		try {
 			const report = await this.#runner.run({
 				...spec,
@@ -191,6 +200,7 @@ export class RunController {
 				repeat: job.repeat,
 				vars: this.#vars?.forRun(),
 				timeoutMs,
+				bytes: () => this.#current.bytesFor(p, job.settings.maxPages),
 				onEvent: (ev) => {
 					if (ev.type === 'http') this.#network.record(rec.id, ev.event);
 					else if (ev.type === 'host-call') this.#extras.record(ev.call);
@@ -217,8 +227,25 @@ export class RunController {
 			this.#noteFacts(rec, report);
 			return report;
 		} finally {
-			this.#jobs--;
+			end();
 		}
+	}
+
+	/** Counts a run in flight, shown as running after `quietMs`; returns what ends it. */
+	#begin(quietMs: number): () => void {
+		this.#active++;
+		let shown = false;
+		const show = () => {
+			shown = true;
+			this.#jobs++;
+		};
+		const timer = quietMs > 0 ? setTimeout(show, quietMs) : undefined;
+		if (!timer) show();
+		return () => {
+			this.#active--;
+			clearTimeout(timer);
+			if (shown) this.#jobs--;
+		};
 	}
 
 	/** The run's return code, memory and vars, and the growth since the instance's last call. */
@@ -248,7 +275,7 @@ export class RunController {
 	): Promise<XtpOutcome | { status: 'blocked'; text: string }> {
 		const blocked =
 			whyBlocked(this.#current, this.#extras) ??
-			(this.running ? 'A run is going on: wait for it or stop it.' : null) ??
+			(this.busy ? 'A run is going on: wait for it or stop it.' : null) ??
 			this.#mocksBlocked();
 		if (blocked) return { status: 'blocked', text: blocked };
 		const settings = $state.snapshot(this.#setup.settings);
@@ -258,7 +285,7 @@ export class RunController {
 		// Mock input is the input a Run would send: an input file, or the text in its encoding.
 		const input = this.#setup.inputBytes();
 		if (!input.ok) return { status: 'blocked', text: `Not run: ${input.message}` };
-		this.#jobs++;
+		const end = this.#begin(0);
 		try {
 			return await this.#runner.runTest({
 				...instanceSpec(this.#current, this.#extras, p, settings, this.#mocks.snapshot()),
@@ -272,7 +299,7 @@ export class RunController {
 				}
 			});
 		} finally {
-			this.#jobs--;
+			end();
 		}
 	}
 

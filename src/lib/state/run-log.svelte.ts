@@ -12,6 +12,13 @@ import type { FactsLine } from '$lib/engine/run/call-facts';
 const MAX_LOGS = 200;
 const MAX_STREAM_CHARS = 256 * 1024;
 
+/**
+ * A run shows (its line in the console, Run off, Stop on, "Running…") only once it has taken
+ * this long, or when it ends. Most runs answer sooner, and showing a run in progress for a few
+ * milliseconds would make the page lay itself out and paint once more on the way to the output.
+ */
+export const RUN_QUIET_MS = 100;
+
 export type RunStatus = 'running' | 'ok' | 'error' | 'stopped' | 'timeout' | 'superseded';
 
 /** What the console needs to say why a run logged nothing. */
@@ -32,6 +39,8 @@ export class RunRecord {
 	readonly inputBytes: number;
 	readonly logContext: LogContext | null;
 	status = $state<RunStatus>('running');
+	/** False for the first RUN_QUIET_MS of a run that has not ended: the console skips it. */
+	shown = $state(false);
 	logs = $state<{ level: LogLevel; message: string }[]>([]);
 	droppedLogs = $state(0);
 	streams = $state<Record<StreamName, string>>({ stdout: '', stderr: '' });
@@ -103,6 +112,7 @@ export class RunRecord {
 		ctx: { timeoutMs: number; pageOrigin: string; httpLimit?: number; maxPages?: number }
 	) {
 		const o = report.outcome;
+		this.shown = true;
 		this.status = o.status;
 		if (report.instantiateMs !== undefined)
 			this.timings.push({ label: 'instantiate', ms: report.instantiateMs });
@@ -172,14 +182,15 @@ export class RunLog {
 	begin(fn: string, inputBytes: number, logContext: LogContext | null = null): RunRecord {
 		const run = new RunRecord(this.#next, fn, inputBytes, logContext);
 		this.#add({ id: this.#next++, type: 'run', run });
+		setTimeout(() => (run.shown = true), RUN_QUIET_MS);
 		return run;
 	}
 
-	/** The most recent run still in the console, finished or not. */
+	/** The most recent run shown in the console, finished or not. */
 	readonly latestRun: RunRecord | null = $derived.by(() => {
 		for (let i = this.entries.length - 1; i >= 0; i--) {
 			const e = this.entries[i];
-			if (e.type === 'run') return e.run;
+			if (e.type === 'run' && e.run.shown) return e.run;
 		}
 		return null;
 	});

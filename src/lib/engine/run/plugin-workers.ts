@@ -2,7 +2,7 @@
 // wins, and a warm spare worker takes over after a stop. The runner (runner.ts) says which jobs
 // to send; starting workers and matching their answers is util/worker-client.ts.
 import { isCustom } from '../stubs/host-stubs';
-import type { FromWorker, InstanceParts, ToWorker } from './protocol';
+import type { FromWorker, InstanceParts, JobMessage, ToWorker } from './protocol';
 import { runError } from './run-error';
 import { isForwarded, type Forwarded, type RunEvent } from './outcomes';
 import { WorkerClient, type Conn, type PropertyWorker } from '../util/worker-client';
@@ -51,7 +51,7 @@ export class PluginWorkers {
 		this.#client = new WorkerClient<ToWorker, FromWorker, Ended, SlotState>({
 			spawn,
 			isReady: (msg) => msg.type === 'ready',
-			isEvent: (msg) => isForwarded(msg) || msg.type === 'xtp-event',
+			isEvent: (msg) => isForwarded(msg) || msg.type === 'xtp-event' || msg.type === 'need-bytes',
 			spare: true,
 			quiet: true,
 			crashed: (ev, id) => ({
@@ -93,17 +93,22 @@ export class PluginWorkers {
 		this.#warmTimer = setTimeout(() => this.warm(), SPARE_AFTER_MS);
 	}
 
-	/** Send one job and wait for its answer, a stop, or the timeout (0 = none). */
+	/**
+	 * Send one job and wait for its answer, a stop, or the timeout (0 = none). `bytes` gives the
+	 * main module's bytes when a failure of the job asks for them (see protocol.ts).
+	 */
 	protected job(
-		msg: ToWorker,
+		msg: JobMessage,
 		timeoutMs: number,
 		onEvent: (ev: RunEvent) => void,
-		transfer: Transferable[] = []
+		transfer: Transferable[] = [],
+		bytes: () => Uint8Array | null = () => null
 	): Promise<FromWorker | Ended> {
 		return this.#client.send(msg, {
 			transfer,
 			timeout: { ms: timeoutMs, end: { type: 'timeout' } },
 			onEvent: (msg) => {
+				if (msg.type === 'need-bytes') return this.#client.post({ type: 'bytes', bytes: bytes() });
 				const event = toRunEvent(msg);
 				if (event) onEvent(event);
 			}
@@ -156,12 +161,14 @@ export class PluginWorkers {
 	 * The worker a fresh instance of `spec` goes to, once ready; null when a newer job took it
 	 * meanwhile. Its old instance is forgotten.
 	 */
-	protected async claim(spec: InstanceParts): Promise<Slot | null> {
+	protected claim(spec: InstanceParts): Slot | Promise<Slot | null> {
 		if (this.slot?.state.custom) this.discard();
 		const slot = this.#client.connect();
 		slot.state.loaded = null;
 		slot.state.custom ||= (spec.stubs ?? []).some(isCustom);
-		await slot.ready;
-		return this.slot === slot ? slot : null;
+		// A ready worker takes the job in this very turn: an await would let the page's pending
+		// rendering (the new run's line) go first, and the worker would wait for it.
+		if (slot.isReady) return slot;
+		return slot.ready.then(() => (this.slot === slot ? slot : null));
 	}
 }

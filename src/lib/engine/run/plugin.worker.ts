@@ -32,8 +32,11 @@ const ready = Promise.all([import('@extism/extism'), import('./worker-host')]).t
 	}
 );
 
-// Messages queue up while the SDK loads or a call runs; each is handled in order.
+// Jobs queue up while the SDK loads or a call runs; each is handled in order. The bytes a failing
+// job asked for skip the queue: that job waits for them.
 let queue: Promise<unknown> = ready;
 scope.onmessage = (ev) => {
-	queue = queue.then(() => ready).then((host) => host.handle(ev.data));
+	const msg = ev.data;
+	if (msg.type === 'bytes') void ready.then((host) => host.takeBytes(msg.bytes));
+	else queue = queue.then(() => ready).then((host) => host.handle(msg));
 };

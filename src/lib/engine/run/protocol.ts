@@ -21,12 +21,6 @@ export interface InstanceParts {
 	linked?: { name: string; module: WebAssembly.Module }[];
 	/** Answers to the plugin's HTTP requests, tried in order after the grants (http/mocks/). */
 	mocks?: Mock[];
-	/**
-	 * The main module's bytes, exactly those compiled (after any memory cap), for a failure's
-	 * backtrace. A Blob crosses to the worker by reference (bytes would be copied on the page at
-	 * every instance); the worker reads it only when a failure carries wasm frames.
-	 */
-	bytes?: Blob;
 }
 
 /** An XTP test plugin, checked on the page (xtp/check.ts). */
@@ -48,7 +42,16 @@ export type ToWorker =
 	 * Runs the test plugin's `test` against fresh instances of `target` (`xtp plugin test
 	 * --with`); `input` is what mock_input gives. The worker's own instance is dropped first.
 	 */
-	| { type: 'xtp'; id: number; target: InstanceParts; test: XtpTestPlugin; input: Uint8Array };
+	| { type: 'xtp'; id: number; target: InstanceParts; test: XtpTestPlugin; input: Uint8Array }
+	/**
+	 * The answer to `need-bytes`, not a job: the main module's bytes exactly as compiled (after
+	 * any memory cap), or null when the page has none. Sent only when a failure needs them, so a
+	 * run that does not fail never pays for copying megabytes of debug info across.
+	 */
+	| { type: 'bytes'; bytes: Uint8Array | null };
+
+/** The messages that are jobs, answered by their id. */
+export type JobMessage = Exclude<ToWorker, { type: 'bytes' }>;
 
 export type FromWorker =
 	| { type: 'ready' }
@@ -64,6 +67,8 @@ export type FromWorker =
 	| { type: 'host-call'; id: number; call: HostCall }
 	/** A custom stub that could not be compiled (it throws when called). */
 	| { type: 'stub-error'; id: number; message: string }
+	/** A failure of this job has wasm frames: the worker needs the module's bytes to name them. */
+	| { type: 'need-bytes'; id: number }
 	/**
 	 * The last call's output and time. With repeat > 1, `times` holds every call's time in ms
 	 * (in order); on failure it holds those of the calls that succeeded before the failing one.

@@ -2,7 +2,7 @@
 // should wait for the page's thread, which is busy showing the new plugin, or compete with it.
 import { describe, expect, it, vi } from 'vitest';
 import { InProcessWorker } from '../testing/in-process-worker';
-import type { FromWorker, ToWorker } from './protocol';
+import type { FromWorker, JobMessage } from './protocol';
 import { PluginRunner } from './runner';
 import { SPARE_AFTER_MS } from './plugin-workers';
 import { DEFAULT_SETTINGS } from '../setup/settings';
@@ -12,7 +12,7 @@ import { COUNTER_WAT, compileWat } from '../testing/plugins';
 class HeldWorker {
 	onmessage: ((ev: MessageEvent<FromWorker>) => void) | null = null;
 	onerror: ((ev: ErrorEvent) => void) | null = null;
-	received: ToWorker[] = [];
+	received: JobMessage[] = [];
 	#onPost: () => void = () => {};
 	constructor() {
 		setTimeout(() => this.answer({ type: 'ready' }));
@@ -28,7 +28,7 @@ class HeldWorker {
 	answer(data: FromWorker) {
 		this.onmessage?.({ data } as MessageEvent<FromWorker>);
 	}
-	postMessage(msg: ToWorker) {
+	postMessage(msg: JobMessage) {
 		this.received.push(msg);
 		this.#onPost();
 	}
@@ -45,6 +45,25 @@ describe('PluginRunner: the first run of a plugin', async () => {
 		fn: 'count',
 		onEvent: () => {}
 	};
+
+	it('sends the module bytes only when a job of the run asks for them, and then at once', async () => {
+		const w = new HeldWorker();
+		const runner = new PluginRunner(() => w);
+		const asked: string[] = [];
+		const pending = runner.run({
+			...base,
+			bytes: () => (asked.push('bytes'), new Uint8Array([0, 97, 115, 109]))
+		});
+		await w.posts(2);
+		const [load, call] = w.received;
+		expect(asked).toEqual([]);
+		w.answer({ type: 'loaded', id: load.id, ms: 3 });
+		w.answer({ type: 'need-bytes', id: call.id });
+		expect(w.received[2]).toEqual({ type: 'bytes', bytes: new Uint8Array([0, 97, 115, 109]) });
+		expect(asked).toEqual(['bytes']);
+		w.answer({ type: 'result', id: call.id, output: null, ms: 1 });
+		expect((await pending).outcome.status).toBe('ok');
+	});
 
 	it('sends the call with the load, without waiting for the load to answer', async () => {
 		const w = new HeldWorker();

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { InProcessWorker } from '../testing/in-process-worker';
-import type { FromWorker, ToWorker } from './protocol';
+import type { FromWorker, JobMessage } from './protocol';
 import type { WorkerLike } from './plugin-workers';
 import { PluginRunner, sameInstance } from './runner';
 import { NO_TOTALS } from './xtp/report';
@@ -41,12 +41,12 @@ describe('PluginRunner: mocks are part of an instance', async () => {
 	});
 
 	it('gives the target instances of a test plugin the same mocks as a run', async () => {
-		const sent: ToWorker[] = [];
+		const sent: JobMessage[] = [];
 		const worker: WorkerLike = {
 			onmessage: null,
 			onerror: null,
 			terminate() {},
-			postMessage(msg) {
+			postMessage(msg: JobMessage) {
 				sent.push(msg);
 				const done: FromWorker = {
 					type: 'xtp-done',

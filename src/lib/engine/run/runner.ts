@@ -7,7 +7,7 @@
 //
 // Page side of the plugin worker: the jobs a page sends (load and call, a test plugin run) and
 // what their answers mean. The workers themselves, and stopping them, are plugin-workers.ts.
-import type { FromWorker, InstanceParts, ToWorker, XtpTestPlugin } from './protocol';
+import type { FromWorker, InstanceParts, JobMessage, XtpTestPlugin } from './protocol';
 import { ended, type RunEvent, type RunReport, type XtpOutcome } from './outcomes';
 import { PluginWorkers, type Ended, type Slot } from './plugin-workers';
 import { keepsInstance } from './run-error';
@@ -53,7 +53,7 @@ export class PluginRunner extends PluginWorkers {
 		if (!(await this.claim(opts))) return { status: 'superseded' };
 		const input = opts.input.slice();
 		const { module, settings, stubs, linked, mocks } = opts;
-		const msg: ToWorker = {
+		const msg: JobMessage = {
 			type: 'xtp',
 			id: this.nextId(),
 			target: { module, settings, stubs, linked, mocks },
@@ -91,13 +91,16 @@ export class PluginRunner extends PluginWorkers {
 			vars?: { seed: VarEdit[]; edits: VarEdit[] };
 			timeoutMs: number;
 			onEvent: (ev: RunEvent) => void;
+			/** The main module's bytes as compiled, asked for only when a failure needs them. */
+			bytes?: () => Uint8Array | null;
 		}
 	): Promise<RunReport> {
 		const report: RunReport = { outcome: { status: 'superseded' }, discarded: false };
 		this.supersede();
 		let loading: { slot: Slot; answer: Promise<FromWorker | Ended> } | null = null;
 		if (!this.hasInstanceFor(opts)) {
-			const slot = await this.claim(opts);
+			const claimed = this.claim(opts);
+			const slot = claimed instanceof Promise ? await claimed : claimed;
 			if (!slot) return report;
 			const answer = this.job(
 				{
@@ -108,11 +111,12 @@ export class PluginRunner extends PluginWorkers {
 					stubs: opts.stubs,
 					linked: opts.linked,
 					mocks: opts.mocks,
-					bytes: opts.bytes,
 					...(opts.vars?.seed.length ? { vars: opts.vars.seed } : {})
 				},
 				opts.timeoutMs,
-				opts.onEvent
+				opts.onEvent,
+				[],
+				opts.bytes
 			);
 			loading = { slot, answer };
 		}
@@ -135,7 +139,8 @@ export class PluginRunner extends PluginWorkers {
 			},
 			opts.timeoutMs,
 			opts.onEvent,
-			[input.buffer]
+			[input.buffer],
+			opts.bytes
 		);
 		if (loading) {
 			const ans = await loading.answer;
@@ -157,9 +162,9 @@ export class PluginRunner extends PluginWorkers {
 				};
 				report.instantiateMs = ans.ms;
 				if (ans.memoryPages !== undefined) report.loadedPages = ans.memoryPages;
-				// The call's own round trip starts when the instance is there.
+				// The call's own round trip starts when the instance is there. The call's answer
+				// tells onChange (a change now would redraw the page between the two answers).
 				sent = performance.now();
-				this.onChange();
 			}
 		}
 		const ans = await calling;

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { InProcessWorker } from '../testing/in-process-worker';
-import type { FromWorker, ToWorker } from './protocol';
+import type { FromWorker, JobMessage } from './protocol';
 import type { RunEvent } from './outcomes';
 import type { WorkerLike } from './plugin-workers';
 import { PluginRunner } from './runner';
@@ -14,13 +14,13 @@ class ScriptedWorker implements WorkerLike {
 	onmessage: WorkerLike['onmessage'] = null;
 	onerror: WorkerLike['onerror'] = null;
 	terminated = false;
-	constructor(private answer: (msg: ToWorker) => FromWorker[]) {
+	constructor(private answer: (msg: JobMessage) => FromWorker[]) {
 		setTimeout(() => this.#send({ type: 'ready' }));
 	}
 	#send(msg: FromWorker) {
 		if (!this.terminated) this.onmessage?.({ data: msg } as MessageEvent<FromWorker>);
 	}
-	postMessage(msg: ToWorker) {
+	postMessage(msg: JobMessage) {
 		setTimeout(() => this.answer(msg).forEach((m) => this.#send(m)));
 	}
 	terminate() {

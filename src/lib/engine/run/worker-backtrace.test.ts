@@ -12,19 +12,27 @@ import type { CreatePlugin } from './sdk-plugin';
 import { createWorkerHost } from './worker-host';
 import { createBacktracer } from './worker-backtrace';
 
+/**
+ * A load and a failing call through the worker host. The page's side is played here: it answers
+ * the host's need-bytes with the module's bytes, or with none (`withBytes` false).
+ */
 async function failedCall(bytes: Uint8Array, stubs: StubSpec[] = [], withBytes = true) {
 	const posted: FromWorker[] = [];
-	const host = createWorkerHost((m) => posted.push(m), createPlugin as unknown as CreatePlugin, {
-		jspi: false
-	});
+	const host = createWorkerHost(
+		(m) => {
+			posted.push(m);
+			if (m.type === 'need-bytes') setTimeout(() => host.takeBytes(withBytes ? bytes : null));
+		},
+		createPlugin as unknown as CreatePlugin,
+		{ jspi: false }
+	);
 	const module = await WebAssembly.compile(bytes as Uint8Array<ArrayBuffer>);
 	await host.handle({
 		type: 'load',
 		id: 1,
 		module,
 		settings: { ...DEFAULT_SETTINGS, wasi: true },
-		stubs,
-		...(withBytes ? { bytes: new Blob([bytes as Uint8Array<ArrayBuffer>]) } : {})
+		stubs
 	});
 	expect(posted.map((m) => m.type)).toEqual(['loaded']);
 	await host.handle({ type: 'call', id: 2, fn: 'count', input: new Uint8Array() });
@@ -121,13 +129,28 @@ describe('the worker host backtrace of a failed call', () => {
 		expect(failed.backtrace).toBeUndefined();
 	});
 
+	it('asks the page for the bytes only when a failure has wasm frames', async () => {
+		const posted: FromWorker[] = [];
+		const host = createWorkerHost((m) => posted.push(m), createPlugin as unknown as CreatePlugin, {
+			jspi: false
+		});
+		const wabt = await wabtInit();
+		const m = wabt.parseWat('ok.wat', '(module (func (export "ok") (result i32) (i32.const 0)))');
+		const bytes = new Uint8Array(m.toBinary({}).buffer);
+		m.destroy();
+		const module = await WebAssembly.compile(bytes as Uint8Array<ArrayBuffer>);
+		await host.handle({ type: 'load', id: 1, module, settings: DEFAULT_SETTINGS });
+		await host.handle({ type: 'call', id: 2, fn: 'ok', input: new Uint8Array() });
+		expect(posted.map((m) => m.type)).toEqual(['loaded', 'result']);
+	});
+
 	it('still reports the failure when the bytes cannot be read, only without frames', async () => {
 		const bytes = debugFixture('c-dwarf5');
 		const backtraceOf = createBacktracer();
 		const module = await WebAssembly.compile(bytes as Uint8Array<ArrayBuffer>);
 		const stack = 'RuntimeError: unreachable\n    at abort (wasm://wasm/1:wasm-function[3]:0x99)';
 		expect(
-			await backtraceOf(stack, { module, bytes: new Blob([new Uint8Array([1, 2, 3])]) })
+			await backtraceOf(stack, { module, bytes: async () => new Uint8Array([1, 2, 3]) })
 		).toBeUndefined();
 		// The same module without bytes is read from its compiled form: the frame is there.
 		expect((await backtraceOf(stack, { module }))?.frames).toHaveLength(1);

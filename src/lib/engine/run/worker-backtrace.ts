@@ -11,10 +11,10 @@ import { DebugModule } from '../debug/debug-module';
  */
 export const STACK_TRACE_LIMIT = 200;
 
-/** The module a call ran, and the bytes it was compiled from when the page sent them. */
+/** The module a call ran, and a way to get the bytes it was compiled from, when there is one. */
 export interface DebugTarget {
 	module: WebAssembly.Module;
-	bytes?: Blob;
+	bytes?: () => Promise<Uint8Array | null>;
 }
 
 /** A backtracer: the backtrace of a stack, or undefined when the stack has no wasm frames. */
@@ -29,9 +29,8 @@ export function createBacktracer(): (
 		try {
 			if (!debug) {
 				// Without the bytes: names and custom sections only, no bodies and so no DWARF lines.
-				debug = target.bytes
-					? new DebugModule(new Uint8Array(await target.bytes.arrayBuffer()))
-					: DebugModule.fromCompiled(target.module);
+				const bytes = (await target.bytes?.()) ?? null;
+				debug = bytes ? new DebugModule(bytes) : DebugModule.fromCompiled(target.module);
 				modules.set(target.module, debug);
 			}
 			const trace = buildBacktrace(stack, debug);

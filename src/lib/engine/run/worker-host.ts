@@ -8,7 +8,7 @@ import { loadHostRule } from '../http/host-rule';
 import { compileMocks } from '../http/mocks/answer';
 import { watchRequests, type RequestWatch } from '../http/request-watch';
 import type { HttpEvent } from '../http/recorder';
-import type { FromWorker, InstanceParts, ToWorker } from './protocol';
+import type { FromWorker, InstanceParts, JobMessage } from './protocol';
 import { RunFailure, runError } from './run-error';
 import { fromSdkError, stackOf } from './sdk-errors';
 import { createBacktracer, STACK_TRACE_LIMIT, type DebugTarget } from './worker-backtrace';
@@ -37,6 +37,9 @@ function withRefusedMethod(e: unknown, requests: RequestWatch): unknown {
 export const MAX_FORWARDED_LOGS = 200;
 export const MAX_FORWARDED_STREAM_CHARS = 256 * 1024;
 
+/** How long a failure waits for the module's bytes before it is reported without its lines. */
+export const BYTES_WAIT_MS = 10_000;
+
 /**
  * One worker holds at most one plugin instance. Logs and WASI streams are tagged with the id of
  * the job that produced them, so the page can drop stragglers from a job it gave up on.
@@ -54,6 +57,8 @@ export function createWorkerHost(
 	Error.stackTraceLimit = STACK_TRACE_LIMIT;
 	/** The last instance made: its exports seen from outside the SDK, and its vars. */
 	let aids: { probe: InstanceProbe; vars: VarStore } | null = null;
+	/** Settles the failing job's request for the module's bytes (see askBytes). */
+	let bytesWanted: ((bytes: Uint8Array | null) => void) | null = null;
 	/** Set on the synchronous-XHR path: it explains failed requests once the call is over. */
 	let explainFailure: (e: unknown) => Promise<unknown> = async (e) => e;
 	let jobId = 0;
@@ -88,7 +93,26 @@ export function createWorkerHost(
 		send(msg, transfer);
 	}
 
-	async function handle(msg: ToWorker): Promise<void> {
+	/** The module's bytes, asked of the page only when a failure needs them to name its frames. */
+	function askBytes(): Promise<Uint8Array | null> {
+		return new Promise((resolve) => {
+			const settle = (bytes: Uint8Array | null) => {
+				clearTimeout(timer);
+				bytesWanted = null;
+				resolve(bytes);
+			};
+			const timer = setTimeout(() => settle(null), BYTES_WAIT_MS);
+			bytesWanted = settle;
+			post({ type: 'need-bytes', id: jobId });
+		});
+	}
+
+	/** The page's answer to need-bytes; it comes while that job waits, outside the job queue. */
+	function takeBytes(bytes: Uint8Array | null) {
+		bytesWanted?.(bytes);
+	}
+
+	async function handle(msg: JobMessage): Promise<void> {
 		jobId = msg.id;
 		logs = 0;
 		streamed.stdout = streamed.stderr = 0;
@@ -176,7 +200,7 @@ export function createWorkerHost(
 		for (const message of aids.vars.apply(edits)) logger.error(message);
 	}
 
-	async function handleJob(msg: ToWorker): Promise<void> {
+	async function handleJob(msg: JobMessage): Promise<void> {
 		if (msg.type === 'xtp') {
 			await plugin?.close();
 			plugin = null;
@@ -188,7 +212,7 @@ export function createWorkerHost(
 			try {
 				await plugin?.close();
 				plugin = null;
-				target = { module: msg.module, bytes: msg.bytes };
+				target = { module: msg.module, bytes: askBytes };
 				aids = null;
 				plugin = await instantiate(msg);
 				editVars(msg.vars);
@@ -200,7 +224,7 @@ export function createWorkerHost(
 				});
 			} catch (e) {
 				const ms = performance.now() - start;
-				const backtrace = await backtraceOf(stackOf(e), { module: msg.module, bytes: msg.bytes });
+				const backtrace = await backtraceOf(stackOf(e), { module: msg.module, bytes: askBytes });
 				post({
 					type: 'load-failed',
 					id: msg.id,
@@ -266,5 +290,5 @@ export function createWorkerHost(
 		);
 	}
 
-	return { handle, stream };
+	return { handle, stream, takeBytes };
 }

@@ -4,7 +4,7 @@
 // Test support: the real worker logic and the real SDK, run in-process and asynchronously like a
 // Worker, so the runner and the state layer are tested without a browser.
 import createPlugin from '@extism/extism';
-import type { FromWorker, ToWorker } from '../run/protocol';
+import type { FromWorker, JobMessage, ToWorker } from '../run/protocol';
 import type { WorkerLike } from '../run/plugin-workers';
 import type { CreatePlugin } from '../run/sdk-plugin';
 import { createWorkerHost } from '../run/worker-host';
@@ -14,8 +14,8 @@ export class InProcessWorker implements WorkerLike {
 	onmessage: WorkerLike['onmessage'] = null;
 	onerror: WorkerLike['onerror'] = null;
 	terminated = false;
-	received: ToWorker[] = [];
-	#waiters: { type: ToWorker['type']; resolve: (m: ToWorker) => void }[] = [];
+	received: JobMessage[] = [];
+	#waiters: { type: JobMessage['type']; resolve: (m: JobMessage) => void }[] = [];
 	#host = createWorkerHost((msg) => this.#deliver(msg), createPlugin as unknown as CreatePlugin, {
 		jspi: false
 	});
@@ -29,13 +29,18 @@ export class InProcessWorker implements WorkerLike {
 		if (!this.terminated) this.onmessage?.({ data: msg } as MessageEvent<FromWorker>);
 	}
 	/** Resolves with the first message of this type posted to this worker (maybe already). */
-	posted(type: ToWorker['type']): Promise<ToWorker> {
+	posted(type: JobMessage['type']): Promise<JobMessage> {
 		const seen = this.received.find((m) => m.type === type);
 		return seen
 			? Promise.resolve(seen)
 			: new Promise((resolve) => this.#waiters.push({ type, resolve }));
 	}
 	postMessage(msg: ToWorker) {
+		// The bytes a failing job asked for skip the queue, as in plugin.worker.ts.
+		if (msg.type === 'bytes') {
+			setTimeout(() => this.#host.takeBytes(msg.bytes));
+			return;
+		}
 		this.received.push(msg);
 		for (const w of this.#waiters.filter((w) => w.type === msg.type)) w.resolve(msg);
 		this.#waiters = this.#waiters.filter((w) => w.type !== msg.type);

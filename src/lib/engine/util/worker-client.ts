@@ -31,6 +31,8 @@ export interface Conn<In, Out, S> {
 	worker: WorkerLike<In, Out>;
 	/** Resolves once the worker said it can take jobs (at once without `isReady`). */
 	ready: Promise<void>;
+	/** Whether `ready` has resolved: a caller can go on in the same turn, with no await. */
+	isReady: boolean;
 	state: S;
 }
 
@@ -183,11 +185,16 @@ export class WorkerClient<In extends object, Out extends object, End, S = undefi
 
 	#start(): Conn<In, Out, S> {
 		const worker = this.#o.spawn();
-		let markReady!: () => void;
+		let resolveReady!: () => void;
 		const conn: Conn<In, Out, S> = {
 			worker,
-			ready: new Promise((r) => (markReady = r)),
+			ready: new Promise((r) => (resolveReady = r)),
+			isReady: false,
 			state: this.#o.state?.() as S
+		};
+		const markReady = () => {
+			conn.isReady = true;
+			resolveReady();
 		};
 		if (!this.#o.isReady) markReady();
 		const onMessage = (ev: MessageEvent<Out>) => {
