@@ -11,6 +11,7 @@ import type { PluginExtras } from './extras.svelte';
 import type { Mock } from '$lib/engine/http/mocks/mock';
 import type { MockResponses } from './mocks.svelte';
 import type { NetworkLog } from './network-log.svelte';
+import { InFlight } from './in-flight.svelte';
 import { RUN_QUIET_MS, type RunLog, type RunRecord } from './run-log.svelte';
 import { RunBacktrace, type SourceLinks } from './run-backtrace';
 import type { Backtrace } from '$lib/engine/debug/backtrace';
@@ -34,9 +35,7 @@ export class RunController {
 	/** Set while a run asked for during a load waits for that load. */
 	runWaiting = $state(false);
 	/** Runs in flight here (one, unless a newer one superseded it and both still unwind). */
-	#active = $state(0);
-	/** Those of them shown as running (see RUN_QUIET_MS). */
-	#jobs = $state(0);
+	#inFlight = new InFlight();
 	/** Changes whenever the runner says its instance or busy state changed. */
 	#version = $state(0);
 	#runner: PluginRunner;
@@ -80,11 +79,13 @@ export class RunController {
 	}
 
 	/** What the page shows: a run is going on, once it has gone on for RUN_QUIET_MS. */
-	readonly running: boolean = $derived(this.#jobs > 0);
+	get running(): boolean {
+		return this.#inFlight.running;
+	}
 
 	/** Whether a run is going on now, shown yet or not: a second one waits its turn. */
 	get busy(): boolean {
-		return this.#active > 0;
+		return this.#inFlight.busy;
 	}
 
 	/** The Vars panel's state: runs take its edits and give it what the instance holds. */
@@ -188,7 +189,7 @@ export class RunController {
 	/** One run through the runner, recorded in `rec`; the report is also returned. */
 	async #execute(rec: RunRecord, job: Job): Promise<RunReport | null> {
 		const p = this.#current.plugin!;
-		const end = this.#begin(RUN_QUIET_MS);
+		const end = this.#inFlight.begin(RUN_QUIET_MS);
 		this.#extras.beginRun();
 		const timeoutMs = this.#timeoutMs();
 		const spec = instanceSpec(this.#current, this.#extras, p, job.settings, job.mocks);
@@ -231,23 +232,6 @@ export class RunController {
 		}
 	}
 
-	/** Counts a run in flight, shown as running after `quietMs`; returns what ends it. */
-	#begin(quietMs: number): () => void {
-		this.#active++;
-		let shown = false;
-		const show = () => {
-			shown = true;
-			this.#jobs++;
-		};
-		const timer = quietMs > 0 ? setTimeout(show, quietMs) : undefined;
-		if (!timer) show();
-		return () => {
-			this.#active--;
-			clearTimeout(timer);
-			if (shown) this.#jobs--;
-		};
-	}
-
 	/** The run's return code, memory and vars, and the growth since the instance's last call. */
 	#noteFacts(rec: RunRecord, report: RunReport) {
 		if (report.loadedPages !== undefined) this.#pages = report.loadedPages;
@@ -285,7 +269,7 @@ export class RunController {
 		// Mock input is the input a Run would send: an input file, or the text in its encoding.
 		const input = this.#setup.inputBytes();
 		if (!input.ok) return { status: 'blocked', text: `Not run: ${input.message}` };
-		const end = this.#begin(0);
+		const end = this.#inFlight.begin(0);
 		try {
 			return await this.#runner.runTest({
 				...instanceSpec(this.#current, this.#extras, p, settings, this.#mocks.snapshot()),
