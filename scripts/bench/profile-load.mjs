@@ -1,10 +1,12 @@
 #!/usr/bin/env node
-// `node scripts/bench/profile-load.mjs [debug|data|code] [--raw]`: where the time goes when a
+// `node scripts/bench/profile-load.mjs [debug|data|code] [--raw] [--timeline]`: where the time goes when a
 // big plugin is chosen and run at once in the built playground, on a FRESH page each time (the
 // first load, which the bench measures; a warmed-up page hides the cold costs). Each load is
 // traced alone and the per-thread figures are averaged over the loads. With --raw, the same for
-// the SDK alone in a bare page, for comparison. Not part of `npm run bench`: a tool for finding
-// a gap the bench reports.
+// the SDK alone in a bare page, for comparison. With --timeline, also the last load's tasks in
+// order, from the file input's change event, on the page's thread and the workers': the critical
+// path (what waits for what) that per-thread sums hide. Not part of `npm run bench`: a tool for
+// finding a gap the bench reports.
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -19,9 +21,11 @@ import { startTrace } from './trace.mjs';
 const args = process.argv.slice(2);
 const bulk = args.find((a) => !a.startsWith('--')) ?? 'debug';
 const raw = args.includes('--raw');
+const timeline = args.includes('--timeline');
 const RUNS = 4;
 const INPUT = 'Hello, Extism!';
 const CATEGORIES = [
+	'v8.gc',
 	'devtools.timeline',
 	'disabled-by-default-devtools.timeline',
 	'v8',
@@ -60,6 +64,7 @@ try {
 		);
 	}
 	summarize(traces, runs);
+	if (timeline) printTimeline(traces.at(-1));
 } finally {
 	await browser.close();
 	await server.close();
@@ -105,5 +110,45 @@ function summarize(traces, runs) {
 				`  ${(v.ms / n).toFixed(1).padStart(7)} ${(v.cpu / n).toFixed(1).padStart(7)}  ${String(v.n / n).padStart(6)}  ${label}`
 			);
 		}
+	}
+}
+
+/** Tasks of one load over 0.3 ms, and what ran inside them, by start time from the change event. */
+function printTimeline(events) {
+	const threads = new Map();
+	for (const e of events)
+		if (e.ph === 'M' && e.name === 'thread_name') threads.set(`${e.pid}:${e.tid}`, e.args.name);
+	const start =
+		events.find((e) => e.name === 'EventDispatch' && e.args?.data?.type === 'change') ??
+		events.find((e) => e.name === 'bench-raw-start');
+	if (!start) return console.log('\n(no change event in the trace)');
+	const SHOWN = new Set([
+		'RunTask',
+		'EventDispatch',
+		'HandlePostMessage',
+		'RunMicrotasks',
+		'MinorGC',
+		'MajorGC',
+		'UpdateLayoutTree',
+		'Layout',
+		'Paint',
+		'Commit',
+		'ParseHTML',
+		'TimerFire'
+	]);
+	console.log('\ntimeline of the last load (ms from the change event, duration, thread, event):');
+	const rows = events
+		.filter((e) => e.ph === 'X' && e.dur >= 300 && SHOWN.has(e.name))
+		.map((e) => ({ e, thread: threads.get(`${e.pid}:${e.tid}`) ?? '' }))
+		.filter(({ thread }) => /CrRendererMain|DedicatedWorker/.test(thread))
+		.map(({ e, thread }) => ({ at: (e.ts - start.ts) / 1000, e, thread }))
+		.filter(({ at }) => at >= -1)
+		.sort((a, b) => a.at - b.at);
+	for (const { at, e, thread } of rows) {
+		const what = e.args?.data?.type ?? '';
+		const who = thread.startsWith('CrRendererMain') ? 'page' : 'worker';
+		console.log(
+			`${at.toFixed(1).padStart(7)} ${(e.dur / 1000).toFixed(1).padStart(6)}  ${who.padEnd(6)} ${e.name} ${what}`
+		);
 	}
 }
