@@ -21,16 +21,20 @@ if (scope.name.includes('nojspi')) {
 }
 const jspi = typeof (WebAssembly as unknown as Record<string, unknown>).Suspending === 'function';
 
-const ready = Promise.all([import('@extism/extism'), import('./worker-host')]).then(
-	([{ default: createPlugin }, { createWorkerHost }]) => {
-		const host = createWorkerHost(post, createPlugin as unknown as CreatePlugin, { jspi });
-		// The SDK's WASI shim writes stdout with console.log and stderr with console.error.
-		console.log = (...args: unknown[]) => host.stream('stdout', args);
-		console.error = (...args: unknown[]) => host.stream('stderr', args);
-		post({ type: 'ready' });
-		return host;
-	}
-);
+const ready = Promise.all([
+	import('@extism/extism'),
+	import('./worker-host'),
+	import('./worker-warm-up')
+]).then(async ([{ default: sdk }, { createWorkerHost }, { warmUp }]) => {
+	const createPlugin = sdk as unknown as CreatePlugin;
+	await warmUp(createPlugin, { jspi });
+	const host = createWorkerHost(post, createPlugin, { jspi });
+	// The SDK's WASI shim writes stdout with console.log and stderr with console.error.
+	console.log = (...args: unknown[]) => host.stream('stdout', args);
+	console.error = (...args: unknown[]) => host.stream('stderr', args);
+	post({ type: 'ready' });
+	return host;
+});
 
 // Jobs queue up while the SDK loads or a call runs; each is handled in order. The bytes a failing
 // job asked for skip the queue: that job waits for them.
