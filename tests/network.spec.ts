@@ -307,7 +307,8 @@ test.describe('HTTP without JSPI (forced with ?jspi=off): synchronous XHR in the
 
 	test('with JSPI, the page says HTTP runs in the plugin worker', async ({ page }) => {
 		await openPlayground(page);
-		await expect(page.getByTestId('http-path')).toHaveText(
+		const hosts = await showPanel(page, 'Allowed hosts');
+		await expect(hosts.getByTestId('http-path')).toHaveText(
 			'HTTP runs in the plugin worker (this browser has JSPI).'
 		);
 	});

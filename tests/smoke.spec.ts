@@ -38,7 +38,8 @@ test('with isolation headers, Count vowels, WASI stdout, Stop and an XTP test pl
 }) => {
 	await openPlayground(page, ISOLATED_URL);
 	expect(await page.evaluate(() => crossOriginIsolated)).toBe(true);
-	await expect(page.getByTestId('http-path')).toContainText(
+	const hosts = await showPanel(page, 'Allowed hosts');
+	await expect(hosts.getByTestId('http-path')).toContainText(
 		'HTTP runs in the plugin worker (this browser has JSPI).'
 	);
 	const first = JSON.parse((await outputBody(await run(page)).textContent())!);

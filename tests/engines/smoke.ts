@@ -268,6 +268,7 @@ export function smokeSuite(engine: Engine) {
 			describe(where, () => {
 				it('opens, says how HTTP works here, and Count vowels keeps its total across runs', async () => {
 					await open(d, site);
+					await showTab(d, 'Allowed hosts');
 					expect(await d.evaluate(text, '[data-testid="http-path"]')).toContain(engine.claim);
 					const r = await run(d);
 					// The export's i32, which the SDK drops: read through our trampoline in every engine.
@@ -318,12 +319,14 @@ export function smokeSuite(engine: Engine) {
 					const echoed = JSON.parse(out.body);
 					expect(echoed).toMatchObject({ method: 'POST', path });
 					expect(JSON.parse(echoed.body)).toEqual({ n: 1 });
+					await showTab(d, 'Network');
 					expect(await d.evaluate(networkRow, path)).toMatch(/POST.*200/);
 
 					await d.click('button', 'Remove host 127.0.0.1');
 					const refused = await run(d);
 					expect(refused.alert).toContain('Refused: "127.0.0.1" is not in the allowed hosts.');
 					// The method too, though with JSPI the SDK's refusal does not name it.
+					await showTab(d, 'Network');
 					expect(await d.evaluate(networkRow, path)).toMatch(/POST.*refused/);
 				});
 
@@ -441,6 +444,7 @@ export function smokeSuite(engine: Engine) {
 			const r = await run(d);
 			expect(r.alert).toBe('');
 			expect(r.body).toBe('404 {"error":"missing"}');
+			await showTab(d, 'Network');
 			expect(await d.evaluate(networkRow, 'todos/1')).toContain(
 				'404 · mocked (https://api.mock-only.test/todos/*)'
 			);
