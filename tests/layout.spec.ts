@@ -16,7 +16,6 @@ const SIZES = [
 	{ width: 1920, height: 1080 },
 	{ width: 390, height: 844 }
 ];
-const SHOTS = '/work/notes/shots';
 
 /** Fails unless a part of `el` is on screen and the element on top at that part's centre is it. */
 async function expectInViewUncovered(page: Page, el: Locator, what: string) {
@@ -100,9 +99,15 @@ async function overlappingEditorParts(page: Page, writing: boolean) {
 	return over;
 }
 
+/**
+ * Attaches a screenshot to the report, and keeps it in the test's output folder, or in SHOTS_DIR
+ * when set (a folder that outlives the run, to look at them after a clean run).
+ */
 async function shoot(page: Page, testInfo: TestInfo, name: string) {
-	mkdirSync(SHOTS, { recursive: true });
-	const body = await page.screenshot({ path: `${SHOTS}/${name}.png` });
+	const dir = process.env.SHOTS_DIR;
+	if (dir) mkdirSync(dir, { recursive: true });
+	const path = dir ? `${dir}/${name}.png` : testInfo.outputPath(`${name}.png`);
+	const body = await page.screenshot({ path });
 	await testInfo.attach(name, { body, contentType: 'image/png' });
 }
 
