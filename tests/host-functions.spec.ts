@@ -1,5 +1,5 @@
 import { test, expect, SITE_URL, fixturePath } from './support/fixtures';
-import { makeLink, setupJson, waitForSave } from './support/links';
+import { makeLink, openShared, setupJson, waitForSave } from './support/links';
 import {
 	chooseExample,
 	loadFixture,
@@ -113,12 +113,7 @@ test.describe('linked modules and old plugins', () => {
 		await expect(page.getByRole('button', { name: 'Remove linked module lib' })).toBeVisible();
 		await expect(outputBody(await run(page))).toHaveText('42');
 
-		await page.getByRole('button', { name: 'Share' }).click();
-		const field = page.getByRole('textbox', { name: 'Share link' });
-		await expect(field).toHaveValue(/#s=1\./);
-		const link = await field.inputValue();
-		const other = await context.newPage();
-		await other.goto(link);
+		const other = await openShared(page, context);
 		const banner = other.getByRole('region', { name: 'Shared link' });
 		await expect(banner).toContainText('Linked modules: lib = linked_lib.wasm');
 		await expect(other.getByRole('button', { name: 'Remove linked module lib' })).toBeVisible();

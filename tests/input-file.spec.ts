@@ -3,6 +3,7 @@
 import { writeFileSync } from 'node:fs';
 import type { Page } from '@playwright/test';
 import { test, expect } from './support/fixtures';
+import { openShared } from './support/links';
 import {
 	downloadOutput,
 	loadFixture,
@@ -131,11 +132,7 @@ test('a small input file travels in a share link', async ({ page, context }) => 
 	await openPlayground(page);
 	await loadFixture(page, 'echo');
 	await chooseInputFile(page, 'tiny.bin', Buffer.from([0xde, 0xad, 0xbe, 0xef]));
-	await page.getByRole('button', { name: 'Share' }).click();
-	const field = page.getByRole('textbox', { name: 'Share link' });
-	await expect(field).toHaveValue(/#s=1\./);
-	const other = await context.newPage();
-	await other.goto(await field.inputValue());
+	const other = await openShared(page, context);
 	await expect(details(other)).toContainText('tiny.bin · 4 B');
 	await expect(outputBody(await run(other))).toContainText('de ad be ef');
 });

@@ -13,6 +13,7 @@ import {
 	run,
 	setInput
 } from './support/playground';
+import { openShared } from './support/links';
 import { showPanel } from './support/panels';
 
 /** A second echo server of our own, on a port of this checkout's range, that a test may stop. */
@@ -233,13 +234,8 @@ test.describe('mocks that travel', () => {
 		await addMock(page, { url: `${ECHO_URL}${path}`, method: 'GET', body: 'shared answer' });
 		await setInput(page, get(`${ECHO_URL}${path}`));
 		await expect(outputBody(await run(page))).toHaveText('200 shared answer');
-		await page.getByRole('button', { name: 'Share' }).click();
-		const field = page.getByRole('textbox', { name: 'Share link' });
-		await expect(field).toHaveValue(/#s=1\./);
-		const link = await field.inputValue();
 
-		const other = await context.newPage();
-		await other.goto(link);
+		const other = await openShared(page, context);
 		const banner = other.getByRole('region', { name: 'Shared link' });
 		await expect(banner).toContainText('Opened from a shared link. Nothing has run.');
 		await expect(banner).toContainText(`Mock responses: GET ${ECHO_URL}${path} → 200`);

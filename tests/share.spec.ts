@@ -1,5 +1,5 @@
 import { test, expect, SITE_URL, fixturePath } from './support/fixtures';
-import { makeLink, setupJson, waitForSave } from './support/links';
+import { makeLink, setupJson, share, waitForSave } from './support/links';
 import {
 	chooseExample,
 	loadFixture,
@@ -19,13 +19,6 @@ const banner = (page: Page) => page.getByRole('region', { name: 'Shared link' })
 const runs = (page: Page) => output(page).getByRole('article');
 const editorText = (page: Page) =>
 	page.getByRole('region', { name: 'Input' }).locator('.view-lines');
-
-async function share(page: Page): Promise<string> {
-	await page.getByRole('button', { name: 'Share' }).click();
-	const field = page.getByRole('textbox', { name: 'Share link' });
-	await expect(field).toHaveValue(/#s=1\./);
-	return field.inputValue();
-}
 
 test.describe('share links', () => {
 	test('a link restores every field, lists the grants, and runs nothing', async ({

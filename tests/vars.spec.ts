@@ -1,4 +1,5 @@
 import { test, expect } from './support/fixtures';
+import { openShared } from './support/links';
 import { showPanel } from './support/panels';
 import { loadFixture, openPlayground, output, outputBody, run } from './support/playground';
 import type { Page } from '@playwright/test';
@@ -56,11 +57,7 @@ test.describe('Vars, return codes and memory (issue 23 items 3-5)', () => {
 	}) => {
 		await openPlayground(page);
 		await setVar(page, 'total', '40');
-		await page.getByRole('button', { name: 'Share' }).click();
-		const field = page.getByRole('textbox', { name: 'Share link' });
-		await expect(field).toHaveValue(/#s=1\./);
-		const other = await context.newPage();
-		await other.goto(await field.inputValue());
+		const other = await openShared(page, context);
 		await expect(other.getByRole('region', { name: 'Shared link' })).toContainText(
 			'Nothing has run.'
 		);

@@ -121,27 +121,17 @@ const networkRow = (needle: string) =>
 		.pop() ?? '';
 
 /**
- * Puts a plugin from the echo server into the "Test plugin file" input, as choosing a file would
- * (the drivers have no upload of their own). Not awaited: the caller polls for the outcome.
+ * Puts a plugin from the echo server into the file input labelled `label` ("Plugin file" by its
+ * aria-label, "Test plugin file" by its <label>), as choosing a file would (the drivers have no
+ * upload of their own). Not awaited: the caller polls for the outcome. Self-contained: the
+ * drivers send its source to the page.
  */
-const chooseTestPlugin = (url: string, name: string) => {
-	const input = Array.from(document.querySelectorAll('label'))
-		.find((l) => l.textContent?.includes('Test plugin file'))
-		?.querySelector('input');
-	if (!input) return false;
-	void fetch(url)
-		.then((r) => r.arrayBuffer())
-		.then((bytes) => {
-			const dt = new DataTransfer();
-			dt.items.add(new File([bytes], name));
-			input.files = dt.files;
-			input.dispatchEvent(new Event('change', { bubbles: true }));
-		});
-	return true;
-};
-/** Puts a plugin from the echo server into the "Plugin file" input, as choosing a file would. */
-const choosePlugin = (url: string, name: string) => {
-	const input = document.querySelector<HTMLInputElement>('input[aria-label="Plugin file"]');
+const chooseFile = (label: string, url: string, name: string) => {
+	const input =
+		document.querySelector<HTMLInputElement>(`input[aria-label="${label}"]`) ??
+		Array.from(document.querySelectorAll('label'))
+			.find((l) => l.textContent?.includes(label))
+			?.querySelector('input');
 	if (!input) return false;
 	void fetch(url)
 		.then((r) => r.arrayBuffer())
@@ -335,7 +325,7 @@ export function smokeSuite(engine: Engine) {
 					const name = 'xtp_count_vowels.wasm';
 					const url = `${ECHO_URL}/plugin/${name}`;
 					await showTab(d, 'XTP tests');
-					expect(await d.evaluate(chooseTestPlugin, url, name)).toBe(true);
+					expect(await d.evaluate(chooseFile, 'Test plugin file', url, name)).toBe(true);
 					await untilValue(d, 'the test plugin', (t) => t.includes(`${name}: uses`), xtpPanel);
 					if (engine.claim === CLAIMS.jspi) {
 						await d.click('button', 'Run test plugin');
@@ -395,7 +385,9 @@ export function smokeSuite(engine: Engine) {
 			debugFixturePath('c-dwarf4');
 			await open(d, SITE_URL);
 			const name = 'c-dwarf4.wasm';
-			expect(await d.evaluate(choosePlugin, `${ECHO_URL}/plugin/${name}`, name)).toBe(true);
+			expect(await d.evaluate(chooseFile, 'Plugin file', `${ECHO_URL}/plugin/${name}`, name)).toBe(
+				true
+			);
 			await until(d, 'the plugin to load', count, `Loaded ${name} (`);
 			expect(await d.evaluate(selectOption, 'Function', 'count')).toBe(true);
 			const r = await run(d);
@@ -419,7 +411,9 @@ export function smokeSuite(engine: Engine) {
 		it('answers a GET to a made-up host from a mock, with the grant still needed', async () => {
 			await open(d, SITE_URL);
 			const name = 'http_get.wasm';
-			expect(await d.evaluate(choosePlugin, `${ECHO_URL}/plugin/${name}`, name)).toBe(true);
+			expect(await d.evaluate(chooseFile, 'Plugin file', `${ECHO_URL}/plugin/${name}`, name)).toBe(
+				true
+			);
 			await until(d, 'the plugin to load', count, `Loaded ${name}`);
 			await showTab(d, 'Mock responses');
 			await fill(d, 'textbox', 'Mock URL', 'https://api.mock-only.test/todos/*');

@@ -1,4 +1,4 @@
-import { expect, type Page } from '@playwright/test';
+import { expect, type BrowserContext, type Page } from '@playwright/test';
 
 // Hand-made share links for tests: JSON → deflate-raw → base64url, as the link format documents.
 export async function makeLink(base: string, json: unknown, version = 1): Promise<string> {
@@ -62,4 +62,20 @@ export async function savedSetups(page: Page): Promise<Record<string, unknown>[]
 /** Waits until a saved setup satisfies `check` (the save runs a moment after each change). */
 export async function waitForSave(page: Page, check: (setup: Record<string, unknown>) => boolean) {
 	await expect.poll(async () => (await savedSetups(page)).some(check)).toBe(true);
+}
+
+/** Share, as a person does: the link the page puts in its Share link field. */
+export async function share(page: Page): Promise<string> {
+	await page.getByRole('button', { name: 'Share' }).click();
+	const field = page.getByRole('textbox', { name: 'Share link' });
+	await expect(field).toHaveValue(/#s=1\./);
+	return field.inputValue();
+}
+
+/** Shares `page`'s setup and opens the link in a new page of the same context. */
+export async function openShared(page: Page, context: BrowserContext): Promise<Page> {
+	const link = await share(page);
+	const other = await context.newPage();
+	await other.goto(link);
+	return other;
 }
