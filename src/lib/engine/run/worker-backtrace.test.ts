@@ -3,25 +3,32 @@
 import { readFileSync } from 'node:fs';
 import createPlugin from '@extism/extism';
 import wabtInit from 'wabt';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { debugFixture, type DebugFixture } from '../testing/debug-fixtures';
 import { DEFAULT_SETTINGS } from '../setup/settings';
 import type { StubSpec } from '../stubs/host-stubs';
 import type { FromWorker } from './protocol';
 import type { CreatePlugin } from './sdk-plugin';
-import { createWorkerHost } from './worker-host';
+import { BYTES_WAIT_MS, createWorkerHost } from './worker-host';
 import { createBacktracer } from './worker-backtrace';
 
 /**
  * A load and a failing call through the worker host. The page's side is played here: it answers
- * the host's need-bytes with the module's bytes, or with none (`withBytes` false).
+ * the host's need-bytes with the module's bytes, with none (`withBytes` false), or never
+ * ('never': the host's wait runs out, on fake timers).
  */
-async function failedCall(bytes: Uint8Array, stubs: StubSpec[] = [], withBytes = true) {
+async function failedCall(
+	bytes: Uint8Array,
+	stubs: StubSpec[] = [],
+	withBytes: boolean | 'never' = true
+) {
 	const posted: FromWorker[] = [];
 	const host = createWorkerHost(
 		(m) => {
 			posted.push(m);
-			if (m.type === 'need-bytes') setTimeout(() => host.takeBytes(withBytes ? bytes : null));
+			if (m.type !== 'need-bytes') return;
+			if (withBytes === 'never') queueMicrotask(() => vi.advanceTimersByTime(BYTES_WAIT_MS));
+			else setTimeout(() => host.takeBytes(withBytes ? bytes : null));
 		},
 		createPlugin as unknown as CreatePlugin,
 		{ jspi: false }
@@ -85,6 +92,23 @@ describe('the worker host backtrace of a failed call', () => {
 			'count'
 		]);
 		expect(failed.backtrace!.frames.every((f) => f.source === undefined)).toBe(true);
+	});
+
+	it('gives names but no lines when the page never answers for the bytes', async () => {
+		vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout'] });
+		try {
+			const failed = await failedCall(debugFixture('c-dwarf5'), [], 'never');
+			expect(failed.error.kind).toBe('trap');
+			expect(failed.backtrace!.frames.map((f) => f.name)).toEqual([
+				'abort',
+				'check_positive',
+				'scale',
+				'count'
+			]);
+			expect(failed.backtrace!.frames.every((f) => f.source === undefined)).toBe(true);
+		} finally {
+			vi.useRealTimers();
+		}
 	});
 
 	it('gives a host function that throws the wasm frames below it, without JS frames', async () => {
