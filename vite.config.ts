@@ -1,10 +1,11 @@
 import { sveltekit } from '@sveltejs/kit/vite';
 import { defineConfig } from 'vitest/config';
 import { binaryenWasm } from './scripts/binaryen-wasm';
+import { compileHints } from './scripts/compile-hints';
 import { workerEntryGuard } from './scripts/worker-entry-guard';
 
 export default defineConfig({
-	plugins: [sveltekit()],
+	plugins: [sveltekit(), compileHints()],
 	// The compiler is bundled into the build worker only; binaryenWasm() takes its wasm out of JS.
 	// workerEntryGuard() fails a build whose lazy worker chunk imports its worker's entry back.
 	worker: { format: 'es', plugins: () => [binaryenWasm(), workerEntryGuard()] },
