@@ -180,9 +180,21 @@ async function chooseMenuItem(d: Driver, menu: string, item: string) {
 	await d.click('menuitem', item);
 }
 
+/** Page side: whether the selected panel has its content (panels' code is fetched when first shown). */
+const panelReady = () => {
+	const shown = [...document.querySelectorAll('[role="tabpanel"]')].filter(
+		(p) => !(p as HTMLElement).hidden
+	);
+	return (
+		shown.length > 0 &&
+		shown.every((p) => !/^Loading .*…$/.test(p.querySelector('[role="status"]')?.textContent ?? ''))
+	);
+};
+
 /** Shows a secondary panel by its tab (whose name may carry a count, "Allowed hosts (1)"). */
 async function showTab(d: Driver, name: string) {
 	await d.click('tab', name, false);
+	await until(d, `the ${name} panel`, panelReady);
 }
 
 async function run(d: Driver): Promise<Run> {
