@@ -32,7 +32,7 @@ describe('settings kept from the previous plugin', () => {
 			'Kept from the previous plugin (Count vowels): Log level, Config, Allowed hosts, Timeout (ms).'
 		);
 		expect(line.action?.label).toBe(DROP_KEPT);
-		const kept = pg.session.copyAs('CLI', BASE);
+		const kept = await pg.session.copyAs('CLI', BASE);
 		expect(kept).toContain('vowels=aeiouy');
 		expect(kept).toContain('api.example.com');
 		expect(kept).toContain('trace');
@@ -46,7 +46,7 @@ describe('settings kept from the previous plugin', () => {
 			logLevel: 'info'
 		});
 		expect(pg.setup.timeoutMs).toBe(10_000);
-		const dropped = pg.session.copyAs('CLI', BASE);
+		const dropped = await pg.session.copyAs('CLI', BASE);
 		expect(dropped).not.toContain('vowels=aeiouy');
 		expect(dropped).not.toContain('api.example.com');
 		expect(dropped).not.toContain('trace');

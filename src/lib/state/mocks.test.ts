@@ -210,7 +210,7 @@ describe('mocks in the playground', () => {
 		const { pg } = playground();
 		await pg.startOver();
 		pg.mocks.add(todo);
-		pg.session.manifestJson('http://playground.test/');
+		await pg.session.manifestJson('http://playground.test/');
 		expect(pg.log.entries.at(-1)).toMatchObject({
 			level: 'info',
 			text: 'The manifest leaves out the mock response: a manifest has no field for them, so other hosts send those requests to the network. Share links and saves carry them.'

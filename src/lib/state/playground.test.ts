@@ -167,7 +167,7 @@ describe('the state layer', () => {
 		const pg = playground();
 		await pg.startOver();
 		expect(await pg.extras.link('lib', 'lib.wasm', await examplePlugin('log_levels'))).toBeNull();
-		const { text } = pg.session.manifestJson('http://x.test/');
+		const { text } = await pg.session.manifestJson('http://x.test/');
 		const other = playground();
 		await other.startOver();
 		await other.session.importManifest(text);

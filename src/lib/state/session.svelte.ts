@@ -1,7 +1,5 @@
 // Share links, saved state across reloads, "copy as code" and manifests: the playground's setup
 // leaving and re-entering the page. Opening a link or a save never runs anything.
-import { toCli, toJavaScript, toPython } from '$lib/engine/export/codegen';
-import { parseManifest, toManifest } from '$lib/engine/export/manifest';
 import { decodeSetup, encodeSetup, readShareHash } from '$lib/engine/persist/codec';
 import { AutoSave, type SavedParts } from './autosave.svelte';
 import type { HostMatcher } from './host-match.svelte';
@@ -146,26 +144,35 @@ export class Session {
 		return this.shareLink;
 	}
 
-	copyAs(kind: CodeKind, baseHref: string): string {
+	/**
+	 * The code generators and the manifest codec are fetched on first use: few visits copy code or
+	 * export a manifest, and the page's script counts in the initial JS. What is copied is the setup
+	 * as it was when asked.
+	 */
+	async copyAs(kind: CodeKind, baseHref: string): Promise<string> {
 		const pg = this.#parts;
 		const ref = pluginRef(pg.current.plugin, baseHref, pg.takeHome.name);
 		const where = 'url' in ref ? ref.url : ref.file;
 		const setup = currentSetup(pg);
-		const make = { CLI: toCli, JavaScript: toJavaScript, Python: toPython }[kind];
-		const text = make(setup, where, {
+		const options = {
 			built: 'built' in ref && ref.built,
 			hostFunctions: pg.current.plugin ? pg.extras.specsFor(pg.current.plugin.info) : []
-		});
+		};
+		const { toCli, toJavaScript, toPython } = await import('$lib/engine/export/codegen');
+		const make = { CLI: toCli, JavaScript: toJavaScript, Python: toPython }[kind];
+		const text = make(setup, where, options);
 		this.code = { kind, text };
 		return text;
 	}
 
-	manifestJson(baseHref: string): { name: string; text: string } {
+	async manifestJson(baseHref: string): Promise<{ name: string; text: string }> {
 		const pg = this.#parts;
 		const plugin = pg.current.plugin;
 		const ref = pluginRef(plugin, baseHref, pg.takeHome.name);
 		const wasm = 'url' in ref ? { url: ref.url } : { data: plugin?.bytes ?? new Uint8Array() };
 		const name = (plugin?.label ?? 'plugin').replace(/\.wasm$/, '').replace(/[^\w.-]+/g, '_');
+		const setup = currentSetup(pg);
+		const { toManifest } = await import('$lib/engine/export/manifest');
 		const mocks = pg.mocks.list.length;
 		if (mocks)
 			pg.log.say(
@@ -174,12 +181,13 @@ export class Session {
 			);
 		return {
 			name: `${name}.manifest.json`,
-			text: JSON.stringify(toManifest(currentSetup(pg), wasm), null, 2)
+			text: JSON.stringify(toManifest(setup, wasm), null, 2)
 		};
 	}
 
 	async importManifest(text: string) {
 		const pg = this.#parts;
+		const { parseManifest } = await import('$lib/engine/export/manifest');
 		const m = parseManifest(text);
 		if (!m.ok) {
 			pg.log.say('error', `Could not import the manifest: ${m.message}`);

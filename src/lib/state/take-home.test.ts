@@ -95,17 +95,17 @@ describe('take it home', () => {
 	it('Copy as code names the build as Download .wasm saves it, never its source file', async () => {
 		await pg.write.build();
 		const { session } = pg;
-		const cli = session.copyAs('CLI', 'http://x.test/');
+		const cli = await session.copyAs('CLI', 'http://x.test/');
 		expect(cli).toContain('# wat-echo.wasm is the plugin built in the playground: save it with');
 		expect(cli).toMatch(/^extism call wat-echo\.wasm echo /m);
-		expect(session.copyAs('JavaScript', 'http://x.test/')).toContain(
+		expect(await session.copyAs('JavaScript', 'http://x.test/')).toContain(
 			"createPlugin('wat-echo.wasm'"
 		);
-		expect(session.copyAs('Python', 'http://x.test/')).toContain(
+		expect(await session.copyAs('Python', 'http://x.test/')).toContain(
 			'"wasm": [{"path": "wat-echo.wasm"}]'
 		);
 		for (const kind of ['CLI', 'JavaScript', 'Python'] as const)
-			expect(session.copyAs(kind, 'http://x.test/')).not.toContain('plugin.wat');
+			expect(await session.copyAs(kind, 'http://x.test/')).not.toContain('plugin.wat');
 	});
 
 	it('Copy as code stubs every imported host function, with the code written for it', async () => {
@@ -113,14 +113,14 @@ describe('take it home', () => {
 		await pg.write.build();
 		pg.extras.setCode('extism:host/user::lookup', "return host.text('found');");
 		const { session } = pg;
-		const js = session.copyAs('JavaScript', 'http://x.test/');
+		const js = await session.copyAs('JavaScript', 'http://x.test/');
 		expect(js).toContain("'extism:host/user': {");
 		expect(js).toContain("return host.text('found');");
 		expect(js).toMatch(/^ {2}functions,?$/m);
-		const py = session.copyAs('Python', 'http://x.test/');
+		const py = await session.copyAs('Python', 'http://x.test/');
 		expect(py).toContain('@extism.host_fn(name="lookup", namespace="extism:host/user"');
 		expect(py).toContain('functions=[host_lookup]');
-		expect(session.copyAs('CLI', 'http://x.test/')).toContain('extism call cannot provide');
+		expect(await session.copyAs('CLI', 'http://x.test/')).toContain('extism call cannot provide');
 		// The project's README says so beside its call line too.
 		const file = (await pg.takeHome.project())!;
 		const readme = strFromU8(unzipSync(file.data)[`${pg.takeHome.name}/README.md`]);
