@@ -1,8 +1,9 @@
 // The backtrace of a failed call, made in the plugin worker (off the page's thread) from the bytes
 // the SDK compiled: only when a failure carries wasm frames, and that module's names, bodies and
-// DWARF are read once however many failures need them.
-import { buildBacktrace, type Backtrace } from '../debug/backtrace';
-import { DebugModule } from '../debug/debug-module';
+// DWARF are read once however many failures need them. The reading code is fetched on the first
+// such failure: most visits never have one, and the worker's script is part of the initial JS.
+import type { Backtrace } from '../debug/backtrace';
+import type { DebugModule } from '../debug/debug-module';
 
 /**
  * Frames an error keeps in this worker. V8 keeps 10 by default, and a Rust panic is 15 or more
@@ -27,6 +28,10 @@ export function createBacktracer(): (
 		if (!stack?.includes('wasm-function[')) return undefined;
 		let debug = modules.get(target.module);
 		try {
+			const [{ buildBacktrace }, { DebugModule }] = await Promise.all([
+				import('../debug/backtrace'),
+				import('../debug/debug-module')
+			]);
 			if (!debug) {
 				// Without the bytes: names and custom sections only, no bodies and so no DWARF lines.
 				const bytes = (await target.bytes?.()) ?? null;

@@ -1,9 +1,7 @@
 // The plugin worker's logic, apart from the Worker global so it can run under unit tests in Node.
-import { buildHostFunctions } from '../stubs/host-stubs';
 import { createHttpHostFunctions } from '../http/functions';
 import { createRecordingFetch } from '../http/recorder';
 import { httpPath, type HttpCapabilities } from '../http/path';
-import { createXhrHttpFunctions } from '../http/xhr';
 import { loadHostRule } from '../http/host-rule';
 import { compileMocks } from '../http/mocks/answer';
 import { watchRequests, type RequestWatch } from '../http/request-watch';
@@ -127,6 +125,9 @@ export function createWorkerHost(
 		let http: { functions: Record<string, Record<string, (...a: never[]) => unknown>> };
 		let sdkFetch: typeof fetch | undefined;
 		if (httpPath(caps) === 'sync-xhr') {
+			// Fetched only where it is used (engines without JSPI), like the stubs below: the worker's
+			// script counts in the page's initial JS. A fetch that fails fails this load, in words.
+			const { createXhrHttpFunctions } = await import('../http/xhr');
 			const xhr = createXhrHttpFunctions({
 				allows: await loadHostRule(options.allowedHosts),
 				maxBytes: spec.settings.maxHttpResponseBytes,
@@ -161,9 +162,11 @@ export function createWorkerHost(
 			sdkFetch = fetchHttp.fetch as typeof fetch;
 			explainFailure = async (e) => withRefusedMethod(e, requests);
 		}
-		const stubs = buildHostFunctions(spec.stubs ?? [], (call) =>
-			post({ type: 'host-call', id: jobId, call })
-		);
+		const stubs = spec.stubs?.length
+			? (await import('../stubs/host-stubs')).buildHostFunctions(spec.stubs, (call) =>
+					post({ type: 'host-call', id: jobId, call })
+				)
+			: { functions: {}, errors: [] };
 		for (const e of stubs.errors) post({ type: 'stub-error', id: jobId, message: e.message });
 		const vars = createVarStore(options.memory.maxVarBytes, logger.error);
 		// Stubs never use extism:host/env, so only our HTTP and var functions share it.
