@@ -404,7 +404,14 @@ export function smokeSuite(engine: Engine) {
 			expect(await d.evaluate(selectOption, 'Function', 'count')).toBe(true);
 			const r = await run(d);
 			expect(r.alert).toContain('The plugin trapped');
-			const bt = await d.evaluate(text, 'section[aria-label="Backtrace"]');
+			// The backtrace's view is fetched with the first failure that has one.
+			const bt = await untilValue(
+				d,
+				'the backtrace',
+				(t) => t.length > 0,
+				text,
+				'section[aria-label="Backtrace"]'
+			);
 			expect(bt).toMatch(/check_positive.*scale.*count/);
 			const header = 'tests/fixtures/src/debug/c/lib/checks.h';
 			if (engine.name === 'WebKit') {
