@@ -59,3 +59,21 @@ test('a host checker that cannot be fetched says so, and grants still hold', asy
 		'The host checker could not be fetched'
 	);
 });
+
+test('a plugin worker whose code cannot be fetched says why in its console, leaving no rejection unhandled', async ({
+	page
+}) => {
+	// Its entry loads; what it imports does not (offline, or the page went away meanwhile).
+	await page
+		.context()
+		.route('**/_app/immutable/workers/chunks/*.js', (route) => route.abort('internetdisconnected'));
+	const said = new Promise<string>((resolve) =>
+		page.on('worker', (w) =>
+			w.on('console', (m) => {
+				if (m.text().includes('could not go on')) resolve(`${m.type()}: ${m.text()}`);
+			})
+		)
+	);
+	await openPlayground(page);
+	expect(await said).toMatch(/^warning: The plugin worker could not go on: /);
+});

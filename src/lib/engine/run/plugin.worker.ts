@@ -36,11 +36,22 @@ const ready = Promise.all([
 	return host;
 });
 
+// A start that fails (its code could not be fetched, or the page went away while the worker
+// fetched it) must not be an unhandled rejection: Firefox reports one from a worker as an error of
+// the page, even of the page that came next. The worker then takes no jobs; it says why here.
+const unhandled = (e: unknown) =>
+	console.warn(`The plugin worker could not go on: ${e instanceof Error ? e.message : String(e)}`);
+ready.catch(unhandled);
+
 // Jobs queue up while the SDK loads or a call runs; each is handled in order. The bytes a failing
 // job asked for skip the queue: that job waits for them.
-let queue: Promise<unknown> = ready;
+let queue: Promise<unknown> = ready.catch(() => undefined);
 scope.onmessage = (ev) => {
 	const msg = ev.data;
-	if (msg.type === 'bytes') void ready.then((host) => host.takeBytes(msg.bytes));
-	else queue = queue.then(() => ready).then((host) => host.handle(msg));
+	if (msg.type === 'bytes') ready.then((host) => host.takeBytes(msg.bytes)).catch(() => undefined);
+	else
+		queue = queue
+			.then(() => ready)
+			.then((host) => host.handle(msg))
+			.catch(unhandled);
 };
